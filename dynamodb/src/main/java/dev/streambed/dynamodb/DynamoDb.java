@@ -1,0 +1,38 @@
+package dev.streambed.dynamodb;
+
+import dev.streambed.dynamodb.item.Items;
+import dev.streambed.dynamodb.item.WritePath;
+import dev.streambed.dynamodb.table.TableCatalog;
+import dev.streambed.dynamodb.table.Tables;
+import dev.streambed.storage.Storage;
+import java.time.Clock;
+
+/**
+ * The DynamoDB service: tables and items over one store. The HTTP front door, the embedded API
+ * and the console all call these same objects.
+ */
+public final class DynamoDb {
+  private final Tables tables;
+  private final Items items;
+  private final WritePath writePath;
+
+  public DynamoDb(Storage storage, Clock clock) {
+    TableCatalog catalog = new TableCatalog(storage);
+    this.tables = new Tables(catalog, storage, clock);
+    this.writePath = new WritePath(storage);
+    this.items = new Items(writePath);
+  }
+
+  public Tables tables() {
+    return tables;
+  }
+
+  public Items items() {
+    return items;
+  }
+
+  /** The one write path, where streams and indexes add what they derive from each change. */
+  public WritePath writePath() {
+    return writePath;
+  }
+}

@@ -1,0 +1,114 @@
+package dev.streambed.dynamodb.api;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.streambed.dynamodb.table.CreateTableRequest;
+import dev.streambed.dynamodb.table.Table;
+import dev.streambed.dynamodb.table.TableStatus;
+import dev.streambed.dynamodb.table.Tables;
+import dev.streambed.kernel.protocol.JsonOperation;
+import dev.streambed.kernel.protocol.RequestContext;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** CreateTable: answers the new table as CREATING, as AWS does. */
+final class CreateTable implements JsonOperation {
+  private final Tables tables;
+
+  CreateTable(Tables tables) {
+    this.tables = tables;
+  }
+
+  @Override
+  public void handle(JsonNode in, RequestContext context, JsonGenerator out) throws IOException {
+    String name = Wire.string(in, "TableName");
+    JsonNode keySchema = Wire.array(in, "KeySchema");
+    JsonNode definitions = Wire.array(in, "AttributeDefinitions");
+    String billing = Wire.string(in, "BillingMode");
+    JsonNode throughput = Wire.object(in, "ProvisionedThroughput");
+    JsonNode stream = Wire.object(in, "StreamSpecification");
+    String tableClass = Wire.string(in, "TableClass");
+
+    Violations v = new Violations();
+    v.notNull(definitions, "attributeDefinitions");
+    v.tableName(name, "tableName");
+    v.notNull(keySchema, "keySchema");
+    List<CreateTableRequest.KeyElement> keys = new ArrayList<>();
+    if (keySchema != null) {
+      if (keySchema.isEmpty()) {
+        v.add(keySchema, "keySchema", "Member must have length greater than or equal to 1");
+      } else if (keySchema.size() > 2) {
+        v.add(keySchema, "keySchema", "Member must have length less than or equal to 2");
+      }
+      int i = 1;
+      for (JsonNode k : keySchema) {
+        String attr = Wire.string(k, "AttributeName");
+        String type = Wire.string(k, "KeyType");
+        v.notNull(attr, "keySchema." + i + ".member.attributeName");
+        v.notNull(type, "keySchema." + i + ".member.keyType");
+        v.oneOf(type, "keySchema." + i + ".member.keyType", List.of("HASH", "RANGE"));
+        keys.add(new CreateTableRequest.KeyElement(attr, type));
+        i++;
+      }
+    }
+    List<Table.AttributeDefinition> defs = new ArrayList<>();
+    if (definitions != null) {
+      int i = 1;
+      for (JsonNode d : definitions) {
+        String attr = Wire.string(d, "AttributeName");
+        String type = Wire.string(d, "AttributeType");
+        v.notNull(attr, "attributeDefinitions." + i + ".member.attributeName");
+        v.notNull(type, "attributeDefinitions." + i + ".member.attributeType");
+        v.oneOf(type, "attributeDefinitions." + i + ".member.attributeType", List.of("B", "N", "S"));
+        defs.add(new Table.AttributeDefinition(attr, type));
+        i++;
+      }
+    }
+    v.oneOf(billing, "billingMode", List.of("PROVISIONED", "PAY_PER_REQUEST"));
+    v.oneOf(tableClass, "tableClass", List.of("STANDARD", "STANDARD_INFREQUENT_ACCESS"));
+    Long read = null;
+    Long write = null;
+    if (throughput != null) {
+      read = Wire.number(throughput, "ReadCapacityUnits");
+      write = Wire.number(throughput, "WriteCapacityUnits");
+      v.notNull(read, "provisionedThroughput.readCapacityUnits");
+      v.notNull(write, "provisionedThroughput.writeCapacityUnits");
+      if (read != null && read < 1) {
+        v.add(read, "provisionedThroughput.readCapacityUnits", "Member must have value greater than or equal to 1");
+      }
+      if (write != null && write < 1) {
+        v.add(write, "provisionedThroughput.writeCapacityUnits", "Member must have value greater than or equal to 1");
+      }
+    }
+    Boolean streamEnabled = null;
+    String viewType = null;
+    if (stream != null) {
+      streamEnabled = Wire.bool(stream, "StreamEnabled");
+      viewType = Wire.string(stream, "StreamViewType");
+      v.notNull(streamEnabled, "streamSpecification.streamEnabled");
+    }
+    Map<String, String> tags = null;
+    JsonNode tagList = Wire.array(in, "Tags");
+    if (tagList != null) {
+      tags = new LinkedHashMap<>();
+      for (JsonNode t : tagList) {
+        tags.put(Wire.string(t, "Key"), Wire.string(t, "Value"));
+      }
+    }
+    v.throwIfAny();
+    boolean indexes = Wire.array(in, "GlobalSecondaryIndexes") != null
+        || Wire.array(in, "LocalSecondaryIndexes") != null;
+    CreateTableRequest request = new CreateTableRequest(name, keys, defs, billing, read, write,
+        throughput != null, streamEnabled, viewType, Wire.bool(in, "DeletionProtectionEnabled"),
+        tableClass, tags, indexes);
+    Table table = tables.create(context.accountId(), context.region(), request);
+    out.writeStartObject();
+    out.writeFieldName("TableDescription");
+    TableDescriptions.write(out, table, TableStatus.CREATING, new Tables.Usage(0, 0),
+        TableDescriptions.Shape.CREATE);
+    out.writeEndObject();
+  }
+}

@@ -1,0 +1,34 @@
+package dev.streambed.dynamodb.api;
+
+import dev.streambed.dynamodb.DynamoDb;
+import dev.streambed.dynamodb.table.TableCatalog;
+import dev.streambed.kernel.protocol.JsonOperation;
+import dev.streambed.kernel.protocol.JsonService;
+import java.util.Map;
+import java.util.TreeMap;
+
+/** DynamoDB over AWS JSON 1.0: the one operation table. */
+public final class DynamoDbApi {
+  private DynamoDbApi() {}
+
+  public static JsonService service(DynamoDb dynamo) {
+    TableCatalog catalog = dynamo.tables().catalog();
+    Map<String, JsonOperation> ops = new TreeMap<>();
+    ops.put("CreateTable", new CreateTable(dynamo.tables()));
+    ops.put("DescribeTable", new DescribeTable(dynamo.tables()));
+    ops.put("ListTables", new ListTables(dynamo.tables()));
+    ops.put("UpdateTable", new UpdateTable(dynamo.tables()));
+    ops.put("DeleteTable", new DeleteTable(dynamo.tables()));
+    ops.put("DescribeEndpoints", new DescribeEndpoints());
+    ops.put("DescribeLimits", new DescribeLimits());
+    ops.put("TagResource", Tagging.tagResource(dynamo.tables()));
+    ops.put("UntagResource", Tagging.untagResource(dynamo.tables()));
+    ops.put("ListTagsOfResource", Tagging.listTagsOfResource(dynamo.tables()));
+    ops.put("PutItem", new PutItem(catalog, dynamo.items()));
+    ops.put("GetItem", new GetItem(catalog, dynamo.items()));
+    ops.put("UpdateItem", new UpdateItem(catalog, dynamo.items()));
+    ops.put("DeleteItem", new DeleteItem(catalog, dynamo.items()));
+    return new JsonService("DynamoDB_20120810", "com.amazonaws.dynamodb.v20120810#",
+        "application/x-amz-json-1.0", "dynamodb", Map.copyOf(ops));
+  }
+}

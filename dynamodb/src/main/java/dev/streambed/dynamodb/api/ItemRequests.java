@@ -1,0 +1,109 @@
+package dev.streambed.dynamodb.api;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.streambed.dynamodb.expression.ExpressionContext;
+import dev.streambed.dynamodb.item.ReturnValue;
+import dev.streambed.kernel.error.AwsException;
+import dev.streambed.kernel.value.AttributeValue;
+import dev.streambed.kernel.value.AttributeValueJson;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Request members the item operations share: expression maps, ReturnValues, capacity. */
+final class ItemRequests {
+  static final List<String> RETURN_VALUES =
+      List.of("NONE", "ALL_OLD", "UPDATED_OLD", "ALL_NEW", "UPDATED_NEW");
+  static final List<String> RETURN_CAPACITY = List.of("INDEXES", "TOTAL", "NONE");
+  static final List<String> RETURN_METRICS = List.of("SIZE", "NONE");
+
+  private ItemRequests() {}
+
+  /**
+   * The ExpressionAttributeNames and ExpressionAttributeValues of a request, refused as AWS
+   * refuses them when no expression of the request could use them.
+   */
+  static ExpressionContext expressionContext(JsonNode in, boolean usesExpressions) {
+    Map<String, String> names = Wire.stringMap(in, "ExpressionAttributeNames");
+    JsonNode valuesNode = Wire.object(in, "ExpressionAttributeValues");
+    Map<String, AttributeValue> values = null;
+    if (valuesNode != null) {
+      values = new LinkedHashMap<>();
+      Iterator<Map.Entry<String, JsonNode>> it = valuesNode.fields();
+      while (it.hasNext()) {
+        Map.Entry<String, JsonNode> e = it.next();
+        try {
+          values.put(e.getKey(), AttributeValueJson.decode(e.getValue()));
+        } catch (AwsException bad) {
+          if (!bad.errorCode().code().equals("ValidationException")) {
+            throw bad;
+          }
+          throw AwsException.validation("ExpressionAttributeValues contains invalid value: "
+              + bad.getMessage() + " for key " + e.getKey());
+        }
+      }
+    }
+    if (!usesExpressions) {
+      if (names != null) {
+        throw AwsException.validation(
+            "ExpressionAttributeNames can only be specified when using expressions");
+      }
+      if (values != null) {
+        throw AwsException.validation(
+            "ExpressionAttributeValues can only be specified when using expressions");
+      }
+    }
+    if (names != null && names.isEmpty()) {
+      throw AwsException.validation("ExpressionAttributeNames must not be empty");
+    }
+    if (values != null && values.isEmpty()) {
+      throw AwsException.validation("ExpressionAttributeValues must not be empty");
+    }
+    return new ExpressionContext(names, values);
+  }
+
+  /** Refuses a request that mixes legacy parameters with expressions, in AWS's words. */
+  static void noMixing(JsonNode in, List<String> legacy, List<String> expressions) {
+    List<String> usedLegacy = new ArrayList<>();
+    for (String p : legacy) {
+      if (in.hasNonNull(p)) {
+        usedLegacy.add(p);
+      }
+    }
+    List<String> usedExpressions = new ArrayList<>();
+    for (String p : expressions) {
+      if (in.hasNonNull(p)) {
+        usedExpressions.add(p);
+      }
+    }
+    if (!usedLegacy.isEmpty() && !usedExpressions.isEmpty()) {
+      throw AwsException.validation("Can not use both expression and non-expression parameters in "
+          + "the same request: Non-expression parameters: {" + String.join(", ", usedLegacy)
+          + "} Expression parameters: {" + String.join(", ", usedExpressions) + "}");
+    }
+  }
+
+  static ReturnValue returnValue(String value) {
+    return value == null ? ReturnValue.NONE : ReturnValue.valueOf(value);
+  }
+
+  static void consumedCapacity(JsonGenerator out, String mode, String table, double units)
+      throws IOException {
+    if (mode == null || mode.equals("NONE")) {
+      return;
+    }
+    out.writeObjectFieldStart("ConsumedCapacity");
+    out.writeNumberField("CapacityUnits", units);
+    if (mode.equals("INDEXES")) {
+      out.writeObjectFieldStart("Table");
+      out.writeNumberField("CapacityUnits", units);
+      out.writeEndObject();
+    }
+    out.writeStringField("TableName", table);
+    out.writeEndObject();
+  }
+}

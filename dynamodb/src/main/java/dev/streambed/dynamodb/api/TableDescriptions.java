@@ -1,0 +1,100 @@
+package dev.streambed.dynamodb.api;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import dev.streambed.dynamodb.table.KeySchema;
+import dev.streambed.dynamodb.table.Table;
+import dev.streambed.dynamodb.table.TableStatus;
+import dev.streambed.dynamodb.table.Tables;
+import java.io.IOException;
+
+/** Writes DynamoDB's TableDescription in the shape AWS returns it for each operation. */
+final class TableDescriptions {
+  /** How much of the description an operation returns. */
+  enum Shape { CREATE, DESCRIBE, UPDATE, DELETE }
+
+  private TableDescriptions() {}
+
+  static void write(JsonGenerator g, Table t, TableStatus status, Tables.Usage usage, Shape shape)
+      throws IOException {
+    g.writeStartObject();
+    if (shape != Shape.DELETE) {
+      g.writeArrayFieldStart("AttributeDefinitions");
+      for (Table.AttributeDefinition d : t.attributeDefinitions()) {
+        g.writeStartObject();
+        g.writeStringField("AttributeName", d.name());
+        g.writeStringField("AttributeType", d.type());
+        g.writeEndObject();
+      }
+      g.writeEndArray();
+    }
+    if (t.isOnDemand()) {
+      g.writeObjectFieldStart("BillingModeSummary");
+      g.writeStringField("BillingMode", "PAY_PER_REQUEST");
+      if (shape != Shape.CREATE) {
+        Wire.epochSeconds(g, "LastUpdateToPayPerRequestDateTime", t.billingModeChangedMillis());
+      }
+      g.writeEndObject();
+    }
+    if (shape != Shape.DELETE) {
+      Wire.epochSeconds(g, "CreationDateTime", t.createdMillis());
+    }
+    g.writeBooleanField("DeletionProtectionEnabled", t.deletionProtection());
+    g.writeNumberField("ItemCount", usage.itemCount());
+    if (shape != Shape.DELETE) {
+      g.writeArrayFieldStart("KeySchema");
+      KeySchema ks = t.keySchema();
+      keyElement(g, ks.hashName(), "HASH");
+      if (ks.hasRange()) {
+        keyElement(g, ks.rangeName(), "RANGE");
+      }
+      g.writeEndArray();
+      if (t.latestStreamArn() != null) {
+        g.writeStringField("LatestStreamArn", t.latestStreamArn());
+        g.writeStringField("LatestStreamLabel", t.stream().latestLabel());
+      }
+    }
+    g.writeObjectFieldStart("ProvisionedThroughput");
+    Table.Throughput p = t.throughput();
+    if (p.lastDecreaseMillis() > 0) {
+      Wire.epochSeconds(g, "LastDecreaseDateTime", p.lastDecreaseMillis());
+    }
+    if (p.lastIncreaseMillis() > 0) {
+      Wire.epochSeconds(g, "LastIncreaseDateTime", p.lastIncreaseMillis());
+    }
+    g.writeNumberField("NumberOfDecreasesToday", p.decreasesToday());
+    g.writeNumberField("ReadCapacityUnits", p.readUnits());
+    g.writeNumberField("WriteCapacityUnits", p.writeUnits());
+    g.writeEndObject();
+    if (shape != Shape.DELETE && t.stream().enabled()) {
+      g.writeObjectFieldStart("StreamSpecification");
+      g.writeBooleanField("StreamEnabled", true);
+      g.writeStringField("StreamViewType", t.stream().viewType());
+      g.writeEndObject();
+    }
+    g.writeStringField("TableArn", t.arn());
+    if (t.tableClass() != null && shape != Shape.DELETE) {
+      g.writeObjectFieldStart("TableClassSummary");
+      g.writeStringField("TableClass", t.tableClass());
+      g.writeEndObject();
+    }
+    g.writeStringField("TableId", t.id());
+    g.writeStringField("TableName", t.name());
+    g.writeNumberField("TableSizeBytes", usage.sizeBytes());
+    g.writeStringField("TableStatus", status.name());
+    if (shape == Shape.DESCRIBE) {
+      g.writeObjectFieldStart("WarmThroughput");
+      g.writeNumberField("ReadUnitsPerSecond", t.isOnDemand() ? 12000 : p.readUnits());
+      g.writeStringField("Status", "ACTIVE");
+      g.writeNumberField("WriteUnitsPerSecond", t.isOnDemand() ? 4000 : p.writeUnits());
+      g.writeEndObject();
+    }
+    g.writeEndObject();
+  }
+
+  private static void keyElement(JsonGenerator g, String name, String type) throws IOException {
+    g.writeStartObject();
+    g.writeStringField("AttributeName", name);
+    g.writeStringField("KeyType", type);
+    g.writeEndObject();
+  }
+}

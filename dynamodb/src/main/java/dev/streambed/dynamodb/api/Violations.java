@@ -1,0 +1,68 @@
+package dev.streambed.dynamodb.api;
+
+import dev.streambed.kernel.error.AwsException;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Collects constraint violations of a request the way AWS reports them:
+ * {@code "2 validation errors detected: Value null at 'tableName' failed to satisfy constraint:
+ * Member must not be null; ..."}.
+ */
+final class Violations {
+  private final List<String> messages = new ArrayList<>(2);
+
+  void add(Object value, String path, String constraint) {
+    String shown = value == null ? "null" : "'" + value + "'";
+    messages.add("Value " + shown + " at '" + path + "' failed to satisfy constraint: " + constraint);
+  }
+
+  void notNull(Object value, String path) {
+    if (value == null) {
+      add(null, path, "Member must not be null");
+    }
+  }
+
+  void tableName(String name, String path) {
+    if (name == null) {
+      notNull(null, path);
+      return;
+    }
+    if (name.length() < 3) {
+      add(name, path, "Member must have length greater than or equal to 3");
+    }
+    if (name.length() > 255) {
+      add(name, path, "Member must have length less than or equal to 255");
+    }
+    if (!validNameChars(name)) {
+      add(name, path, "Member must satisfy regular expression pattern: [a-zA-Z0-9_.-]+");
+    }
+  }
+
+  void oneOf(String value, String path, List<String> allowed) {
+    if (value != null && !allowed.contains(value)) {
+      add(value, path, "Member must satisfy enum value set: " + allowed);
+    }
+  }
+
+  private static boolean validNameChars(String name) {
+    for (int i = 0; i < name.length(); i++) {
+      char c = name.charAt(i);
+      boolean ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')
+          || c == '_' || c == '.' || c == '-';
+      if (!ok) {
+        return false;
+      }
+    }
+    return !name.isEmpty();
+  }
+
+  void throwIfAny() {
+    if (messages.isEmpty()) {
+      return;
+    }
+    int n = messages.size();
+    throw AwsException.validation(n + " validation error" + (n == 1 ? "" : "s") + " detected: "
+        + String.join("; ", messages));
+  }
+}

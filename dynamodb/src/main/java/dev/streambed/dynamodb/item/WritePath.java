@@ -1,0 +1,88 @@
+package dev.streambed.dynamodb.item;
+
+import dev.streambed.dynamodb.table.Table;
+import dev.streambed.kernel.value.AttributeValue;
+import dev.streambed.kernel.value.ItemCodec;
+import dev.streambed.storage.Batch;
+import dev.streambed.storage.Entry;
+import dev.streambed.storage.Storage;
+import dev.streambed.storage.VersionConflictException;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+/**
+ * The one write path of every item change. It reads the old item, lets the mutation decide the
+ * new one (evaluating conditions against what it read), and writes the item together with
+ * everything derived from it in one atomic storage batch guarded by the version it read. When
+ * another writer got there first the batch fails and the whole step runs again on the new item,
+ * so two conditional writes racing on one key can never both succeed, and no lock is held.
+ *
+ * <p>A write that changes nothing commits nothing: DynamoDB writes no stream record for an
+ * unchanged item, and there is nothing else to store.
+ */
+public final class WritePath {
+  /** Decides the new item from the old one (either may be null: absent). */
+  @FunctionalInterface
+  public interface Mutation {
+    Map<String, AttributeValue> apply(Map<String, AttributeValue> oldItem);
+  }
+
+  /**
+   * Adds what is derived from an item change (index entries, the stream record) to the batch
+   * that writes the item. Called only for real changes.
+   */
+  @FunctionalInterface
+  public interface Contributor {
+    void contribute(Table table, Map<String, AttributeValue> oldItem,
+        Map<String, AttributeValue> newItem, Batch batch);
+  }
+
+  /** What a write did. {@code changed} is false when the new item equals the old one. */
+  public record Outcome(Map<String, AttributeValue> oldItem, Map<String, AttributeValue> newItem,
+      boolean changed) {}
+
+  private final Storage storage;
+  private final List<Contributor> contributors = new CopyOnWriteArrayList<>();
+
+  public WritePath(Storage storage) {
+    this.storage = storage;
+  }
+
+  public void addContributor(Contributor contributor) {
+    contributors.add(contributor);
+  }
+
+  public Outcome write(Table table, Map<String, AttributeValue> key, Mutation mutation) {
+    byte[] storageKey = ItemKeys.storageKey(table, key);
+    while (true) {
+      Entry entry = storage.get(storageKey);
+      Map<String, AttributeValue> oldItem = entry == null ? null : ItemCodec.decode(entry.value());
+      Map<String, AttributeValue> newItem = mutation.apply(oldItem);
+      if (newItem == null ? oldItem == null : newItem.equals(oldItem)) {
+        return new Outcome(oldItem, newItem, false);
+      }
+      Batch batch = new Batch().expectVersion(storageKey, entry == null ? Storage.ABSENT : entry.version());
+      if (newItem == null) {
+        batch.delete(storageKey);
+      } else {
+        batch.put(storageKey, ItemCodec.encode(newItem));
+      }
+      for (Contributor c : contributors) {
+        c.contribute(table, oldItem, newItem, batch);
+      }
+      try {
+        storage.commit(batch);
+        return new Outcome(oldItem, newItem, true);
+      } catch (VersionConflictException raced) {
+        Thread.onSpinWait();
+      }
+    }
+  }
+
+  /** Reads one item, or null. */
+  public Map<String, AttributeValue> read(Table table, Map<String, AttributeValue> key) {
+    Entry entry = storage.get(ItemKeys.storageKey(table, key));
+    return entry == null ? null : ItemCodec.decode(entry.value());
+  }
+}

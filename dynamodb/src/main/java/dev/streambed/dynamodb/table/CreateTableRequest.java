@@ -1,0 +1,24 @@
+package dev.streambed.dynamodb.table;
+
+import java.util.List;
+import java.util.Map;
+
+/** CreateTable's parameters as the wire carried them, not yet validated. */
+public record CreateTableRequest(
+    String tableName,
+    List<KeyElement> keySchema,
+    List<Table.AttributeDefinition> attributeDefinitions,
+    String billingMode,
+    Long readCapacityUnits,
+    Long writeCapacityUnits,
+    boolean hasProvisionedThroughput,
+    Boolean streamEnabled,
+    String streamViewType,
+    Boolean deletionProtection,
+    String tableClass,
+    Map<String, String> tags,
+    boolean hasSecondaryIndexes) {
+
+  /** A KeySchemaElement. */
+  public record KeyElement(String attributeName, String keyType) {}
+}

@@ -1,0 +1,62 @@
+package dev.streambed.dynamodb.table;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A table's stored definition. Immutable: a change makes a new record, stored and cached by
+ * {@link TableCatalog}.
+ *
+ * @param id the TableId AWS reports, a UUID; items are stored under it, so a table deleted and
+ *     created again under the same name starts empty
+ * @param createdMillis CreationDateTime in epoch milliseconds
+ */
+public record Table(
+    String account,
+    String region,
+    String name,
+    String id,
+    long createdMillis,
+    KeySchema keySchema,
+    List<AttributeDefinition> attributeDefinitions,
+    String billingMode,
+    Throughput throughput,
+    long billingModeChangedMillis,
+    StreamSettings stream,
+    boolean deletionProtection,
+    String tableClass,
+    Map<String, String> tags) {
+
+  /** An attribute named in AttributeDefinitions with its scalar type (S, N or B). */
+  public record AttributeDefinition(String name, String type) {}
+
+  /**
+   * Provisioned throughput; zero units for on-demand tables, as DescribeTable reports them.
+   * Times are epoch milliseconds, 0 when never.
+   */
+  public record Throughput(long readUnits, long writeUnits, long lastIncreaseMillis,
+      long lastDecreaseMillis, int decreasesToday) {
+    public static final Throughput ON_DEMAND = new Throughput(0, 0, 0, 0, 0);
+  }
+
+  /**
+   * StreamSpecification as stored: whether enabled, with which view type, and the label (a
+   * creation timestamp, as AWS forms it) of the latest stream, kept after the stream is disabled.
+   */
+  public record StreamSettings(boolean enabled, String viewType, String latestLabel) {
+    public static final StreamSettings NONE = new StreamSettings(false, null, null);
+  }
+
+  /** The ARN of the latest stream, or null when the table never had one. */
+  public String latestStreamArn() {
+    return stream.latestLabel() == null ? null : arn() + "/stream/" + stream.latestLabel();
+  }
+
+  public String arn() {
+    return "arn:aws:dynamodb:" + region + ":" + account + ":table/" + name;
+  }
+
+  public boolean isOnDemand() {
+    return "PAY_PER_REQUEST".equals(billingMode);
+  }
+}

@@ -1,0 +1,136 @@
+package dev.streambed.dynamodb.table;
+
+import static java.nio.charset.StandardCharsets.UTF_8;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.streambed.dynamodb.DynamoDbError;
+import dev.streambed.kernel.error.AwsException;
+import dev.streambed.storage.Batch;
+import dev.streambed.storage.Entry;
+import dev.streambed.storage.Keys;
+import dev.streambed.storage.Storage;
+import dev.streambed.storage.VersionConflictException;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The tables of every account and region: stored through the storage SPI and cached in memory,
+ * so the hot path finds a table with one hash lookup. Definitions are stored as JSON under
+ * {@code 0x01 account 0x00 region 0x00 name}.
+ */
+public final class TableCatalog {
+  private static final byte PREFIX = 0x01;
+  private static final ObjectMapper JSON = new ObjectMapper()
+      .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
+
+  private final Storage storage;
+  private final ConcurrentHashMap<TableRef, Table> cache = new ConcurrentHashMap<>();
+
+  public TableCatalog(Storage storage) {
+    this.storage = storage;
+    for (Entry e : storage.range(new byte[] {PREFIX}, new byte[] {PREFIX + 1}, false, Integer.MAX_VALUE)) {
+      Table t = read(e.value());
+      cache.put(new TableRef(t.account(), t.region(), t.name()), t);
+    }
+  }
+
+  /** The table, or null when there is none. */
+  public Table find(TableRef ref) {
+    return cache.get(ref);
+  }
+
+  /** The table, or DynamoDB's ResourceNotFoundException for data-plane calls. */
+  public Table require(TableRef ref) {
+    Table t = cache.get(ref);
+    if (t == null) {
+      throw new AwsException(DynamoDbError.RESOURCE_NOT_FOUND, "Requested resource not found");
+    }
+    return t;
+  }
+
+  /** The table, or the ResourceNotFoundException control-plane calls give, naming the table. */
+  public Table describe(TableRef ref) {
+    Table t = cache.get(ref);
+    if (t == null) {
+      throw notFound(ref.name());
+    }
+    return t;
+  }
+
+  public static AwsException notFound(String name) {
+    return new AwsException(DynamoDbError.RESOURCE_NOT_FOUND,
+        "Requested resource not found: Table: " + name + " not found");
+  }
+
+  public void create(Table table) {
+    TableRef ref = new TableRef(table.account(), table.region(), table.name());
+    byte[] key = key(ref);
+    synchronized (this) {
+      // Control-plane calls are rare; one monitor keeps create/delete of one name simple.
+      if (cache.containsKey(ref)) {
+        throw new AwsException(DynamoDbError.RESOURCE_IN_USE, "Table already exists: " + table.name());
+      }
+      try {
+        storage.commit(new Batch().expectVersion(key, Storage.ABSENT).put(key, write(table)));
+      } catch (VersionConflictException e) {
+        throw new AwsException(DynamoDbError.RESOURCE_IN_USE, "Table already exists: " + table.name());
+      }
+      cache.put(ref, table);
+    }
+  }
+
+  public void replace(Table table) {
+    TableRef ref = new TableRef(table.account(), table.region(), table.name());
+    synchronized (this) {
+      if (!cache.containsKey(ref)) {
+        throw notFound(table.name());
+      }
+      storage.commit(new Batch().put(key(ref), write(table)));
+      cache.put(ref, table);
+    }
+  }
+
+  public void remove(Table table) {
+    TableRef ref = new TableRef(table.account(), table.region(), table.name());
+    synchronized (this) {
+      storage.commit(new Batch().delete(key(ref)));
+      cache.remove(ref);
+    }
+  }
+
+  /** Table names of one account and region, in the order ListTables returns them. */
+  public List<String> names(String account, String region) {
+    byte[] prefix = (account + "\0" + region + "\0").getBytes(UTF_8);
+    byte[] from = Keys.concat(new byte[] {PREFIX}, prefix);
+    List<String> names = new ArrayList<>();
+    for (Entry e : storage.range(from, Keys.prefixEnd(from), false, Integer.MAX_VALUE)) {
+      names.add(new String(e.key(), from.length, e.key().length - from.length, UTF_8));
+    }
+    return names;
+  }
+
+  private static byte[] key(TableRef ref) {
+    byte[] name = (ref.account() + "\0" + ref.region() + "\0" + ref.name()).getBytes(UTF_8);
+    return Keys.concat(new byte[] {PREFIX}, name);
+  }
+
+  private static byte[] write(Table table) {
+    try {
+      return JSON.writeValueAsBytes(table);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static Table read(byte[] bytes) {
+    try {
+      return JSON.readValue(bytes, Table.class);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}

@@ -1,0 +1,346 @@
+package dev.streambed.dynamodb.table;
+
+import dev.streambed.dynamodb.DynamoDbError;
+import dev.streambed.dynamodb.item.ItemKeys;
+import dev.streambed.kernel.error.AwsException;
+import dev.streambed.kernel.value.AttributeType;
+import dev.streambed.kernel.value.ItemCodec;
+import dev.streambed.kernel.value.ItemSize;
+import dev.streambed.storage.Batch;
+import dev.streambed.storage.Entry;
+import dev.streambed.storage.Keys;
+import dev.streambed.storage.Storage;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * The DynamoDB control plane: creating, describing, listing, updating and deleting tables, and
+ * their tags, with DynamoDB's validation and messages.
+ *
+ * <p>Tables become ACTIVE as soon as they are created or updated: CreateTable and UpdateTable
+ * answer CREATING and UPDATING as AWS does, and the next DescribeTable reports ACTIVE, so the
+ * SDK and CLI waiters return at their first poll.
+ */
+public final class Tables {
+  private static final String INVALID = "One or more parameter values were invalid: ";
+  private static final DateTimeFormatter STREAM_LABEL =
+      DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS").withZone(ZoneOffset.UTC);
+  private static final Set<String> VIEW_TYPES =
+      Set.of("KEYS_ONLY", "NEW_IMAGE", "OLD_IMAGE", "NEW_AND_OLD_IMAGES");
+
+  /** Live item count and size of a table. */
+  public record Usage(long itemCount, long sizeBytes) {}
+
+  /** A page of table names. */
+  public record NamePage(List<String> names, String lastEvaluated) {}
+
+  private final TableCatalog catalog;
+  private final Storage storage;
+  private final Clock clock;
+
+  public Tables(TableCatalog catalog, Storage storage, Clock clock) {
+    this.catalog = catalog;
+    this.storage = storage;
+    this.clock = clock;
+  }
+
+  public TableCatalog catalog() {
+    return catalog;
+  }
+
+  public Table create(String account, String region, CreateTableRequest r) {
+    if (r.hasSecondaryIndexes()) {
+      throw AwsException.validation("Secondary indexes are not supported yet by this server");
+    }
+    KeySchema keySchema = keySchema(r.keySchema(), r.attributeDefinitions());
+    String billing = r.billingMode() == null ? "PROVISIONED" : r.billingMode();
+    Table.Throughput throughput;
+    long now = clock.millis();
+    if (billing.equals("PAY_PER_REQUEST")) {
+      if (r.hasProvisionedThroughput()) {
+        throw AwsException.validation(INVALID + "Neither ReadCapacityUnits nor WriteCapacityUnits "
+            + "can be specified when BillingMode is PAY_PER_REQUEST");
+      }
+      throughput = Table.Throughput.ON_DEMAND;
+    } else {
+      if (!r.hasProvisionedThroughput()) {
+        throw AwsException.validation("No provisioned throughput specified for the table");
+      }
+      throughput = new Table.Throughput(r.readCapacityUnits(), r.writeCapacityUnits(), 0, 0, 0);
+    }
+    Table.StreamSettings stream = Table.StreamSettings.NONE;
+    if (Boolean.TRUE.equals(r.streamEnabled())) {
+      stream = new Table.StreamSettings(true, requireViewType(r.streamViewType()), label(now));
+    } else if (r.streamViewType() != null && Boolean.FALSE.equals(r.streamEnabled())) {
+      throw AwsException.validation(INVALID
+          + "StreamViewType cannot be specified when StreamEnabled is false");
+    }
+    Table table = new Table(account, region, r.tableName(), UUID.randomUUID().toString(), now,
+        keySchema, List.copyOf(r.attributeDefinitions()), billing, throughput,
+        billing.equals("PAY_PER_REQUEST") ? now : 0, stream,
+        Boolean.TRUE.equals(r.deletionProtection()),
+        r.tableClass(),
+        r.tags() == null ? Map.of() : Map.copyOf(r.tags()));
+    catalog.create(table);
+    return table;
+  }
+
+  private static KeySchema keySchema(List<CreateTableRequest.KeyElement> elements,
+      List<Table.AttributeDefinition> definitions) {
+    CreateTableRequest.KeyElement hash = elements.get(0);
+    if (!"HASH".equals(hash.keyType())) {
+      throw AwsException.validation("Invalid KeySchema: The first KeySchemaElement is not a HASH key type");
+    }
+    CreateTableRequest.KeyElement range = elements.size() > 1 ? elements.get(1) : null;
+    if (range != null) {
+      if (!"RANGE".equals(range.keyType())) {
+        throw AwsException.validation("Invalid KeySchema: The second KeySchemaElement is not a RANGE key type");
+      }
+      if (range.attributeName().equals(hash.attributeName())) {
+        throw AwsException.validation(
+            "Both the Hash Key and the Range Key element in the KeySchema have the same name");
+      }
+    }
+    Map<String, String> types = new LinkedHashMap<>();
+    for (Table.AttributeDefinition d : definitions) {
+      if (types.put(d.name(), d.type()) != null) {
+        throw AwsException.validation(INVALID + "Duplicate AttributeName in AttributeDefinitions");
+      }
+    }
+    List<String> keyNames = new ArrayList<>();
+    keyNames.add(hash.attributeName());
+    if (range != null) {
+      keyNames.add(range.attributeName());
+    }
+    if (!types.keySet().containsAll(keyNames)) {
+      throw AwsException.validation(INVALID + "Some index key attributes are not defined in "
+          + "AttributeDefinitions. Keys: " + keyNames + ", AttributeDefinitions: " + types.keySet());
+    }
+    if (types.size() != keyNames.size()) {
+      throw AwsException.validation(INVALID + "Number of attributes in KeySchema does not exactly "
+          + "match number of attributes defined in AttributeDefinitions");
+    }
+    return new KeySchema(hash.attributeName(), AttributeType.valueOf(types.get(hash.attributeName())),
+        range == null ? null : range.attributeName(),
+        range == null ? null : AttributeType.valueOf(types.get(range.attributeName())));
+  }
+
+  private static String requireViewType(String viewType) {
+    if (viewType == null) {
+      throw AwsException.validation(INVALID + "You must specify a StreamViewType when enabling a stream");
+    }
+    if (!VIEW_TYPES.contains(viewType)) {
+      throw AwsException.validation("1 validation error detected: Value '" + viewType
+          + "' at 'streamSpecification.streamViewType' failed to satisfy constraint: Member must "
+          + "satisfy enum value set: [NEW_IMAGE, OLD_IMAGE, NEW_AND_OLD_IMAGES, KEYS_ONLY]");
+    }
+    return viewType;
+  }
+
+  private static String label(long millis) {
+    return STREAM_LABEL.format(Instant.ofEpochMilli(millis));
+  }
+
+  public Table describe(TableRef ref) {
+    return catalog.describe(ref);
+  }
+
+  public NamePage list(String account, String region, String exclusiveStart, int limit) {
+    List<String> all = catalog.names(account, region);
+    List<String> page = new ArrayList<>();
+    String last = null;
+    for (String name : all) {
+      if (exclusiveStart != null && name.compareTo(exclusiveStart) <= 0) {
+        continue;
+      }
+      if (page.size() == limit) {
+        last = page.get(page.size() - 1);
+        break;
+      }
+      page.add(name);
+    }
+    return new NamePage(page, last);
+  }
+
+  public Table update(TableRef ref, UpdateTableRequest r) {
+    Table t = catalog.describe(ref);
+    boolean changed = false;
+    String billing = t.billingMode();
+    Table.Throughput throughput = t.throughput();
+    long billingChanged = t.billingModeChangedMillis();
+    long now = clock.millis();
+    if (r.billingMode() != null && !r.billingMode().equals(t.billingMode())) {
+      billing = r.billingMode();
+      changed = true;
+      if (billing.equals("PAY_PER_REQUEST")) {
+        if (r.hasProvisionedThroughput()) {
+          throw AwsException.validation(INVALID + "Neither ReadCapacityUnits nor WriteCapacityUnits "
+              + "can be specified when BillingMode is PAY_PER_REQUEST");
+        }
+        throughput = Table.Throughput.ON_DEMAND;
+        billingChanged = now;
+      } else if (!r.hasProvisionedThroughput()) {
+        throw AwsException.validation(INVALID + "ProvisionedThroughput must be specified when "
+            + "BillingMode is PROVISIONED");
+      }
+    }
+    if (r.hasProvisionedThroughput()) {
+      if (billing.equals("PAY_PER_REQUEST")) {
+        throw AwsException.validation(INVALID + "Neither ReadCapacityUnits nor WriteCapacityUnits "
+            + "can be specified when BillingMode is PAY_PER_REQUEST");
+      }
+      long read = r.readCapacityUnits();
+      long write = r.writeCapacityUnits();
+      if (read == throughput.readUnits() && write == throughput.writeUnits() && !changed) {
+        throw AwsException.validation("The provisioned throughput for the table will not change. "
+            + "The requested value equals the current value. Current ReadCapacityUnits provisioned "
+            + "for the table: " + read + ". Requested ReadCapacityUnits: " + read + ". Current "
+            + "WriteCapacityUnits provisioned for the table: " + write + ". Requested "
+            + "WriteCapacityUnits: " + write + ". Refer to the Amazon DynamoDB Developer Guide for "
+            + "current limits and how to request higher limits.");
+      }
+      boolean increase = read > throughput.readUnits() || write > throughput.writeUnits();
+      boolean decrease = read < throughput.readUnits() || write < throughput.writeUnits();
+      throughput = new Table.Throughput(read, write,
+          increase ? now : throughput.lastIncreaseMillis(),
+          decrease ? now : throughput.lastDecreaseMillis(),
+          throughput.decreasesToday() + (decrease ? 1 : 0));
+      changed = true;
+    }
+    Table.StreamSettings stream = t.stream();
+    if (r.streamEnabled() != null) {
+      if (r.streamEnabled()) {
+        if (stream.enabled()) {
+          throw AwsException.validation("Table already has an enabled stream: TableName: " + t.name());
+        }
+        stream = new Table.StreamSettings(true, requireViewType(r.streamViewType()), label(now));
+      } else {
+        if (!stream.enabled()) {
+          throw AwsException.validation("Table already has no enabled stream: TableName: " + t.name());
+        }
+        stream = new Table.StreamSettings(false, null, stream.latestLabel());
+      }
+      changed = true;
+    }
+    boolean protection = t.deletionProtection();
+    if (r.deletionProtection() != null) {
+      protection = r.deletionProtection();
+      changed = true;
+    }
+    String tableClass = t.tableClass();
+    if (r.tableClass() != null) {
+      tableClass = r.tableClass();
+      changed = true;
+    }
+    if (!changed) {
+      throw AwsException.validation("At least one of ProvisionedThroughput, BillingMode, "
+          + "UpdateStreamEnabled, GlobalSecondaryIndexUpdates or SSESpecification or ReplicaUpdates "
+          + "is required");
+    }
+    Table updated = new Table(t.account(), t.region(), t.name(), t.id(), t.createdMillis(),
+        t.keySchema(), t.attributeDefinitions(), billing, throughput, billingChanged, stream,
+        protection, tableClass, t.tags());
+    catalog.replace(updated);
+    return updated;
+  }
+
+  public Table delete(TableRef ref) {
+    Table t = catalog.describe(ref);
+    if (t.deletionProtection()) {
+      throw AwsException.validation("Resource cannot be deleted as it is currently protected "
+          + "against deletion. Disable deletion protection first.");
+    }
+    catalog.remove(t);
+    byte[] prefix = ItemKeys.tablePrefix(t);
+    byte[] end = Keys.prefixEnd(prefix);
+    while (true) {
+      List<Entry> chunk = storage.range(prefix, end, false, 1000);
+      if (chunk.isEmpty()) {
+        break;
+      }
+      Batch batch = new Batch();
+      for (Entry e : chunk) {
+        batch.delete(e.key());
+      }
+      storage.commit(batch);
+    }
+    return t;
+  }
+
+  /** Counts a table's items and their size, as DescribeTable's ItemCount and TableSizeBytes. */
+  public Usage usage(Table t) {
+    byte[] prefix = ItemKeys.tablePrefix(t);
+    byte[] end = Keys.prefixEnd(prefix);
+    long count = 0;
+    long size = 0;
+    byte[] from = prefix;
+    while (true) {
+      List<Entry> chunk = storage.range(from, end, false, 1000);
+      for (Entry e : chunk) {
+        count++;
+        size += ItemSize.of(ItemCodec.decode(e.value()));
+      }
+      if (chunk.size() < 1000) {
+        break;
+      }
+      from = Keys.successor(chunk.get(chunk.size() - 1).key());
+    }
+    return new Usage(count, size);
+  }
+
+  // Tags
+
+  public Table byArn(String arn) {
+    Table t = null;
+    String[] parts = arn == null ? new String[0] : arn.split(":", 6);
+    if (parts.length == 6 && parts[0].equals("arn") && parts[2].equals("dynamodb")
+        && parts[5].startsWith("table/")) {
+      String rest = parts[5].substring("table/".length());
+      if (!rest.contains("/")) {
+        t = catalog.find(new TableRef(parts[4], parts[3], rest));
+      }
+    } else {
+      throw AwsException.validation("Invalid TableArn: Invalid ResourceArn provided as input " + arn);
+    }
+    if (t == null) {
+      throw new AwsException(DynamoDbError.RESOURCE_NOT_FOUND,
+          "Requested resource not found: ResourcArn: " + arn + " not found");
+    }
+    return t;
+  }
+
+  public void tag(String arn, Map<String, String> tags) {
+    Table t = byArn(arn);
+    Map<String, String> merged = new LinkedHashMap<>(t.tags());
+    merged.putAll(tags);
+    if (merged.size() > 50) {
+      throw new AwsException(DynamoDbError.LIMIT_EXCEEDED,
+          "The number of tags exceeds the limit for this resource");
+    }
+    catalog.replace(withTags(t, merged));
+  }
+
+  public void untag(String arn, List<String> keys) {
+    Table t = byArn(arn);
+    Map<String, String> remaining = new LinkedHashMap<>(t.tags());
+    for (String k : new HashSet<>(keys)) {
+      remaining.remove(k);
+    }
+    catalog.replace(withTags(t, remaining));
+  }
+
+  private static Table withTags(Table t, Map<String, String> tags) {
+    return new Table(t.account(), t.region(), t.name(), t.id(), t.createdMillis(), t.keySchema(),
+        t.attributeDefinitions(), t.billingMode(), t.throughput(), t.billingModeChangedMillis(),
+        t.stream(), t.deletionProtection(), t.tableClass(), Map.copyOf(tags));
+  }
+}
