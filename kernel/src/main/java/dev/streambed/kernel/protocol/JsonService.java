@@ -1,5 +1,7 @@
 package dev.streambed.kernel.protocol;
 
+import dev.streambed.kernel.error.CommonError;
+import dev.streambed.kernel.error.ErrorCode;
 import java.util.Map;
 
 /**
@@ -18,4 +20,20 @@ public record JsonService(
     String errorTypePrefix,
     String contentType,
     String signingName,
-    Map<String, JsonOperation> operations) {}
+    Map<String, JsonOperation> operations) {
+
+  /**
+   * The {@code __type} of an error. AWS's JSON services answer validation and decoding failures
+   * from their common framework, under its namespaces, and their own errors under the
+   * service's.
+   */
+  public String errorType(ErrorCode code) {
+    if (code == CommonError.VALIDATION) {
+      return "com.amazon.coral.validate#" + code.code();
+    }
+    if (code instanceof CommonError) {
+      return "com.amazon.coral.service#" + code.code();
+    }
+    return errorTypePrefix + code.code();
+  }
+}

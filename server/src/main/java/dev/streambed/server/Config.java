@@ -1,0 +1,26 @@
+package dev.streambed.server;
+
+/**
+ * The one immutable configuration of a Streambed instance, filled from command-line flags and
+ * {@code STREAMBED_*} environment variables.
+ *
+ * @param host the address to listen on
+ * @param port the port; 0 picks a free one
+ * @param region the region of requests that carry none in their signature
+ * @param accountId the account every request acts in
+ * @param maxBodyBytes the largest request body accepted, refused before it is buffered whole
+ */
+public record Config(String host, int port, String region, String accountId, int maxBodyBytes) {
+  public static final int DEFAULT_PORT = 4566;
+  public static final String DEFAULT_ACCOUNT = "000000000000";
+  /** DynamoDB's largest requests (BatchWriteItem, TransactWriteItems) stay under 16 MB. */
+  public static final int DEFAULT_MAX_BODY = 16 * 1024 * 1024 + 64 * 1024;
+
+  public static Config defaults() {
+    return new Config("127.0.0.1", DEFAULT_PORT, "us-east-1", DEFAULT_ACCOUNT, DEFAULT_MAX_BODY);
+  }
+
+  public Config withPort(int newPort) {
+    return new Config(host, newPort, region, accountId, maxBodyBytes);
+  }
+}

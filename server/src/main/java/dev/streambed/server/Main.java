@@ -1,0 +1,83 @@
+package dev.streambed.server;
+
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.LoggerContext;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import org.slf4j.LoggerFactory;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** The {@code streambed} command line. */
+@Command(name = "streambed", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
+    description = "DynamoDB, DynamoDB Streams, Lambda, IAM, STS and CloudWatch Logs on one local endpoint.",
+    subcommands = {Main.Start.class, CommandLine.HelpCommand.class})
+public final class Main implements Runnable {
+  @CommandLine.Spec
+  CommandLine.Model.CommandSpec spec;
+
+  public static void main(String[] args) {
+    System.exit(new CommandLine(new Main()).execute(args));
+  }
+
+  @Override
+  public void run() {
+    spec.commandLine().usage(System.out);
+  }
+
+  /** {@code streambed start}: serve until interrupted. */
+  @Command(name = "start", mixinStandardHelpOptions = true,
+      description = "Serve the AWS APIs on one endpoint until stopped (Ctrl-C or SIGTERM).")
+  static final class Start implements Callable<Integer> {
+    @Option(names = "--host", defaultValue = "${env:STREAMBED_HOST:-127.0.0.1}",
+        description = "Address to listen on (default: ${DEFAULT-VALUE}).")
+    String host;
+
+    @Option(names = "--port", defaultValue = "${env:STREAMBED_PORT:-4566}",
+        description = "Port to listen on; 0 picks a free port (default: ${DEFAULT-VALUE}).")
+    int port;
+
+    @Option(names = "--region", defaultValue = "${env:STREAMBED_REGION:-us-east-1}",
+        description = "Region for requests whose signature names none (default: ${DEFAULT-VALUE}).")
+    String region;
+
+    @Option(names = "--account", defaultValue = "${env:STREAMBED_ACCOUNT:-000000000000}",
+        description = "Account id in ARNs (default: ${DEFAULT-VALUE}).")
+    String account;
+
+    @Option(names = "--log-level", defaultValue = "${env:STREAMBED_LOG_LEVEL:-info}",
+        description = "Log level: error, warn, info, debug, trace (default: ${DEFAULT-VALUE}).")
+    String logLevel;
+
+    @Override
+    public Integer call() {
+      LoggerContext logging = (LoggerContext) LoggerFactory.getILoggerFactory();
+      logging.getLogger("dev.streambed").setLevel(Level.toLevel(logLevel, Level.INFO));
+      Config config = new Config(host, port, region, account, Config.DEFAULT_MAX_BODY);
+      StreambedServer server = StreambedServer.start(config);
+      CountDownLatch stopped = new CountDownLatch(1);
+      Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+        server.close();
+        stopped.countDown();
+      }, "streambed-shutdown"));
+      System.out.println("Streambed ready on " + server.endpoint());
+      System.out.flush();
+      try {
+        stopped.await();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+      return 0;
+    }
+  }
+
+  /** The version from the jar's manifest. */
+  static final class Version implements CommandLine.IVersionProvider {
+    @Override
+    public String[] getVersion() {
+      String v = Main.class.getPackage().getImplementationVersion();
+      return new String[] {"streambed " + (v == null ? "development" : v)};
+    }
+  }
+}

@@ -1,0 +1,69 @@
+package dev.streambed.server;
+
+import dev.streambed.dynamodb.DynamoDb;
+import dev.streambed.dynamodb.api.DynamoDbApi;
+import dev.streambed.server.http.FrontDoor;
+import dev.streambed.storage.Storage;
+import dev.streambed.storage.memory.MemoryStorage;
+import java.time.Clock;
+import java.util.List;
+
+/**
+ * A running Streambed: the store, every service over it, and the front door. This is the only
+ * place that sees everything; it wires the services and owns their lifetime.
+ */
+public final class StreambedServer implements AutoCloseable {
+  private final Config config;
+  private final Storage storage;
+  private final FrontDoor frontDoor;
+  private final DynamoDb dynamoDb;
+
+  private StreambedServer(Config config, Storage storage, DynamoDb dynamoDb, FrontDoor frontDoor) {
+    this.config = config;
+    this.storage = storage;
+    this.dynamoDb = dynamoDb;
+    this.frontDoor = frontDoor;
+  }
+
+  public static StreambedServer start(Config config) {
+    return start(config, Clock.systemUTC());
+  }
+
+  public static StreambedServer start(Config config, Clock clock) {
+    Storage storage = new MemoryStorage();
+    DynamoDb dynamoDb = new DynamoDb(storage, clock);
+    try {
+      FrontDoor frontDoor = FrontDoor.start(config.host(), config.port(),
+          List.of(DynamoDbApi.service(dynamoDb)), config.region(), config.accountId(),
+          config.maxBodyBytes());
+      return new StreambedServer(config, storage, dynamoDb, frontDoor);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      storage.close();
+      throw new IllegalStateException("interrupted while binding", e);
+    } catch (RuntimeException e) {
+      storage.close();
+      throw e;
+    }
+  }
+
+  public int port() {
+    return frontDoor.port();
+  }
+
+  /** The endpoint URL clients are pointed at. */
+  public String endpoint() {
+    String host = config.host().contains(":") ? "[" + config.host() + "]" : config.host();
+    return "http://" + host + ":" + port();
+  }
+
+  public DynamoDb dynamoDb() {
+    return dynamoDb;
+  }
+
+  @Override
+  public void close() {
+    frontDoor.close();
+    storage.close();
+  }
+}

@@ -1,0 +1,124 @@
+package dev.streambed.server.http;
+
+import dev.streambed.kernel.error.AwsException;
+import dev.streambed.kernel.error.CommonError;
+import dev.streambed.kernel.protocol.JsonService;
+import io.netty.bootstrap.ServerBootstrap;
+import io.netty.buffer.ByteBuf;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelFutureListener;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInitializer;
+import io.netty.channel.ChannelOption;
+import io.netty.channel.ChannelPipeline;
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.MultiThreadIoEventLoopGroup;
+import io.netty.channel.epoll.Epoll;
+import io.netty.channel.epoll.EpollIoHandler;
+import io.netty.channel.epoll.EpollServerSocketChannel;
+import io.netty.channel.nio.NioIoHandler;
+import io.netty.channel.socket.SocketChannel;
+import io.netty.channel.socket.nio.NioServerSocketChannel;
+import io.netty.handler.codec.http.DefaultFullHttpResponse;
+import io.netty.handler.codec.http.FullHttpResponse;
+import io.netty.handler.codec.http.HttpContentDecompressor;
+import io.netty.handler.codec.http.HttpHeaderNames;
+import io.netty.handler.codec.http.HttpMessage;
+import io.netty.handler.codec.http.HttpObjectAggregator;
+import io.netty.handler.codec.http.HttpResponseStatus;
+import io.netty.handler.codec.http.HttpServerCodec;
+import io.netty.handler.codec.http.HttpServerExpectContinueHandler;
+import io.netty.handler.codec.http.HttpVersion;
+import java.net.InetSocketAddress;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.zip.CRC32;
+
+/**
+ * The one HTTP endpoint: HTTP/1.1 with keep-alive, gzip request bodies, and a body size limit
+ * enforced before a body is buffered whole.
+ */
+public final class FrontDoor implements AutoCloseable {
+  private final EventLoopGroup group;
+  private final Channel channel;
+
+  private FrontDoor(EventLoopGroup group, Channel channel) {
+    this.group = group;
+    this.channel = channel;
+  }
+
+  /** Binds and serves; {@code port} 0 picks a free port (see {@link #port()}). */
+  public static FrontDoor start(String host, int port, List<JsonService> services, String region,
+      String accountId, int maxBodyBytes) throws InterruptedException {
+    Map<String, JsonService> byPrefix = new LinkedHashMap<>();
+    for (JsonService s : services) {
+      byPrefix.put(s.targetPrefix(), s);
+    }
+    HttpHandler handler = new HttpHandler(Map.copyOf(byPrefix), region, accountId);
+    JsonService errors = services.get(0);
+    boolean epoll = Epoll.isAvailable();
+    EventLoopGroup group = new MultiThreadIoEventLoopGroup(
+        epoll ? EpollIoHandler.newFactory() : NioIoHandler.newFactory());
+    try {
+      Channel channel = new ServerBootstrap()
+          .group(group)
+          .channel(epoll ? EpollServerSocketChannel.class : NioServerSocketChannel.class)
+          .option(ChannelOption.SO_BACKLOG, 1024)
+          .childOption(ChannelOption.TCP_NODELAY, true)
+          .childHandler(new ChannelInitializer<SocketChannel>() {
+            @Override
+            protected void initChannel(SocketChannel ch) {
+              ChannelPipeline p = ch.pipeline();
+              p.addLast(new HttpServerCodec(8192, 65536, 8192));
+              p.addLast(new HttpServerExpectContinueHandler());
+              p.addLast(new HttpContentDecompressor(0));
+              p.addLast(new LimitedAggregator(maxBodyBytes, errors));
+              p.addLast(handler);
+            }
+          })
+          .bind(new InetSocketAddress(host, port)).sync().channel();
+      return new FrontDoor(group, channel);
+    } catch (InterruptedException | RuntimeException e) {
+      group.shutdownGracefully(0, 0, java.util.concurrent.TimeUnit.MILLISECONDS);
+      throw e;
+    }
+  }
+
+  public int port() {
+    return ((InetSocketAddress) channel.localAddress()).getPort();
+  }
+
+  @Override
+  public void close() {
+    channel.close().syncUninterruptibly();
+    group.shutdownGracefully(0, 2, java.util.concurrent.TimeUnit.SECONDS).syncUninterruptibly();
+  }
+
+  /** Refuses an oversized body with an AWS-shaped 413 as soon as its size is known. */
+  private static final class LimitedAggregator extends HttpObjectAggregator {
+    private final JsonService errors;
+
+    LimitedAggregator(int maxContentLength, JsonService errors) {
+      super(maxContentLength);
+      this.errors = errors;
+    }
+
+    @Override
+    protected void handleOversizedMessage(ChannelHandlerContext ctx, HttpMessage oversized) {
+      JsonProtocol.Response r = JsonProtocol.error(errors, new AwsException(
+          CommonError.REQUEST_TOO_LARGE, "Request entity too large"), ctx.alloc());
+      ByteBuf body = r.body();
+      CRC32 crc = new CRC32();
+      crc.update(body.nioBuffer());
+      FullHttpResponse response = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1,
+          HttpResponseStatus.REQUEST_ENTITY_TOO_LARGE, body);
+      response.headers().set(HttpHeaderNames.CONTENT_TYPE, r.contentType());
+      response.headers().set(HttpHeaderNames.CONTENT_LENGTH, body.readableBytes());
+      response.headers().set(HttpHeaderNames.CONNECTION, "close");
+      response.headers().set("x-amzn-RequestId", RequestIds.next());
+      response.headers().set("x-amz-crc32", Long.toString(crc.getValue()));
+      ctx.writeAndFlush(response).addListener(ChannelFutureListener.CLOSE);
+    }
+  }
+}

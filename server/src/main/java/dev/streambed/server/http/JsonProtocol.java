@@ -1,0 +1,120 @@
+package dev.streambed.server.http;
+
+import com.fasterxml.jackson.core.JsonEncoding;
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.streambed.kernel.error.AwsException;
+import dev.streambed.kernel.error.CommonError;
+import dev.streambed.kernel.error.ErrorCode;
+import dev.streambed.kernel.protocol.JsonOperation;
+import dev.streambed.kernel.protocol.JsonService;
+import dev.streambed.kernel.protocol.RequestContext;
+import dev.streambed.kernel.value.AttributeValue;
+import dev.streambed.kernel.value.AttributeValueJson;
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.ByteBufAllocator;
+import io.netty.buffer.ByteBufInputStream;
+import io.netty.buffer.ByteBufOutputStream;
+import java.io.IOException;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * AWS JSON 1.0 and 1.1: decode the body, find the operation in the service's table, run it,
+ * and encode its result or its error as {@code {"__type": ..., "message": ...}}.
+ */
+final class JsonProtocol {
+  private static final Logger LOG = LoggerFactory.getLogger(JsonProtocol.class);
+
+  /** How deep a request may nest; DynamoDB allows 32 levels of attribute values. */
+  private static final int MAX_NESTING = 128;
+
+  private static final JsonFactory FACTORY = JsonFactory.builder()
+      .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(MAX_NESTING).build())
+      .build();
+  private static final ObjectMapper MAPPER = new ObjectMapper(FACTORY);
+
+  /** A rendered response: status, content type and body. */
+  record Response(int status, String contentType, ByteBuf body) {}
+
+  private JsonProtocol() {}
+
+  static Response handle(JsonService service, String operationName, ByteBuf content,
+      RequestContext context, ByteBufAllocator alloc) {
+    JsonOperation operation = operationName == null ? null : service.operations().get(operationName);
+    if (operation == null) {
+      return error(service, new AwsException(CommonError.UNKNOWN_OPERATION, null), alloc);
+    }
+    JsonNode request;
+    try {
+      request = parse(content);
+    } catch (IOException | RuntimeException malformed) {
+      return error(service, new AwsException(CommonError.SERIALIZATION, null), alloc);
+    }
+    if (request == null || !request.isObject()) {
+      return error(service, new AwsException(CommonError.SERIALIZATION,
+          request != null && request.isArray() ? "Start of list found where not expected" : null), alloc);
+    }
+    ByteBuf body = alloc.buffer(256);
+    try (JsonGenerator g = FACTORY.createGenerator((java.io.OutputStream) new ByteBufOutputStream(body), JsonEncoding.UTF8)) {
+      operation.handle(request, context, g);
+    } catch (AwsException e) {
+      body.release();
+      return error(service, e, alloc);
+    } catch (StackOverflowError | RuntimeException | IOException e) {
+      body.release();
+      LOG.error("{}.{} failed", service.targetPrefix(), operationName, e);
+      return error(service, new AwsException(CommonError.INTERNAL_SERVER_ERROR,
+          "Internal server error"), alloc);
+    }
+    return new Response(200, service.contentType(), body);
+  }
+
+  private static JsonNode parse(ByteBuf content) throws IOException {
+    if (!content.isReadable()) {
+      return MAPPER.createObjectNode();
+    }
+    try (JsonParser p = FACTORY.createParser((java.io.InputStream) new ByteBufInputStream(content))) {
+      JsonNode node = MAPPER.readTree(p);
+      if (p.nextToken() != null) {
+        throw new IOException("trailing content");
+      }
+      return node;
+    }
+  }
+
+  static Response error(JsonService service, AwsException e, ByteBufAllocator alloc) {
+    ErrorCode code = e.errorCode();
+    ByteBuf body = alloc.buffer(128);
+    try (JsonGenerator g = FACTORY.createGenerator((java.io.OutputStream) new ByteBufOutputStream(body), JsonEncoding.UTF8)) {
+      g.writeStartObject();
+      g.writeStringField("__type", service.errorType(code));
+      if (e.getMessage() != null) {
+        g.writeStringField("message", e.getMessage());
+      }
+      for (Map.Entry<String, Object> extra : e.extras().entrySet()) {
+        g.writeFieldName(extra.getKey());
+        writeExtra(g, extra.getValue());
+      }
+      g.writeEndObject();
+    } catch (IOException impossible) {
+      throw new IllegalStateException(impossible);
+    }
+    return new Response(code.status(), service.contentType(), body);
+  }
+
+  @SuppressWarnings("unchecked")
+  private static void writeExtra(JsonGenerator g, Object value) throws IOException {
+    if (value instanceof Map<?, ?> map && !map.isEmpty()
+        && map.values().iterator().next() instanceof AttributeValue) {
+      AttributeValueJson.writeItem(g, (Map<String, AttributeValue>) map);
+    } else {
+      MAPPER.writeValue(g, value);
+    }
+  }
+}
