@@ -1,0 +1,50 @@
+package dev.streambed.tests;
+
+import dev.streambed.server.Config;
+import dev.streambed.server.StreambedServer;
+import java.net.URI;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+
+/** A Streambed server on a free port, and SDK clients pointed at it, for black-box tests. */
+public final class Streambed implements AutoCloseable {
+  private final StreambedServer server;
+
+  private Streambed(StreambedServer server) {
+    this.server = server;
+  }
+
+  public static Streambed start() {
+    return new Streambed(StreambedServer.start(Config.defaults().withPort(0)));
+  }
+
+  public URI endpoint() {
+    return URI.create(server.endpoint());
+  }
+
+  public int port() {
+    return server.port();
+  }
+
+  public DynamoDbClient dynamoDb() {
+    return dynamoDb(endpoint());
+  }
+
+  /** A DynamoDB client for any endpoint, with any credentials, as a user would configure it. */
+  public static DynamoDbClient dynamoDb(URI endpoint) {
+    return DynamoDbClient.builder()
+        .endpointOverride(endpoint)
+        .region(Region.US_EAST_1)
+        .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("AKIDTEST", "secret")))
+        .httpClient(UrlConnectionHttpClient.create())
+        .build();
+  }
+
+  @Override
+  public void close() {
+    server.close();
+  }
+}
