@@ -60,6 +60,9 @@ public final class Main implements Runnable {
       Runtime.getRuntime().addShutdownHook(new Thread(() -> {
         server.close();
         stopped.countDown();
+        System.err.println("Streambed stopped");
+        // A stop asked for by SIGINT or SIGTERM is a clean exit, not a failure.
+        Runtime.getRuntime().halt(0);
       }, "streambed-shutdown"));
       System.out.println("Streambed ready on " + server.endpoint());
       System.out.flush();
