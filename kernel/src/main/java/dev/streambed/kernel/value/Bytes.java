@@ -22,7 +22,7 @@ public final class Bytes implements Comparable<Bytes> {
   }
 
   public static Bytes fromBase64(String base64) {
-    return new Bytes(Base64.getMimeDecoder().decode(base64));
+    return new Bytes(Base64.getDecoder().decode(base64));
   }
 
   public int length() {
