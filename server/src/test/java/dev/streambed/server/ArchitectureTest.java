@@ -1,0 +1,52 @@
+package dev.streambed.server;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** The layering of DESIGN.md, checked on the compiled classes. */
+class ArchitectureTest {
+  private static JavaClasses classes;
+
+  @BeforeAll
+  static void load() {
+    classes = new ClassFileImporter()
+        .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+        .importPackages("dev.streambed");
+  }
+
+  @Test
+  void servicesNeverSeeHttpOrNetty() {
+    noClasses().that().resideInAnyPackage("dev.streambed.dynamodb..", "dev.streambed.kernel..")
+        .should().dependOnClassesThat().resideInAnyPackage("io.netty..", "dev.streambed.server..")
+        .check(classes);
+  }
+
+  @Test
+  void storageNeverSeesServices() {
+    noClasses().that().resideInAnyPackage("dev.streambed.storage..")
+        .should().dependOnClassesThat().resideInAnyPackage("dev.streambed.dynamodb..",
+            "dev.streambed.server..", "dev.streambed.kernel..")
+        .check(classes);
+  }
+
+  @Test
+  void serviceCoresNeverSeeWireJson() {
+    noClasses().that().resideInAnyPackage("dev.streambed.dynamodb.table..",
+            "dev.streambed.dynamodb.item..", "dev.streambed.dynamodb.expression..")
+        .should().dependOnClassesThat().resideInAnyPackage("com.fasterxml.jackson.core..")
+        .check(classes);
+  }
+
+  @Test
+  void kernelDependsOnNoOtherModule() {
+    noClasses().that().resideInAnyPackage("dev.streambed.kernel..")
+        .should().dependOnClassesThat().resideInAnyPackage("dev.streambed.storage..",
+            "dev.streambed.dynamodb..")
+        .check(classes);
+  }
+}
