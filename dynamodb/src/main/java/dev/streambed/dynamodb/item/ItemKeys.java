@@ -11,6 +11,7 @@ import java.nio.ByteBuffer;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Storage keys of items and the validation of key attributes, with AWS's messages. An item is
@@ -25,11 +26,16 @@ public final class ItemKeys {
 
   private ItemKeys() {}
 
-  /** The prefix of every item of a table. */
+  /** Table prefixes by table id, so the hot path does not parse a UUID per request. */
+  private static final ConcurrentHashMap<String, byte[]> PREFIXES = new ConcurrentHashMap<>();
+
+  /** The prefix of every item of a table. The array is shared: callers must not change it. */
   public static byte[] tablePrefix(Table table) {
-    UUID id = UUID.fromString(table.id());
-    return ByteBuffer.allocate(17).put(PREFIX)
-        .putLong(id.getMostSignificantBits()).putLong(id.getLeastSignificantBits()).array();
+    return PREFIXES.computeIfAbsent(table.id(), id -> {
+      UUID uuid = UUID.fromString(id);
+      return ByteBuffer.allocate(17).put(PREFIX)
+          .putLong(uuid.getMostSignificantBits()).putLong(uuid.getLeastSignificantBits()).array();
+    });
   }
 
   /** The prefix of every item of one partition. */
