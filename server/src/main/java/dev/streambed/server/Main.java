@@ -1,10 +1,7 @@
 package dev.streambed.server;
 
-import ch.qos.logback.classic.Level;
-import ch.qos.logback.classic.LoggerContext;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
-import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -50,12 +47,22 @@ public final class Main implements Runnable {
         description = "Log level: error, warn, info, debug, trace (default: ${DEFAULT-VALUE}).")
     String logLevel;
 
+    @Option(names = "--exit-when-ready", hidden = true,
+        description = "Exit as soon as the endpoint is ready (used to warm the launcher's class cache).")
+    boolean exitWhenReady;
+
     @Override
     public Integer call() {
-      LoggerContext logging = (LoggerContext) LoggerFactory.getILoggerFactory();
-      logging.getLogger("dev.streambed").setLevel(Level.toLevel(logLevel, Level.INFO));
+      // Set before any logger exists: slf4j-simple reads its levels once.
+      System.setProperty("org.slf4j.simpleLogger.log.dev.streambed", logLevel.toLowerCase(java.util.Locale.ROOT));
       Config config = new Config(host, port, region, account, Config.DEFAULT_MAX_BODY);
       StreambedServer server = StreambedServer.start(config);
+      if (exitWhenReady) {
+        // Used by the launcher to record a class-data archive of a full start.
+        System.out.println("Streambed ready on " + server.endpoint());
+        server.close();
+        return 0;
+      }
       CountDownLatch stopped = new CountDownLatch(1);
       Runtime.getRuntime().addShutdownHook(new Thread(() -> {
         server.close();
