@@ -218,4 +218,12 @@ class ItemsTest {
     assertThat(item.get("a").m()).containsOnlyKeys("b");
     assertThat(item.get("list").l()).containsExactly(s("one"));
   }
+
+  @Test
+  void tableArnWorksWhereverATableNameDoes() {
+    String arn = ddb.describeTable(b -> b.tableName("posts")).table().tableArn();
+    ddb.putItem(b -> b.tableName(arn).item(Map.of("user_id", s("arn"), "post_id", n("1"))));
+    assertThat(ddb.getItem(b -> b.tableName("posts").key(key("arn", 1))).hasItem()).isTrue();
+    assertThat(ddb.describeTable(b -> b.tableName(arn)).table().tableName()).isEqualTo("posts");
+  }
 }

@@ -28,6 +28,13 @@ final class Violations {
       notNull(null, path);
       return;
     }
+    if (name.startsWith("arn:")) {
+      // Table ARNs are accepted wherever a table name is (up to 1024 characters, as AWS allows).
+      if (name.length() > 1024) {
+        add(name, path, "Member must have length less than or equal to 1024");
+      }
+      return;
+    }
     if (name.length() < 3) {
       add(name, path, "Member must have length greater than or equal to 3");
     }

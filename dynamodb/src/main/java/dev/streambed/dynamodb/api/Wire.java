@@ -114,7 +114,18 @@ final class Wire {
     return o == null ? null : AttributeValueJson.decodeItem(o);
   }
 
+  /**
+   * The table a TableName member names. As on AWS, TableName may also be the table's ARN, which
+   * names its region and account.
+   */
   static TableRef table(RequestContext context, String name) {
+    if (name.startsWith("arn:")) {
+      String[] parts = name.split(":", 6);
+      if (parts.length == 6 && parts[2].equals("dynamodb") && parts[5].startsWith("table/")
+          && parts[5].indexOf('/', 6) < 0) {
+        return new TableRef(parts[4], parts[3], parts[5].substring("table/".length()));
+      }
+    }
     return new TableRef(context.accountId(), context.region(), name);
   }
 
