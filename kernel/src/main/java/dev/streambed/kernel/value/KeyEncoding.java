@@ -37,6 +37,29 @@ public final class KeyEncoding {
     return out.toByteArray();
   }
 
+  /**
+   * The encoding shared by every S or B key value that begins with {@code prefix}: its escaped
+   * bytes without the terminator. A range read over it is begins_with on a sort key.
+   */
+  public static byte[] encodePrefix(AttributeValue prefix) {
+    byte[] raw;
+    if (prefix instanceof AttributeValue.S s) {
+      raw = s.value().getBytes(UTF_8);
+    } else if (prefix instanceof AttributeValue.B b) {
+      raw = b.value().unsafeArray();
+    } else {
+      throw new IllegalArgumentException("begins_with needs S or B, not " + prefix.type());
+    }
+    ByteArrayOutputStream out = new ByteArrayOutputStream(raw.length + 4);
+    for (byte b : raw) {
+      out.write(b);
+      if (b == 0) {
+        out.write(0xFF);
+      }
+    }
+    return out.toByteArray();
+  }
+
   private static void escaped(byte[] bytes, ByteArrayOutputStream out) {
     for (byte b : bytes) {
       out.write(b);

@@ -1,0 +1,206 @@
+package dev.streambed.dynamodb.item;
+
+import dev.streambed.dynamodb.expression.Condition;
+import dev.streambed.dynamodb.expression.Projection;
+import dev.streambed.dynamodb.table.KeySchema;
+import dev.streambed.dynamodb.table.Table;
+import dev.streambed.kernel.error.AwsException;
+import dev.streambed.kernel.value.AttributeValue;
+import dev.streambed.kernel.value.ItemCodec;
+import dev.streambed.kernel.value.ItemSize;
+import dev.streambed.kernel.value.KeyEncoding;
+import dev.streambed.storage.Entry;
+import dev.streambed.storage.Keys;
+import dev.streambed.storage.Storage;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Query and Scan: range reads over a table's items with DynamoDB's paging rules. A page ends
+ * when Limit items were evaluated or 1 MB of items was read, and then carries the key of the
+ * last item evaluated as LastEvaluatedKey; filters apply after the limit, as on AWS.
+ */
+public final class Reads {
+  /** DynamoDB reads at most 1 MB of items per Query or Scan page. */
+  static final long PAGE_BYTES = 1024 * 1024;
+  private static final int CHUNK = 128;
+
+  /** What to read and what to return. */
+  public record Options(Condition filter, Projection projection, Integer limit,
+      Map<String, AttributeValue> exclusiveStartKey, boolean consistent, boolean countOnly) {}
+
+  /** One page: the items (empty when only counting), counts, where to resume, and the cost. */
+  public record Page(List<Map<String, AttributeValue>> items, int count, int scannedCount,
+      Map<String, AttributeValue> lastEvaluatedKey, double capacityUnits) {}
+
+  private final Storage storage;
+
+  public Reads(Storage storage) {
+    this.storage = storage;
+  }
+
+  public Page query(Table table, KeyCondition condition, boolean forward, Options options) {
+    byte[] partition = ItemKeys.partitionPrefix(table, condition.hash());
+    byte[] from;
+    byte[] to;
+    switch (condition.op()) {
+      case NONE:
+        from = partition;
+        to = Keys.prefixEnd(partition);
+        break;
+      case EQ:
+        from = withSortKey(partition, condition.low());
+        to = Keys.successor(from);
+        break;
+      case LT:
+        from = partition;
+        to = withSortKey(partition, condition.low());
+        break;
+      case LE:
+        from = partition;
+        to = Keys.successor(withSortKey(partition, condition.low()));
+        break;
+      case GT:
+        from = Keys.successor(withSortKey(partition, condition.low()));
+        to = Keys.prefixEnd(partition);
+        break;
+      case GE:
+        from = withSortKey(partition, condition.low());
+        to = Keys.prefixEnd(partition);
+        break;
+      case BETWEEN:
+        from = withSortKey(partition, condition.low());
+        to = Keys.successor(withSortKey(partition, condition.high()));
+        break;
+      case BEGINS_WITH:
+        from = Keys.concat(partition, KeyEncoding.encodePrefix(condition.low()));
+        to = Keys.prefixEnd(from);
+        break;
+      default:
+        throw new IllegalStateException(condition.op().name());
+    }
+    if (options.exclusiveStartKey() != null) {
+      Map<String, AttributeValue> start = startKey(table, options.exclusiveStartKey());
+      if (!start.get(table.keySchema().hashName()).equals(condition.hash())) {
+        throw AwsException.validation("The provided starting key is outside query boundaries based on provided conditions");
+      }
+      byte[] startKey = ItemKeys.storageKey(table, start);
+      if (forward) {
+        from = max(from, Keys.successor(startKey));
+      } else {
+        to = min(to, startKey);
+      }
+    }
+    return read(table, from, to, !forward, options, null);
+  }
+
+  public Page scan(Table table, Options options, Integer segment, Integer totalSegments) {
+    byte[] prefix = ItemKeys.tablePrefix(table);
+    byte[] from = prefix;
+    byte[] to = Keys.prefixEnd(prefix);
+    if (options.exclusiveStartKey() != null) {
+      Map<String, AttributeValue> start = startKey(table, options.exclusiveStartKey());
+      from = Keys.successor(ItemKeys.storageKey(table, start));
+    }
+    Segmenter segmenter = totalSegments == null ? null : new Segmenter(table, segment, totalSegments);
+    return read(table, from, to, false, options, segmenter);
+  }
+
+  private Page read(Table table, byte[] from, byte[] to, boolean reverse, Options options,
+      Segmenter segmenter) {
+    int limit = options.limit() == null ? Integer.MAX_VALUE : options.limit();
+    List<Map<String, AttributeValue>> items = new ArrayList<>();
+    int count = 0;
+    int scanned = 0;
+    long bytes = 0;
+    Map<String, AttributeValue> last = null;
+    boolean stopped = false;
+    byte[] lo = from;
+    byte[] hi = to;
+    outer:
+    while (Arrays.compareUnsigned(lo, hi) < 0) {
+      List<Entry> chunk = storage.range(lo, hi, reverse, CHUNK);
+      for (Entry e : chunk) {
+        Map<String, AttributeValue> item = ItemCodec.decode(e.value());
+        if (segmenter != null && !segmenter.owns(item)) {
+          continue;
+        }
+        scanned++;
+        bytes += ItemSize.of(item);
+        last = item;
+        if (options.filter() == null || options.filter().test(item)) {
+          count++;
+          if (!options.countOnly()) {
+            items.add(options.projection() == null ? item : options.projection().apply(item));
+          }
+        }
+        if (scanned >= limit || bytes >= PAGE_BYTES) {
+          stopped = true;
+          break outer;
+        }
+      }
+      if (chunk.size() < CHUNK) {
+        break;
+      }
+      byte[] lastKey = chunk.get(chunk.size() - 1).key();
+      if (reverse) {
+        hi = lastKey;
+      } else {
+        lo = Keys.successor(lastKey);
+      }
+    }
+    double units = Math.max(1, (bytes + 4095) / 4096);
+    if (!options.consistent()) {
+      units /= 2;
+    }
+    Map<String, AttributeValue> lastEvaluated = stopped && last != null ? ItemKeys.keyOf(table, last) : null;
+    return new Page(items, count, scanned, lastEvaluated, units);
+  }
+
+  /** Validates an ExclusiveStartKey: the table's key attributes with their types. */
+  private static Map<String, AttributeValue> startKey(Table table, Map<String, AttributeValue> key) {
+    KeySchema ks = table.keySchema();
+    int expected = ks.hasRange() ? 2 : 1;
+    AttributeValue hash = key.get(ks.hashName());
+    AttributeValue range = ks.hasRange() ? key.get(ks.rangeName()) : null;
+    if (key.size() != expected || hash == null || hash.type() != ks.hashType()
+        || (ks.hasRange() && (range == null || range.type() != ks.rangeType()))) {
+      throw AwsException.validation("The provided starting key is invalid: "
+          + "The provided key element does not match the schema");
+    }
+    return key;
+  }
+
+  private static byte[] withSortKey(byte[] partition, AttributeValue sortValue) {
+    return Keys.concat(partition, KeyEncoding.encode(sortValue));
+  }
+
+  private static byte[] max(byte[] a, byte[] b) {
+    return Arrays.compareUnsigned(a, b) >= 0 ? a : b;
+  }
+
+  private static byte[] min(byte[] a, byte[] b) {
+    return Arrays.compareUnsigned(a, b) <= 0 ? a : b;
+  }
+
+  /** Parallel scan: each partition key belongs to exactly one of TotalSegments segments. */
+  private static final class Segmenter {
+    private final String hashName;
+    private final int segment;
+    private final int total;
+
+    Segmenter(Table table, int segment, int total) {
+      this.hashName = table.keySchema().hashName();
+      this.segment = segment;
+      this.total = total;
+    }
+
+    boolean owns(Map<String, AttributeValue> item) {
+      int h = Arrays.hashCode(KeyEncoding.encode(item.get(hashName)));
+      h ^= h >>> 16;
+      return Math.floorMod(h, total) == segment;
+    }
+  }
+}
