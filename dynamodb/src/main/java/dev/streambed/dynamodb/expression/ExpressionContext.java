@@ -1,7 +1,11 @@
 package dev.streambed.dynamodb.expression;
 
 import dev.streambed.kernel.value.AttributeValue;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The ExpressionAttributeNames and ExpressionAttributeValues of one request, shared by all of its
@@ -11,6 +15,8 @@ import java.util.Map;
 public final class ExpressionContext {
   private final Map<String, String> names;
   private final Map<String, AttributeValue> values;
+  private final Set<String> usedNames = new HashSet<>();
+  private final Set<String> usedValues = new HashSet<>();
 
   /** Either map may be null (the request did not carry it). */
   public ExpressionContext(Map<String, String> names, Map<String, AttributeValue> values) {
@@ -26,11 +32,47 @@ public final class ExpressionContext {
     return values;
   }
 
+  /** The name a {@code #placeholder} stands for, marking it used; null when it is not defined. */
+  String name(String placeholder) {
+    String name = names == null ? null : names.get(placeholder);
+    if (name != null) {
+      usedNames.add(placeholder);
+    }
+    return name;
+  }
+
+  /** The value a {@code :placeholder} stands for, marking it used; null when it is not defined. */
+  AttributeValue value(String placeholder) {
+    AttributeValue value = values == null ? null : values.get(placeholder);
+    if (value != null) {
+      usedValues.add(placeholder);
+    }
+    return value;
+  }
+
   /**
    * Throws AWS's ValidationException when a name or value was supplied but used by no
-   * expression of the request. Call after every expression of the request was parsed.
+   * expression of the request. Call after every expression of the request was parsed. Names are
+   * checked before values, as DynamoDB does.
    */
   public void checkAllUsed() {
-    throw new UnsupportedOperationException("to be written");
+    List<String> unusedNames = unused(names == null ? null : names.keySet(), usedNames);
+    if (!unusedNames.isEmpty()) {
+      throw Messages.validation(Messages.unused("ExpressionAttributeNames", unusedNames));
+    }
+    List<String> unusedValues = unused(values == null ? null : values.keySet(), usedValues);
+    if (!unusedValues.isEmpty()) {
+      throw Messages.validation(Messages.unused("ExpressionAttributeValues", unusedValues));
+    }
+  }
+
+  /** The unused keys, listed in hash-set order as DynamoDB lists them. */
+  private static List<String> unused(Set<String> supplied, Set<String> used) {
+    if (supplied == null) {
+      return List.of();
+    }
+    Set<String> unused = new HashSet<>(supplied);
+    unused.removeAll(used);
+    return new ArrayList<>(unused);
   }
 }

@@ -1,7 +1,13 @@
 package dev.streambed.dynamodb.expression;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import dev.streambed.dynamodb.expression.Ast.Predicate;
+import dev.streambed.kernel.error.AwsException;
+
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+
+import java.util.Set;
 
 /**
  * Parsing of DynamoDB's expression language and its legacy parameters, with AWS's validation
@@ -16,29 +22,62 @@ public final class Expressions {
    * ("Invalid ConditionExpression: ...").
    */
   public static Condition condition(String text, String parameter, ExpressionContext context) {
-    throw new UnsupportedOperationException("to be written");
+    Predicate predicate = parse(text, parameter, () -> ConditionParser.parse(text, context));
+    return item -> Evaluator.test(predicate, item);
   }
 
   public static Update update(String text, ExpressionContext context) {
-    throw new UnsupportedOperationException("to be written");
+    return parse(text, "UpdateExpression", () -> UpdateParser.parse(text, context));
   }
 
   public static Projection projection(String text, ExpressionContext context) {
-    throw new UnsupportedOperationException("to be written");
+    return parse(text, "ProjectionExpression", () -> ProjectionParser.parse(text, context));
   }
 
   /** The legacy {@code Expected} parameter with its {@code ConditionalOperator} (may be null). */
-  public static Condition expected(JsonNode expected, String conditionalOperator) {
-    throw new UnsupportedOperationException("to be written");
+  public static Condition expected(List<ExpectedAttribute> expected, String conditionalOperator) {
+    return LegacyCondition.expected(expected, conditionalOperator);
+  }
+
+  /**
+   * The legacy {@code QueryFilter}, {@code ScanFilter} or {@code KeyConditions} parameter (entries
+   * made with {@link ExpectedAttribute#filter}) with its {@code ConditionalOperator} (may be null).
+   */
+  public static Condition filter(List<ExpectedAttribute> conditions, String conditionalOperator) {
+    return LegacyCondition.filter(conditions, conditionalOperator);
   }
 
   /** The legacy {@code AttributeUpdates} parameter of UpdateItem. */
-  public static Update attributeUpdates(JsonNode attributeUpdates) {
-    throw new UnsupportedOperationException("to be written");
+  public static Update attributeUpdates(List<AttributeUpdate> attributeUpdates) {
+    return LegacyUpdate.of(attributeUpdates);
   }
 
   /** The legacy {@code AttributesToGet} parameter. */
   public static Projection attributesToGet(List<String> names) {
-    throw new UnsupportedOperationException("to be written");
+    Set<String> seen = new HashSet<>();
+    List<Path> paths = new ArrayList<>(names.size());
+    for (String name : names) {
+      if (!seen.add(name)) {
+        throw AwsException.validation(Messages.duplicateAttributeName(name));
+      }
+      paths.add(Path.of(name));
+    }
+    return new ProjectionPlan(paths);
   }
+
+  private interface Parse<T> {
+    T run();
+  }
+
+  private static <T> T parse(String text, String parameter, Parse<T> parse) {
+    if (text.isEmpty()) {
+      throw AwsException.validation(Messages.invalid(parameter, Messages.EMPTY));
+    }
+    try {
+      return parse.run();
+    } catch (ExpressionError e) {
+      throw AwsException.validation(Messages.invalid(parameter, e.getMessage()));
+    }
+  }
+
 }
