@@ -26,7 +26,7 @@ import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
 /** Writes racing on one item are linearizable: the final values are exact. */
 class ConcurrencyTest {
   private static final int THREADS = 16;
-  private static final int PER_THREAD = 50;
+  private static final int PER_THREAD = 25;
 
   private static Streambed streambed;
   private static DynamoDbClient ddb;

@@ -189,18 +189,18 @@ class ItemsTest {
   @Test
   void updateExpressionCreatesAndChangesItems() {
     UpdateItemResponse created = ddb.updateItem(b -> b.tableName("posts").key(key("upd", 1))
-        .updateExpression("SET title = :t, views = if_not_exists(views, :zero) + :one ADD tags :tag")
+        .updateExpression("SET title = :t, seen = if_not_exists(seen, :zero) + :one ADD tags :tag")
         .expressionAttributeValues(Map.of(":t", s("Hello"), ":zero", n("0"), ":one", n("1"),
             ":tag", AttributeValue.fromSs(List.of("news"))))
         .returnValues(ReturnValue.ALL_NEW));
-    assertThat(created.attributes().get("views").n()).isEqualTo("1");
+    assertThat(created.attributes().get("seen").n()).isEqualTo("1");
     assertThat(created.attributes().get("user_id").s()).isEqualTo("upd");
     UpdateItemResponse changed = ddb.updateItem(b -> b.tableName("posts").key(key("upd", 1))
-        .updateExpression("SET views = views + :one REMOVE title")
+        .updateExpression("SET seen = seen + :one REMOVE title")
         .expressionAttributeValues(Map.of(":one", n("1")))
         .returnValues(ReturnValue.UPDATED_OLD));
-    assertThat(changed.attributes()).containsOnlyKeys("views", "title");
-    assertThat(changed.attributes().get("views").n()).isEqualTo("1");
+    assertThat(changed.attributes()).containsOnlyKeys("seen", "title");
+    assertThat(changed.attributes().get("seen").n()).isEqualTo("1");
     assertThatThrownBy(() -> ddb.updateItem(b -> b.tableName("posts").key(key("upd", 1))
         .updateExpression("SET user_id = :t").expressionAttributeValues(Map.of(":t", s("x")))))
         .hasMessageStartingWith("One or more parameter values were invalid: Cannot update attribute user_id. "
@@ -225,5 +225,27 @@ class ItemsTest {
     ddb.putItem(b -> b.tableName(arn).item(Map.of("user_id", s("arn"), "post_id", n("1"))));
     assertThat(ddb.getItem(b -> b.tableName("posts").key(key("arn", 1))).hasItem()).isTrue();
     assertThat(ddb.describeTable(b -> b.tableName(arn)).table().tableName()).isEqualTo("posts");
+  }
+
+  @Test
+  void legacyParametersStillWork() {
+    ddb.putItem(b -> b.tableName("posts").item(Map.of("user_id", s("legacy"), "post_id", n("1"), "v", n("1")))
+        .expected(Map.of("user_id", software.amazon.awssdk.services.dynamodb.model.ExpectedAttributeValue.builder()
+            .exists(false).build())));
+    assertThatThrownBy(() -> ddb.putItem(b -> b.tableName("posts").item(key("legacy", 1))
+        .expected(Map.of("user_id", software.amazon.awssdk.services.dynamodb.model.ExpectedAttributeValue.builder()
+            .exists(false).build()))))
+        .isInstanceOf(ConditionalCheckFailedException.class);
+    ddb.updateItem(b -> b.tableName("posts").key(key("legacy", 1))
+        .attributeUpdates(Map.of("v", software.amazon.awssdk.services.dynamodb.model.AttributeValueUpdate.builder()
+            .action(software.amazon.awssdk.services.dynamodb.model.AttributeAction.ADD).value(n("41")).build())));
+    Map<String, AttributeValue> item = ddb.getItem(b -> b.tableName("posts").key(key("legacy", 1))
+        .attributesToGet("v")).item();
+    assertThat(item).containsOnlyKeys("v");
+    assertThat(item.get("v").n()).isEqualTo("42");
+    assertThatThrownBy(() -> ddb.getItem(b -> b.tableName("posts").key(key("legacy", 1))
+        .attributesToGet("v").projectionExpression("v")))
+        .hasMessageStartingWith("Can not use both expression and non-expression parameters in the same request: "
+            + "Non-expression parameters: {AttributesToGet} Expression parameters: {ProjectionExpression}");
   }
 }

@@ -1,22 +1,103 @@
 package dev.streambed.dynamodb.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.streambed.dynamodb.expression.AttributeUpdate;
 import dev.streambed.dynamodb.expression.Condition;
+import dev.streambed.dynamodb.expression.ExpectedAttribute;
+import dev.streambed.dynamodb.expression.Expressions;
+import dev.streambed.dynamodb.expression.Update;
 import dev.streambed.kernel.error.AwsException;
+import dev.streambed.kernel.value.AttributeValue;
+import dev.streambed.kernel.value.AttributeValueJson;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
 
-/** The legacy condition parameters (Expected with ConditionalOperator). */
+/**
+ * The legacy parameters DynamoDB still accepts: Expected with ConditionalOperator,
+ * QueryFilter/ScanFilter, and AttributeUpdates, read into the expression engine's typed forms.
+ */
 final class LegacyConditions {
   private LegacyConditions() {}
 
   /** The request's Expected condition, or null when it has none. */
   static Condition expected(JsonNode in) {
-    if (!in.hasNonNull("Expected")) {
-      if (in.hasNonNull("ConditionalOperator")) {
+    JsonNode expected = Wire.object(in, "Expected");
+    String operator = Wire.string(in, "ConditionalOperator");
+    if (expected == null) {
+      if (operator != null) {
         throw AwsException.validation(
             "ConditionalOperator can only be used when Expected or QueryFilter or ScanFilter is present");
       }
       return null;
     }
-    throw AwsException.validation("The Expected parameter is not supported yet by this server");
+    List<ExpectedAttribute> attributes = new ArrayList<>();
+    Iterator<Map.Entry<String, JsonNode>> it = expected.fields();
+    while (it.hasNext()) {
+      Map.Entry<String, JsonNode> e = it.next();
+      JsonNode spec = e.getValue();
+      if (!spec.isObject()) {
+        throw AttributeValueJson.serialization(spec, "Structure");
+      }
+      JsonNode value = Wire.object(spec, "Value");
+      attributes.add(new ExpectedAttribute(e.getKey(), Wire.bool(spec, "Exists"),
+          value == null ? null : AttributeValueJson.decode(value),
+          Wire.string(spec, "ComparisonOperator"), valueList(spec)));
+    }
+    return Expressions.expected(attributes, operator);
+  }
+
+  /** A QueryFilter or ScanFilter member with the request's ConditionalOperator, or null. */
+  static Condition filter(JsonNode in, String member) {
+    JsonNode filter = Wire.object(in, member);
+    if (filter == null) {
+      return null;
+    }
+    List<ExpectedAttribute> conditions = new ArrayList<>();
+    Iterator<Map.Entry<String, JsonNode>> it = filter.fields();
+    while (it.hasNext()) {
+      Map.Entry<String, JsonNode> e = it.next();
+      JsonNode spec = e.getValue();
+      if (!spec.isObject()) {
+        throw AttributeValueJson.serialization(spec, "Structure");
+      }
+      conditions.add(ExpectedAttribute.filter(e.getKey(), Wire.string(spec, "ComparisonOperator"),
+          valueList(spec)));
+    }
+    return Expressions.filter(conditions, Wire.string(in, "ConditionalOperator"));
+  }
+
+  /** The request's AttributeUpdates, or null. */
+  static Update attributeUpdates(JsonNode in) {
+    JsonNode updates = Wire.object(in, "AttributeUpdates");
+    if (updates == null) {
+      return null;
+    }
+    List<AttributeUpdate> list = new ArrayList<>();
+    Iterator<Map.Entry<String, JsonNode>> it = updates.fields();
+    while (it.hasNext()) {
+      Map.Entry<String, JsonNode> e = it.next();
+      JsonNode spec = e.getValue();
+      if (!spec.isObject()) {
+        throw AttributeValueJson.serialization(spec, "Structure");
+      }
+      JsonNode value = Wire.object(spec, "Value");
+      list.add(new AttributeUpdate(e.getKey(), Wire.string(spec, "Action"),
+          value == null ? null : AttributeValueJson.decode(value)));
+    }
+    return Expressions.attributeUpdates(list);
+  }
+
+  private static List<AttributeValue> valueList(JsonNode spec) {
+    JsonNode list = Wire.array(spec, "AttributeValueList");
+    if (list == null) {
+      return null;
+    }
+    List<AttributeValue> out = new ArrayList<>(list.size());
+    for (JsonNode v : list) {
+      out.add(AttributeValueJson.decode(v));
+    }
+    return out;
   }
 }

@@ -9,7 +9,6 @@ import dev.streambed.dynamodb.expression.Update;
 import dev.streambed.dynamodb.item.Items;
 import dev.streambed.dynamodb.table.Table;
 import dev.streambed.dynamodb.table.TableCatalog;
-import dev.streambed.kernel.error.AwsException;
 import dev.streambed.kernel.protocol.JsonOperation;
 import dev.streambed.kernel.protocol.RequestContext;
 import java.io.IOException;
@@ -59,9 +58,7 @@ final class UpdateItem implements JsonOperation {
       expressions.checkAllUsed();
     } else {
       condition = LegacyConditions.expected(in);
-      if (in.hasNonNull("AttributeUpdates")) {
-        throw AwsException.validation("The AttributeUpdates parameter is not supported yet by this server");
-      }
+      update = LegacyConditions.attributeUpdates(in);
     }
     Table table = catalog.require(Wire.table(context, name));
     Items.WriteResult result = items.update(table, key, update, condition,
