@@ -1,6 +1,7 @@
 package dev.streambed.dynamodb;
 
 import dev.streambed.dynamodb.item.Items;
+import dev.streambed.dynamodb.item.Reads;
 import dev.streambed.dynamodb.item.WritePath;
 import dev.streambed.dynamodb.table.TableCatalog;
 import dev.streambed.dynamodb.table.Tables;
@@ -15,12 +16,18 @@ public final class DynamoDb {
   private final Tables tables;
   private final Items items;
   private final WritePath writePath;
+  private final Reads reads;
 
   public DynamoDb(Storage storage, Clock clock) {
     TableCatalog catalog = new TableCatalog(storage);
     this.tables = new Tables(catalog, storage, clock);
     this.writePath = new WritePath(storage);
     this.items = new Items(writePath);
+    this.reads = new Reads(storage);
+  }
+
+  public Reads reads() {
+    return reads;
   }
 
   public Tables tables() {

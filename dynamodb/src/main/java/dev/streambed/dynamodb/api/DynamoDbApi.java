@@ -28,6 +28,8 @@ public final class DynamoDbApi {
     ops.put("GetItem", new GetItem(catalog, dynamo.items()));
     ops.put("UpdateItem", new UpdateItem(catalog, dynamo.items()));
     ops.put("DeleteItem", new DeleteItem(catalog, dynamo.items()));
+    ops.put("Query", new Query(catalog, dynamo.reads()));
+    ops.put("Scan", new Scan(catalog, dynamo.reads()));
     return new JsonService("DynamoDB_20120810", "com.amazonaws.dynamodb.v20120810#",
         "application/x-amz-json-1.0", "dynamodb", Map.copyOf(ops));
   }

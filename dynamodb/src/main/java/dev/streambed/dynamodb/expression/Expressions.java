@@ -34,6 +34,14 @@ public final class Expressions {
     return parse(text, "ProjectionExpression", () -> ProjectionParser.parse(text, context));
   }
 
+  /**
+   * Parses a KeyConditionExpression into its one or two terms; the caller matches them to the
+   * key schema.
+   */
+  public static List<KeyConditionTerm> keyCondition(String text, ExpressionContext context) {
+    return parse(text, "KeyConditionExpression", () -> KeyConditionParser.parse(text, context));
+  }
+
   /** The legacy {@code Expected} parameter with its {@code ConditionalOperator} (may be null). */
   public static Condition expected(List<ExpectedAttribute> expected, String conditionalOperator) {
     return LegacyCondition.expected(expected, conditionalOperator);
