@@ -4,16 +4,28 @@ import java.util.concurrent.ThreadLocalRandom;
 
 /** Request ids in DynamoDB's form: 52 upper-case letters and digits. */
 final class RequestIds {
-  private static final char[] ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789".toCharArray();
+  /** 64 symbols drawn from DynamoDB's 36, so each character takes six random bits. */
+  private static final byte[] SYMBOLS =
+      "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ01".getBytes(
+          java.nio.charset.StandardCharsets.US_ASCII);
+  private static final int LENGTH = 52;
 
   private RequestIds() {}
 
   static String next() {
     ThreadLocalRandom random = ThreadLocalRandom.current();
-    char[] id = new char[52];
-    for (int i = 0; i < id.length; i++) {
-      id[i] = ALPHABET[random.nextInt(ALPHABET.length)];
+    byte[] id = new byte[LENGTH];
+    long bits = 0;
+    int left = 0;
+    for (int i = 0; i < LENGTH; i++) {
+      if (left < 6) {
+        bits = random.nextLong();
+        left = 64;
+      }
+      id[i] = SYMBOLS[(int) (bits & 63)];
+      bits >>>= 6;
+      left -= 6;
     }
-    return new String(id);
+    return new String(id, java.nio.charset.StandardCharsets.US_ASCII);
   }
 }
