@@ -44,7 +44,9 @@ final class CompareCommand implements Callable<Integer> {
       description = "measured time of each workload")
   Duration duration;
 
-  @Option(names = "--warmup", defaultValue = "3s", converter = DurationConverter.class)
+  @Option(names = "--warmup", defaultValue = "5s", converter = DurationConverter.class,
+      description = "unmeasured load before each workload; it warms this JVM's JIT too, which "
+          + "matters most for the first server measured")
   Duration warmup;
 
   @Option(names = "--concurrency", defaultValue = "8", description = "SDK client threads")
@@ -76,7 +78,7 @@ final class CompareCommand implements Callable<Integer> {
   public Integer call() throws IOException {
     CompareSettings settings = new CompareSettings(
         new SdkSettings(concurrency, itemSize, queryItems, keys, 0, duration, warmup),
-        new HttpSettings(connections, itemSize, keys, duration, warmup),
+        new HttpSettings(connections, itemSize, keys, duration, warmup, false),
         rssPuts,
         readyTimeout);
     Path logs = logDir != null
@@ -93,9 +95,11 @@ final class CompareCommand implements Callable<Integer> {
         : measurement.measure(streambedName, streambedCommand);
 
     System.out.println();
-    System.out.printf("Measured %s, %d cores, Java %s; %s per workload after %s warm-up.%n",
+    System.out.printf("Measured %s, %d cores, Java %s; %d ms per workload after %d ms warm-up, "
+            + "%d SDK threads, %d raw HTTP connections, %d-byte items.%n",
         LocalDate.now(), Runtime.getRuntime().availableProcessors(),
-        System.getProperty("java.version"), duration, warmup);
+        System.getProperty("java.version"), duration.toMillis(), warmup.toMillis(), concurrency,
+        connections, itemSize);
     System.out.println();
     System.out.print(new ComparisonTable(base, other, rssPuts).render());
     return base.measured() && (skipStreambed || other.measured()) ? 0 : 1;

@@ -43,6 +43,11 @@ final class HttpCommand implements Callable<Integer> {
   @Option(names = "--warmup", defaultValue = "3s", converter = DurationConverter.class)
   Duration warmup;
 
+  @Option(names = "--skip-setup",
+      description = "send only the workload's requests (no CreateTable, no data load), e.g. to "
+          + "a server that already has the data, or to a stub to measure this generator's ceiling")
+  boolean skipSetup;
+
   @Option(names = "--server-pid",
       description = "pid of the server: report its CPU time per operation (from /proc)")
   Long serverPid;
@@ -55,7 +60,7 @@ final class HttpCommand implements Callable<Integer> {
     int port = endpoint.getPort() < 0 ? 80 : endpoint.getPort();
     RawHttpBench bench = new RawHttpBench(
         new InetSocketAddress(endpoint.getHost(), port),
-        new HttpSettings(connections, itemSize, keys, duration, warmup));
+        new HttpSettings(connections, itemSize, keys, duration, warmup, skipSetup));
     int failed = 0;
     for (HttpWorkload w : workloads) {
       RunResult r = bench.run(w, CpuMeter.forPid(serverPid));

@@ -34,7 +34,10 @@ public final class ComparisonTable {
       runRow(run, "p99 (ms)", RunResult::p99Millis, "%.2f");
       runRow(run, "server CPU (us/op)", RunResult::serverCpuMicrosPerOp, "%.0f");
       runRow(run, "client CPU (us/op)", RunResult::clientCpuMicrosPerOp, "%.0f");
-      runRow(run, "errors", r -> r.errors(), "%.0f");
+      if (value(base.run(run), RunResult::errors) > 0
+          || value(other.run(run), RunResult::errors) > 0) {
+        runRow(run, "errors", RunResult::errors, "%.0f");
+      }
     }
     StringBuilder out = new StringBuilder();
     line(out, "metric", base.name(), other.name(), other.name() + " / " + base.name());

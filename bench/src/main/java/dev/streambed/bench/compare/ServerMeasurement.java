@@ -4,6 +4,7 @@ import dev.streambed.bench.http.HttpWorkload;
 import dev.streambed.bench.http.RawHttpBench;
 import dev.streambed.bench.load.RunResult;
 import dev.streambed.bench.proc.CpuMeter;
+import dev.streambed.bench.proc.ProcFs;
 import dev.streambed.bench.sdk.SdkBench;
 import dev.streambed.bench.sdk.SdkWorkload;
 import java.net.InetSocketAddress;
@@ -31,7 +32,7 @@ public final class ServerMeasurement {
   public ServerReport measure(String name, String command) {
     Path log = logDirectory.resolve(name.toLowerCase(Locale.ROOT).replace(' ', '-') + ".log");
     System.out.println("== " + name + ": " + command);
-    System.out.println("   output in " + log);
+    System.out.println("   output in " + log + "; load average " + ProcFs.loadAverage());
     try (ServerProcess server = ServerProcess.start(name, command, FreePort.pick(), log)) {
       Duration ready = server.awaitReady(settings.readyTimeout());
       long rssAtReady = server.tree().rssKb();
@@ -56,6 +57,7 @@ public final class ServerMeasurement {
       for (HttpWorkload w : HttpWorkload.values()) {
         runs.add(report(http.run(w, new CpuMeter(server.tree()))));
       }
+      System.out.println("   load average " + ProcFs.loadAverage());
       return new ServerReport(name, ready, rssAtReady, rssAfterPuts, runs, null);
     } catch (RuntimeException e) {
       System.out.println("   FAILED: " + e.getMessage());

@@ -24,9 +24,11 @@ public final class RawHttpBench {
   }
 
   public RunResult run(HttpWorkload workload, CpuMeter cpu) {
-    createTable();
-    if (workload == HttpWorkload.GET) {
-      loadGetItems(settings.keys());
+    if (!settings.skipSetup()) {
+      createTable();
+      if (workload == HttpWorkload.GET) {
+        loadGetItems(settings.keys());
+      }
     }
     byte[][] ring = workload.requests(raw, settings);
     return new RawHttpLoad(address, settings.connections()).runFor(

@@ -65,6 +65,16 @@ public final class ProcFs {
     }
   }
 
+  /** The 1, 5 and 15 minute load averages, e.g. "1.52 0.98 0.40"; the machine's busyness. */
+  public static String loadAverage() {
+    String loadavg = read(PROC.resolve("loadavg"));
+    if (loadavg == null) {
+      return "unknown";
+    }
+    String[] f = loadavg.trim().split("\\s+");
+    return f[0] + " " + f[1] + " " + f[2];
+  }
+
   /** Whether this machine has /proc at all (Linux). */
   public static boolean available() {
     return Files.isReadable(PROC.resolve("self").resolve("stat"));

@@ -12,11 +12,16 @@ import org.junit.jupiter.api.Test;
 
 class ComparisonTableTest {
   private static RunResult run(String name, long ops, long micros, long serverCpuMicros) {
+    return run(name, ops, 0, micros, serverCpuMicros);
+  }
+
+  private static RunResult run(
+      String name, long ops, long errors, long micros, long serverCpuMicros) {
     Histogram h = Latencies.newHistogram();
     for (int i = 0; i < ops; i++) {
       Latencies.record(h, micros * 1000);
     }
-    return new RunResult(name, ops, 0, Duration.ofSeconds(1).toNanos(), h,
+    return new RunResult(name, ops, errors, Duration.ofSeconds(1).toNanos(), h,
         new CpuUsage(serverCpuMicros, 0));
   }
 
@@ -34,7 +39,18 @@ class ComparisonTableTest {
         .contains("| time to ready (ms) | 4000 | 400 | 0.100x |")
         .contains("| RSS after 20000 puts (MB) | 200.0 | 60.0 | 0.300x |")
         .contains("| http put throughput (ops/s) | 1000 | 10000 | 10.000x |")
-        .contains("| http put server CPU (us/op) | 1000 | 50 | 0.050x |");
+        .contains("| http put server CPU (us/op) | 1000 | 50 | 0.050x |")
+        .doesNotContain("errors");
+  }
+
+  @Test
+  void showsErrorsWhereThereWereAny() {
+    ServerReport a = new ServerReport("A", Duration.ofMillis(1), 1, 1,
+        List.of(run("sdk put", 10, 0, 100, 100)), null);
+    ServerReport b = new ServerReport("B", Duration.ofMillis(1), 1, 1,
+        List.of(run("sdk put", 10, 3, 100, 100)), null);
+
+    assertThat(new ComparisonTable(a, b, 1).render()).contains("| sdk put errors | 0 | 3 | - |");
   }
 
   @Test

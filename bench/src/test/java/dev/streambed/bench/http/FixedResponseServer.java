@@ -1,5 +1,6 @@
 package dev.streambed.bench.http;
 
+import java.io.BufferedInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -93,7 +94,8 @@ final class FixedResponseServer implements AutoCloseable {
   }
 
   private void serve(Socket s) {
-    try (s; InputStream in = s.getInputStream(); OutputStream out = s.getOutputStream()) {
+    try (s; InputStream in = new BufferedInputStream(s.getInputStream());
+        OutputStream out = s.getOutputStream()) {
       while (true) {
         String head = readHead(in);
         if (head == null) {
@@ -121,8 +123,8 @@ final class FixedResponseServer implements AutoCloseable {
         return null;
       }
       head.write(c);
-      matched = (c == '\r' && (matched == 0 || matched == 2)) || (c == '\n' && (matched == 1 || matched == 3))
-          ? matched + 1 : 0;
+      boolean next = c == (matched % 2 == 0 ? '\r' : '\n');
+      matched = next ? matched + 1 : c == '\r' ? 1 : 0;
     }
     return head.toString(StandardCharsets.US_ASCII);
   }
