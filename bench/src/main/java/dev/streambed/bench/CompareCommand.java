@@ -37,7 +37,8 @@ final class CompareCommand implements Callable<Integer> {
   boolean skipStreambed;
 
   @Option(names = "--ddblocal-cmd",
-      description = "command that starts DynamoDB Local (default: the copy in bench/target/ddblocal)")
+      description = "command that starts DynamoDB Local, with {port} "
+          + "(default: the copy in bench/target/ddblocal)")
   String ddblocalCommand;
 
   @Option(names = "--duration", defaultValue = "10s", converter = DurationConverter.class,

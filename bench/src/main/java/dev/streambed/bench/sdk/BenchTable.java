@@ -78,8 +78,11 @@ public final class BenchTable {
   private void write(List<Map<String, AttributeValue>> items) {
     for (int from = 0; from < items.size(); from += BATCH) {
       List<WriteRequest> batch = new ArrayList<>();
-      for (Map<String, AttributeValue> item : items.subList(from, Math.min(from + BATCH, items.size()))) {
-        batch.add(WriteRequest.builder().putRequest(PutRequest.builder().item(item).build()).build());
+      for (Map<String, AttributeValue> item :
+          items.subList(from, Math.min(from + BATCH, items.size()))) {
+        batch.add(WriteRequest.builder()
+            .putRequest(PutRequest.builder().item(item).build())
+            .build());
       }
       Map<String, List<WriteRequest>> pending = Map.of(ItemShape.TABLE, batch);
       while (!pending.isEmpty()) {

@@ -2,6 +2,7 @@ package dev.streambed.bench.sdk;
 
 import dev.streambed.bench.load.ClosedLoop.Operation;
 import dev.streambed.bench.load.ItemShape;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -69,6 +70,6 @@ public enum SdkWorkload {
   abstract Operation operation(DynamoDbClient client, SdkSettings s);
 
   public String label() {
-    return name().toLowerCase(java.util.Locale.ROOT);
+    return name().toLowerCase(Locale.ROOT);
   }
 }

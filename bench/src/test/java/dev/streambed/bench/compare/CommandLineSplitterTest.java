@@ -11,8 +11,8 @@ import org.junit.jupiter.api.io.TempDir;
 class CommandLineSplitterTest {
   @Test
   void splitsOnWhitespace() {
-    assertThat(CommandLineSplitter.split(" java -jar  server/target/streambed.jar start\t--port {port} "))
-        .containsExactly("java", "-jar", "server/target/streambed.jar", "start", "--port", "{port}");
+    assertThat(CommandLineSplitter.split(" java -jar  server/streambed.jar start\t--port {port} "))
+        .containsExactly("java", "-jar", "server/streambed.jar", "start", "--port", "{port}");
   }
 
   @Test
