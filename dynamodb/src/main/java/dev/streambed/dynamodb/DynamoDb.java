@@ -2,6 +2,7 @@ package dev.streambed.dynamodb;
 
 import dev.streambed.dynamodb.item.Items;
 import dev.streambed.dynamodb.item.Reads;
+import dev.streambed.dynamodb.item.Transactions;
 import dev.streambed.dynamodb.item.WritePath;
 import dev.streambed.dynamodb.table.TableCatalog;
 import dev.streambed.dynamodb.table.Tables;
@@ -17,6 +18,7 @@ public final class DynamoDb {
   private final Items items;
   private final WritePath writePath;
   private final Reads reads;
+  private final Transactions transactions;
 
   public DynamoDb(Storage storage, Clock clock) {
     TableCatalog catalog = new TableCatalog(storage);
@@ -24,6 +26,11 @@ public final class DynamoDb {
     this.writePath = new WritePath(storage);
     this.items = new Items(writePath);
     this.reads = new Reads(storage);
+    this.transactions = new Transactions(writePath, clock);
+  }
+
+  public Transactions transactions() {
+    return transactions;
   }
 
   public Reads reads() {

@@ -11,6 +11,7 @@ public enum DynamoDbError implements ErrorCode {
   TRANSACTION_CANCELED("TransactionCanceledException"),
   TRANSACTION_CONFLICT("TransactionConflictException"),
   ITEM_COLLECTION_SIZE_LIMIT_EXCEEDED("ItemCollectionSizeLimitExceededException"),
+  IDEMPOTENT_PARAMETER_MISMATCH("IdempotentParameterMismatchException"),
   ACCESS_DENIED("AccessDeniedException");
 
   private final String code;

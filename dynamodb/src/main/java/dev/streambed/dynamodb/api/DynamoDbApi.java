@@ -29,6 +29,10 @@ public final class DynamoDbApi {
     ops.put("UpdateItem", new UpdateItem(catalog, dynamo.items()));
     ops.put("DeleteItem", new DeleteItem(catalog, dynamo.items()));
     ops.put("Query", new Query(catalog, dynamo.reads()));
+    ops.put("BatchGetItem", new BatchGetItem(catalog, dynamo.items()));
+    ops.put("BatchWriteItem", new BatchWriteItem(catalog, dynamo.items()));
+    ops.put("TransactWriteItems", new TransactWriteItems(catalog, dynamo.transactions()));
+    ops.put("TransactGetItems", new TransactGetItems(catalog, dynamo.transactions()));
     ops.put("Scan", new Scan(catalog, dynamo.reads()));
     return new JsonService("DynamoDB_20120810", "com.amazonaws.dynamodb.v20120810#",
         "application/x-amz-json-1.0", "dynamodb", Map.copyOf(ops));

@@ -7,6 +7,8 @@ import dev.streambed.storage.Batch;
 import dev.streambed.storage.Entry;
 import dev.streambed.storage.Storage;
 import dev.streambed.storage.VersionConflictException;
+import dev.streambed.kernel.error.AwsException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -74,6 +76,82 @@ public final class WritePath {
       try {
         storage.commit(batch);
         return new Outcome(oldItem, newItem, true);
+      } catch (VersionConflictException raced) {
+        Thread.onSpinWait();
+      }
+    }
+  }
+
+  /** One write of an all-or-nothing group. */
+  public record Write(Table table, Map<String, AttributeValue> key, Mutation mutation) {}
+
+  /**
+   * Some mutations of an all-or-nothing group refused to apply; nothing was written.
+   * {@code reasons} has one entry per write, null where that write had nothing against it.
+   */
+  public static final class Cancelled extends RuntimeException {
+    private final transient List<AwsException> reasons;
+
+    Cancelled(List<AwsException> reasons) {
+      super("cancelled", null, false, false);
+      this.reasons = reasons;
+    }
+
+    public List<AwsException> reasons() {
+      return reasons;
+    }
+  }
+
+  /**
+   * Applies every write or none, in one storage batch guarded by the versions of all the items
+   * read, so a condition checked on one item still holds when another is written. Each mutation
+   * is evaluated even after one refused, so that every refusal is reported.
+   */
+  public List<Outcome> writeAll(List<Write> writes) {
+    int n = writes.size();
+    while (true) {
+      Batch batch = new Batch();
+      List<Outcome> outcomes = new ArrayList<>(n);
+      List<AwsException> reasons = new ArrayList<>(n);
+      boolean refused = false;
+      List<Runnable> derived = new ArrayList<>(n);
+      for (Write w : writes) {
+        byte[] storageKey = ItemKeys.storageKey(w.table(), w.key());
+        Entry entry = storage.get(storageKey);
+        Map<String, AttributeValue> oldItem = entry == null ? null : ItemCodec.decode(entry.value());
+        batch.expectVersion(storageKey, entry == null ? Storage.ABSENT : entry.version());
+        Map<String, AttributeValue> newItem;
+        try {
+          newItem = w.mutation().apply(oldItem);
+          reasons.add(null);
+        } catch (AwsException e) {
+          reasons.add(e);
+          refused = true;
+          outcomes.add(null);
+          continue;
+        }
+        boolean changed = newItem == null ? oldItem != null : !newItem.equals(oldItem);
+        outcomes.add(new Outcome(oldItem, newItem, changed));
+        if (changed) {
+          if (newItem == null) {
+            batch.delete(storageKey);
+          } else {
+            batch.put(storageKey, ItemCodec.encode(newItem));
+          }
+          derived.add(() -> {
+            for (Contributor c : contributors) {
+              c.contribute(w.table(), oldItem, newItem, batch);
+            }
+          });
+        }
+      }
+      if (refused) {
+        throw new Cancelled(reasons);
+      }
+      derived.forEach(Runnable::run);
+      try {
+        storage.commit(batch);
+        return outcomes;
       } catch (VersionConflictException raced) {
         Thread.onSpinWait();
       }

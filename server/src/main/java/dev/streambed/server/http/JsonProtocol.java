@@ -108,13 +108,35 @@ final class JsonProtocol {
     return new Response(code.status(), service.contentType(), body);
   }
 
-  @SuppressWarnings("unchecked")
+  /**
+   * Writes an error's extra field from plain data: attribute values in their wire form, maps as
+   * objects, lists as arrays, and scalars as themselves.
+   */
   private static void writeExtra(JsonGenerator g, Object value) throws IOException {
-    if (value instanceof Map<?, ?> map && !map.isEmpty()
-        && map.values().iterator().next() instanceof AttributeValue) {
-      AttributeValueJson.writeItem(g, (Map<String, AttributeValue>) map);
+    if (value instanceof AttributeValue av) {
+      AttributeValueJson.write(g, av);
+    } else if (value instanceof Map<?, ?> map) {
+      g.writeStartObject();
+      for (Map.Entry<?, ?> e : map.entrySet()) {
+        g.writeFieldName(String.valueOf(e.getKey()));
+        writeExtra(g, e.getValue());
+      }
+      g.writeEndObject();
+    } else if (value instanceof java.util.List<?> list) {
+      g.writeStartArray();
+      for (Object o : list) {
+        writeExtra(g, o);
+      }
+      g.writeEndArray();
+    } else if (value instanceof Number n) {
+      MAPPER.writeValue(g, n);
+    } else if (value instanceof Boolean b) {
+      g.writeBoolean(b);
+    } else if (value == null) {
+      g.writeNull();
     } else {
-      MAPPER.writeValue(g, value);
+      g.writeString(value.toString());
     }
   }
+
 }

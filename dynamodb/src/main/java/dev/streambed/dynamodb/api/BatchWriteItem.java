@@ -1,0 +1,131 @@
+package dev.streambed.dynamodb.api;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.streambed.dynamodb.item.ItemKeys;
+import dev.streambed.dynamodb.item.Items;
+import dev.streambed.dynamodb.item.ReturnValue;
+import dev.streambed.dynamodb.table.Table;
+import dev.streambed.dynamodb.table.TableCatalog;
+import dev.streambed.kernel.error.AwsException;
+import dev.streambed.kernel.protocol.JsonOperation;
+import dev.streambed.kernel.protocol.RequestContext;
+import dev.streambed.kernel.value.AttributeValue;
+import dev.streambed.kernel.value.ItemSize;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * BatchWriteItem: up to 25 puts and deletes over several tables. The whole request is validated
+ * before anything is written; each write then goes through the one write path on its own, as on
+ * AWS, where a batch is not a transaction.
+ */
+final class BatchWriteItem implements JsonOperation {
+  private static final int MAX_WRITES = 25;
+
+  private record Planned(Table table, Map<String, AttributeValue> item, Map<String, AttributeValue> key) {}
+
+  private final TableCatalog catalog;
+  private final Items items;
+
+  BatchWriteItem(TableCatalog catalog, Items items) {
+    this.catalog = catalog;
+    this.items = items;
+  }
+
+  @Override
+  public void handle(JsonNode in, RequestContext context, JsonGenerator out) throws IOException {
+    JsonNode request = Wire.object(in, "RequestItems");
+    String capacity = Wire.string(in, "ReturnConsumedCapacity");
+    Violations v = new Violations();
+    v.notNull(request, "requestItems");
+    v.oneOf(capacity, "returnConsumedCapacity", ItemRequests.RETURN_CAPACITY);
+    v.oneOf(Wire.string(in, "ReturnItemCollectionMetrics"), "returnItemCollectionMetrics", ItemRequests.RETURN_METRICS);
+    if (request != null && request.isEmpty()) {
+      v.add("{}", "requestItems", "Member must have length greater than or equal to 1");
+    }
+    v.throwIfAny();
+    int total = 0;
+    Iterator<Map.Entry<String, JsonNode>> tables = request.fields();
+    List<Planned> plan = new ArrayList<>();
+    while (tables.hasNext()) {
+      Map.Entry<String, JsonNode> e = tables.next();
+      JsonNode writes = e.getValue();
+      if (!writes.isArray()) {
+        throw dev.streambed.kernel.value.AttributeValueJson.serialization(writes, "List");
+      }
+      if (writes.isEmpty() || writes.size() > MAX_WRITES) {
+        throw AwsException.validation("1 validation error detected: Value at 'requestItems' failed to "
+            + "satisfy constraint: Map value must satisfy constraint: [Member must have length less "
+            + "than or equal to 25, Member must have length greater than or equal to 1]");
+      }
+      total += writes.size();
+      if (total > MAX_WRITES) {
+        throw AwsException.validation("Too many items requested for the BatchWriteItem call");
+      }
+      Table table = catalog.require(Wire.table(context, e.getKey()));
+      Set<Map<String, AttributeValue>> keys = new HashSet<>();
+      for (JsonNode w : writes) {
+        JsonNode put = Wire.object(w, "PutRequest");
+        JsonNode delete = Wire.object(w, "DeleteRequest");
+        if ((put == null) == (delete == null)) {
+          throw AwsException.validation("Supplied AttributeValue has more than one datatypes set, "
+              + "must contain exactly one of the supported datatypes");
+        }
+        Planned p;
+        if (put != null) {
+          Map<String, AttributeValue> item = Wire.item(put, "Item");
+          if (item == null) {
+            throw AwsException.validation("1 validation error detected: Value null at "
+                + "'requestItems." + e.getKey() + ".member.putRequest.item' failed to satisfy constraint: Member must not be null");
+          }
+          Map<String, AttributeValue> key = ItemKeys.keyOfItem(table, item);
+          if (ItemSize.of(item) > 400 * 1024) {
+            throw AwsException.validation("Item size has exceeded the maximum allowed size");
+          }
+          p = new Planned(table, item, key);
+        } else {
+          Map<String, AttributeValue> key = Wire.item(delete, "Key");
+          ItemKeys.validateKey(table, key);
+          p = new Planned(table, null, key);
+        }
+        if (!keys.add(p.key())) {
+          throw AwsException.validation("Provided list of item keys contains duplicates");
+        }
+        plan.add(p);
+      }
+    }
+    Map<String, Double> units = new LinkedHashMap<>();
+    for (Planned p : plan) {
+      Items.WriteResult r = p.item() != null
+          ? items.put(p.table(), p.item(), null, ReturnValue.NONE, false)
+          : items.delete(p.table(), p.key(), null, ReturnValue.NONE, false);
+      units.merge(p.table().name(), r.capacityUnits(), Double::sum);
+    }
+    out.writeStartObject();
+    if (capacity != null && !capacity.equals("NONE")) {
+      out.writeArrayFieldStart("ConsumedCapacity");
+      for (Map.Entry<String, Double> e : units.entrySet()) {
+        out.writeStartObject();
+        out.writeNumberField("CapacityUnits", e.getValue());
+        if (capacity.equals("INDEXES")) {
+          out.writeObjectFieldStart("Table");
+          out.writeNumberField("CapacityUnits", e.getValue());
+          out.writeEndObject();
+        }
+        out.writeStringField("TableName", e.getKey());
+        out.writeEndObject();
+      }
+      out.writeEndArray();
+    }
+    out.writeObjectFieldStart("UnprocessedItems");
+    out.writeEndObject();
+    out.writeEndObject();
+  }
+}
