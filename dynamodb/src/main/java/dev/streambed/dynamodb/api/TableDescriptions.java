@@ -27,9 +27,11 @@ final class TableDescriptions {
       }
       g.writeEndArray();
     }
-    if (t.isOnDemand()) {
+    // A table that was ever on demand keeps a BillingModeSummary after it goes back to
+    // PROVISIONED: LastUpdateToPayPerRequestDateTime says when it was last set on demand.
+    if (t.isOnDemand() || t.billingModeChangedMillis() > 0) {
       g.writeObjectFieldStart("BillingModeSummary");
-      g.writeStringField("BillingMode", "PAY_PER_REQUEST");
+      g.writeStringField("BillingMode", t.billingMode());
       if (shape != Shape.CREATE) {
         Wire.epochSeconds(g, "LastUpdateToPayPerRequestDateTime", t.billingModeChangedMillis());
       }
