@@ -189,8 +189,7 @@ public final class Tables {
         throughput = Table.Throughput.ON_DEMAND;
         billingChanged = now;
       } else if (!r.hasProvisionedThroughput()) {
-        throw AwsException.validation(INVALID + "ProvisionedThroughput must be specified when "
-            + "BillingMode is PROVISIONED");
+        throw AwsException.validation("No provisioned throughput specified for the table");
       }
     }
     if (r.hasProvisionedThroughput()) {
