@@ -126,8 +126,9 @@ public final class Tables {
           + "AttributeDefinitions. Keys: " + keyNames + ", AttributeDefinitions: " + types.keySet());
     }
     if (types.size() != keyNames.size()) {
-      throw AwsException.validation(INVALID + "Number of attributes in KeySchema does not exactly "
-          + "match number of attributes defined in AttributeDefinitions");
+      // AWS's words, as an AWS engineer quoted them in aws/aws-sdk-java issue #335.
+      throw AwsException.validation(INVALID + "Some AttributeDefinitions are not used. "
+          + "AttributeDefinitions: " + types.keySet() + ", keys used: " + keyNames);
     }
     return new KeySchema(hash.attributeName(), AttributeType.valueOf(types.get(hash.attributeName())),
         range == null ? null : range.attributeName(),
