@@ -134,7 +134,9 @@ public final class AttributeValueJson {
           all.add(t);
           s.add(Numbers.parse(t));
         }
-        duplicates(all, s.size());
+        if (s.size() != all.size()) {
+          throw AwsException.validation("Input collection contains duplicates");
+        }
         return new AttributeValue.NS(java.util.Collections.unmodifiableSet(s));
       }
       case BS: {
@@ -146,10 +148,14 @@ public final class AttributeValueJson {
         List<String> all = new ArrayList<>();
         for (JsonNode e : v) {
           Bytes b = binary(e);
-          all.add(b.toString());
+          all.add(e.textValue());
           s.add(b);
         }
-        duplicates(all, s.size());
+        if (s.size() != all.size()) {
+          // Sic: AWS writes no space before "of type BS".
+          throw AwsException.validation(INVALID + "Input collection " + all
+              + "of type BS contains duplicates.");
+        }
         return AttributeValue.bs(s);
       }
       default:
@@ -157,6 +163,7 @@ public final class AttributeValueJson {
     }
   }
 
+  /** Duplicate members of a string set, in AWS's words (number and binary sets have their own). */
   private static void duplicates(List<String> all, int distinct) {
     if (distinct != all.size()) {
       throw AwsException.validation(INVALID + "Input collection " + all + " contains duplicates.");
