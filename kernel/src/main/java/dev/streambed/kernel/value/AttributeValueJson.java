@@ -36,7 +36,7 @@ public final class AttributeValueJson {
     Iterator<Map.Entry<String, JsonNode>> fields = node.fields();
     while (fields.hasNext()) {
       Map.Entry<String, JsonNode> f = fields.next();
-      item.put(f.getKey(), decode(f.getValue()));
+      item.put(name(f.getKey()), decode(f.getValue()));
     }
     return item;
   }
@@ -74,6 +74,14 @@ public final class AttributeValueJson {
     return result;
   }
 
+  /** An attribute name, which may not be empty at any level of an item. */
+  private static String name(String name) {
+    if (name.isEmpty()) {
+      throw AwsException.validation("Empty attribute name");
+    }
+    return name;
+  }
+
   private static AttributeValue decodeTyped(AttributeType type, JsonNode v) {
     switch (type) {
       case S:
@@ -95,7 +103,7 @@ public final class AttributeValueJson {
         Iterator<Map.Entry<String, JsonNode>> it = v.fields();
         while (it.hasNext()) {
           Map.Entry<String, JsonNode> e = it.next();
-          m.put(e.getKey(), decode(e.getValue()));
+          m.put(name(e.getKey()), decode(e.getValue()));
         }
         return AttributeValue.m(m);
       }
