@@ -36,12 +36,26 @@ public final class AttributeValueJson {
     Iterator<Map.Entry<String, JsonNode>> fields = node.fields();
     while (fields.hasNext()) {
       Map.Entry<String, JsonNode> f = fields.next();
-      item.put(name(f.getKey()), decode(f.getValue()));
+      item.put(name(f.getKey()), decode(f.getValue(), 1));
     }
     return item;
   }
 
   public static AttributeValue decode(JsonNode node) {
+    return decode(node, 1);
+  }
+
+  /**
+   * DynamoDB stores documents nested at most 32 levels deep: a top-level value is level 1, and
+   * each list or map adds one.
+   */
+  private static final int MAX_DEPTH = 32;
+
+  private static AttributeValue decode(JsonNode node, int depth) {
+    if (depth > MAX_DEPTH) {
+      throw AwsException.validation("Nesting Levels have exceeded supported limits: Attributes in "
+          + "the item have nested levels beyond supported limit");
+    }
     if (node == null || node.isNull()) {
       throw AwsException.validation(
           "Supplied AttributeValue is empty, must contain exactly one of the supported datatypes");
@@ -61,7 +75,7 @@ public final class AttributeValueJson {
         continue;
       }
       types++;
-      result = decodeTyped(type, v);
+      result = decodeTyped(type, v, depth);
     }
     if (types == 0) {
       throw AwsException.validation(
@@ -82,7 +96,7 @@ public final class AttributeValueJson {
     return name;
   }
 
-  private static AttributeValue decodeTyped(AttributeType type, JsonNode v) {
+  private static AttributeValue decodeTyped(AttributeType type, JsonNode v, int depth) {
     switch (type) {
       case S:
         return new AttributeValue.S(text(v, "String"));
@@ -103,7 +117,7 @@ public final class AttributeValueJson {
         Iterator<Map.Entry<String, JsonNode>> it = v.fields();
         while (it.hasNext()) {
           Map.Entry<String, JsonNode> e = it.next();
-          m.put(name(e.getKey()), decode(e.getValue()));
+          m.put(name(e.getKey()), decode(e.getValue(), depth + 1));
         }
         return AttributeValue.m(m);
       }
@@ -111,7 +125,7 @@ public final class AttributeValueJson {
         requireArray(v);
         List<AttributeValue> l = new ArrayList<>(v.size());
         for (JsonNode e : v) {
-          l.add(decode(e));
+          l.add(decode(e, depth + 1));
         }
         return AttributeValue.l(l);
       }
