@@ -217,6 +217,11 @@ public final class AttributeValueJson {
       throw serialization(v, "Blob");
     }
     try {
+      // Base64 of DynamoDB's wire is padded: a length that is not a multiple of 4 is refused,
+      // where a lenient decoder would have guessed the missing padding.
+      if (v.textValue().length() % 4 != 0) {
+        throw new IllegalArgumentException("unpadded");
+      }
       return Bytes.fromBase64(v.textValue());
     } catch (IllegalArgumentException e) {
       throw new AwsException(CommonError.SERIALIZATION, "Base64 encoded length is expected a multiple of 4 bytes but found: "
