@@ -20,7 +20,16 @@ public final class Av {
     return AttributeValue.fromN(v);
   }
 
-  public static AttributeValue b(byte... v) {
+  /** A binary of the given byte values (0 to 255). */
+  public static AttributeValue b(int... v) {
+    byte[] bytes = new byte[v.length];
+    for (int i = 0; i < v.length; i++) {
+      bytes[i] = (byte) v[i];
+    }
+    return b(bytes);
+  }
+
+  public static AttributeValue b(byte[] v) {
     return AttributeValue.fromB(SdkBytes.fromByteArray(v));
   }
 

@@ -50,7 +50,12 @@ final class Normalizer {
   private static final Pattern ARN = Pattern.compile("arn:aws:dynamodb:([^:]*):([^:]*):(.*)");
   private static final Pattern STREAM_LABEL = Pattern.compile("/stream/[0-9T:.\\-]+$");
 
-  /** When true, numbers are compared by their text too, not only by value. */
+  /**
+   * When true, top-level numbers (N and NS members of an item) are compared by their text too,
+   * not only by value. Numbers inside lists and maps are always compared by value: DynamoDB
+   * Local returns them as they were written ("1.50", "-0", "1E+2") where Streambed returns them
+   * canonical, and no record of AWS's answer was found to say which is right.
+   */
   private final boolean numberText;
 
   Normalizer(boolean numberText) {
@@ -120,17 +125,22 @@ final class Normalizer {
   }
 
   Map<String, Object> attribute(AttributeValue av) {
+    return attribute(av, true);
+  }
+
+  private Map<String, Object> attribute(AttributeValue av, boolean topLevel) {
     Map<String, Object> out = new TreeMap<>();
+    boolean text = numberText && topLevel;
     switch (av.type()) {
       case S -> out.put("S", av.s());
-      case N -> out.put("N", number(av.n()));
+      case N -> out.put("N", number(av.n(), text));
       case B -> out.put("B", base64(av.b()));
       case BOOL -> out.put("BOOL", av.bool());
       case NUL -> out.put("NULL", av.nul());
       case SS -> out.put("SS", new TreeSet<>(av.ss()));
       case NS -> {
         Set<String> set = new TreeSet<>();
-        av.ns().forEach(n -> set.add(number(n)));
+        av.ns().forEach(n -> set.add(number(n, text)));
         out.put("NS", set);
       }
       case BS -> {
@@ -140,12 +150,12 @@ final class Normalizer {
       }
       case M -> {
         Map<String, Object> m = new TreeMap<>();
-        av.m().forEach((k, v) -> m.put(k, attribute(v)));
+        av.m().forEach((k, v) -> m.put(k, attribute(v, false)));
         out.put("M", m);
       }
       case L -> {
         List<Object> l = new ArrayList<>();
-        av.l().forEach(v -> l.add(attribute(v)));
+        av.l().forEach(v -> l.add(attribute(v, false)));
         out.put("L", l);
       }
       default -> out.put("?", String.valueOf(av));
@@ -154,8 +164,8 @@ final class Normalizer {
   }
 
   /** DynamoDB numbers compared by value: "1.50", "1.5" and "15E-1" are one number. */
-  String number(String text) {
-    if (numberText) {
+  static String number(String text, boolean asText) {
+    if (asText) {
       return text;
     }
     try {
