@@ -170,7 +170,7 @@ final class Normalizer {
     }
     try {
       BigDecimal value = new BigDecimal(text);
-      return value.signum() == 0 ? "0" : value.stripTrailingZeros().toString();
+      return value.signum() == 0 ? "0" : value.stripTrailingZeros().toPlainString();
     } catch (NumberFormatException e) {
       return "not a number: " + text;
     }
