@@ -22,8 +22,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
+import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
 import software.amazon.awssdk.core.exception.SdkException;
-import software.amazon.awssdk.core.retry.RetryPolicy;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -74,7 +74,7 @@ public final class Differential implements AutoCloseable {
         .region(Region.of(Step.REGION))
         .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("AKIDTEST", "secret")))
         .httpClient(UrlConnectionHttpClient.create())
-        .overrideConfiguration(o -> o.retryPolicy(RetryPolicy.none()))
+        .overrideConfiguration(o -> o.retryStrategy(AwsRetryStrategy.doNotRetry()))
         .build();
   }
 
@@ -132,8 +132,7 @@ public final class Differential implements AutoCloseable {
     if (!differences.isEmpty()) {
       String all = String.join("\n\n", differences);
       differences.clear();
-      throw new AssertionError(all.lines().count() > 0
-          ? "Streambed and DynamoDB Local (corrected to AWS) differ:\n\n" + all : all);
+      throw new AssertionError("Streambed and DynamoDB Local (corrected to AWS) differ:\n\n" + all);
     }
   }
 
