@@ -114,6 +114,21 @@ public final class Differential implements AutoCloseable {
     return mine;
   }
 
+  /**
+   * Sends a request that must name something differently on each side (an ARN: DynamoDB Local
+   * puts its own region in it), built by {@code request} from that side's ARN of {@code table}.
+   */
+  public Answer stepWithArn(String table, Function<String, DynamoDbRequest> request) {
+    String oursArn = ours.describeTable(b -> b.tableName(table)).table().tableArn();
+    String oracleArn = oracle.describeTable(b -> b.tableName(table)).table().tableArn();
+    DynamoDbRequest mine = request.apply(oursArn);
+    Step step = new Step(++steps, operation(mine), table, mine, schemas.get(table));
+    Answer answer = call(ours, mine);
+    Answer theirs = KnownDifference.correct(step, call(oracle, request.apply(oracleArn)));
+    compare(step, answer, theirs);
+    return answer;
+  }
+
   /** Sends the same body to both as operation {@code target}, outside any SDK. */
   public Answer raw(String label, String target, String body) {
     Step step = new Step(++steps, "raw:" + label, null, target + " " + body, null);

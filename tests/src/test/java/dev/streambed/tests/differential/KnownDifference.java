@@ -164,6 +164,17 @@ public record KnownDifference(String id, String dynamoDbLocal, String aws, Strin
               ? local.withError(400, "ValidationException",
                   "Table already has an enabled stream: TableName: " + step.tableName())
               : local),
+      new KnownDifference("update-table-nothing-message",
+          "answers an UpdateTable that changes nothing with 'Nothing to update'",
+          "answers 'At least one of ProvisionedThroughput, BillingMode, UpdateStreamEnabled, "
+              + "GlobalSecondaryIndexUpdates or SSESpecification or ReplicaUpdates is required'",
+          "ministackorg/ministack issue #1432, which measured UpdateTable without any change on AWS "
+              + "('ValidationException: At least one of Provis...', cut there; the rest of the sentence is not recorded)",
+          (step, local) -> "Nothing to update".equals(local.errorMessage())
+              ? local.withError(400, "ValidationException", "At least one of ProvisionedThroughput, "
+                  + "BillingMode, UpdateStreamEnabled, GlobalSecondaryIndexUpdates or SSESpecification "
+                  + "or ReplicaUpdates is required")
+              : local),
       new KnownDifference("on-demand-with-throughput",
           "creates a PAY_PER_REQUEST table even when ProvisionedThroughput is given",
           "refuses it: 'One or more parameter values were invalid: Neither ReadCapacityUnits nor "
