@@ -21,10 +21,13 @@ import software.amazon.awssdk.services.dynamodb.model.UpdateItemRequest;
 class DifferentialRandomItemsTest extends DifferentialTest {
   static final long SEED = Long.getLong("differential.seed", 20_261_123L);
   private static final int OPERATIONS = 300;
+  /** Range keys that are partly one number written differently: "1", "1.0" and "10E-1" are one key. */
+  private static final List<String> RANGE_KEYS = List.of("1", "1.0", "10E-1", "-2", "0", "-0", "3.5", "1E+2");
 
   @Test
   void randomItemSequences() {
     String table = table("random-items", "pk", ScalarAttributeType.S, null, null);
+    d.compareNumberText(true);
     Random random = new Random(SEED);
     RandomValues values = new RandomValues(random);
     List<ReturnValue> putReturns = List.of(ReturnValue.NONE, ReturnValue.ALL_OLD);
@@ -52,6 +55,31 @@ class DifferentialRandomItemsTest extends DifferentialTest {
                 .returnConsumedCapacity(values.pick(capacities)).build());
           }
         }
+      }
+    }
+  }
+
+  @Test
+  void randomItemsUnderBinaryHashAndNumberRangeKeys() {
+    String table = table("random-range", "h", ScalarAttributeType.B, "r", ScalarAttributeType.N);
+    d.compareNumberText(true);
+    Random random = new Random(SEED + 1);
+    RandomValues values = new RandomValues(random);
+    for (int i = 0; i < OPERATIONS / 2; i++) {
+      d.context("seed " + (SEED + 1) + ", operation " + i);
+      AttributeValue hash = AttributeValue.fromB(software.amazon.awssdk.core.SdkBytes.fromByteArray(
+          new byte[] {(byte) random.nextInt(3)}));
+      AttributeValue range = AttributeValue.fromN(values.pick(RANGE_KEYS));
+      Map<String, AttributeValue> key = Map.of("h", hash, "r", range);
+      switch (random.nextInt(4)) {
+        case 0, 1 -> {
+          Map<String, AttributeValue> item = new java.util.LinkedHashMap<>(values.item("h", hash));
+          item.put("r", range);
+          d.step(PutItemRequest.builder().tableName(table).item(item).returnValues(ReturnValue.ALL_OLD).build());
+        }
+        case 2 -> d.step(GetItemRequest.builder().tableName(table).key(key).consistentRead(true).build());
+        default -> d.step(DeleteItemRequest.builder().tableName(table).key(key).returnValues(ReturnValue.ALL_OLD)
+            .returnConsumedCapacity(ReturnConsumedCapacity.TOTAL).build());
       }
     }
   }
