@@ -16,8 +16,9 @@ import java.util.Map;
 
 /** Request members the item operations share: expression maps, ReturnValues, capacity. */
 final class ItemRequests {
+  /** In the order AWS lists them when a value is outside the set. */
   static final List<String> RETURN_VALUES =
-      List.of("NONE", "ALL_OLD", "UPDATED_OLD", "ALL_NEW", "UPDATED_NEW");
+      List.of("ALL_NEW", "UPDATED_OLD", "ALL_OLD", "NONE", "UPDATED_NEW");
   static final List<String> RETURN_CAPACITY = List.of("INDEXES", "TOTAL", "NONE");
   static final List<String> RETURN_METRICS = List.of("SIZE", "NONE");
 

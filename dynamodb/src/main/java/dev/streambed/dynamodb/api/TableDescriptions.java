@@ -27,9 +27,11 @@ final class TableDescriptions {
       }
       g.writeEndArray();
     }
-    if (t.isOnDemand()) {
+    // A table that was ever on demand keeps a BillingModeSummary after it goes back to
+    // PROVISIONED: LastUpdateToPayPerRequestDateTime says when it was last set on demand.
+    if (t.isOnDemand() || t.billingModeChangedMillis() > 0) {
       g.writeObjectFieldStart("BillingModeSummary");
-      g.writeStringField("BillingMode", "PAY_PER_REQUEST");
+      g.writeStringField("BillingMode", t.billingMode());
       if (shape != Shape.CREATE) {
         Wire.epochSeconds(g, "LastUpdateToPayPerRequestDateTime", t.billingModeChangedMillis());
       }
@@ -48,10 +50,11 @@ final class TableDescriptions {
         keyElement(g, ks.rangeName(), "RANGE");
       }
       g.writeEndArray();
-      if (t.latestStreamArn() != null) {
-        g.writeStringField("LatestStreamArn", t.latestStreamArn());
-        g.writeStringField("LatestStreamLabel", t.stream().latestLabel());
-      }
+    }
+    // DeleteTable still names the table's stream: its records stay readable for 24 hours.
+    if (t.latestStreamArn() != null) {
+      g.writeStringField("LatestStreamArn", t.latestStreamArn());
+      g.writeStringField("LatestStreamLabel", t.stream().latestLabel());
     }
     g.writeObjectFieldStart("ProvisionedThroughput");
     Table.Throughput p = t.throughput();
@@ -65,7 +68,7 @@ final class TableDescriptions {
     g.writeNumberField("ReadCapacityUnits", p.readUnits());
     g.writeNumberField("WriteCapacityUnits", p.writeUnits());
     g.writeEndObject();
-    if (shape != Shape.DELETE && t.stream().enabled()) {
+    if (t.stream().enabled()) {
       g.writeObjectFieldStart("StreamSpecification");
       g.writeBooleanField("StreamEnabled", true);
       g.writeStringField("StreamViewType", t.stream().viewType());

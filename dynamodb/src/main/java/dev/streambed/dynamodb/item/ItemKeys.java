@@ -120,12 +120,12 @@ public final class ItemKeys {
     long size;
     if (v instanceof AttributeValue.S s) {
       if (s.value().isEmpty()) {
-        throw emptyKey(name);
+        throw emptyKey(name, "string");
       }
       size = dev.streambed.kernel.value.ItemSize.utf8Length(s.value());
     } else if (v instanceof AttributeValue.B b) {
       if (b.value().length() == 0) {
-        throw emptyKey(name);
+        throw emptyKey(name, "binary");
       }
       size = b.value().length();
     } else {
@@ -141,8 +141,8 @@ public final class ItemKeys {
     }
   }
 
-  private static AwsException emptyKey(String name) {
+  private static AwsException emptyKey(String name, String kind) {
     return AwsException.validation("One or more parameter values are not valid. The AttributeValue "
-        + "for a key attribute cannot contain an empty string value. Key: " + name);
+        + "for a key attribute cannot contain an empty " + kind + " value. Key: " + name);
   }
 }

@@ -126,8 +126,9 @@ public final class Tables {
           + "AttributeDefinitions. Keys: " + keyNames + ", AttributeDefinitions: " + types.keySet());
     }
     if (types.size() != keyNames.size()) {
-      throw AwsException.validation(INVALID + "Number of attributes in KeySchema does not exactly "
-          + "match number of attributes defined in AttributeDefinitions");
+      // AWS's words, as an AWS engineer quoted them in aws/aws-sdk-java issue #335.
+      throw AwsException.validation(INVALID + "Some AttributeDefinitions are not used. "
+          + "AttributeDefinitions: " + types.keySet() + ", keys used: " + keyNames);
     }
     return new KeySchema(hash.attributeName(), AttributeType.valueOf(types.get(hash.attributeName())),
         range == null ? null : range.attributeName(),
@@ -189,8 +190,7 @@ public final class Tables {
         throughput = Table.Throughput.ON_DEMAND;
         billingChanged = now;
       } else if (!r.hasProvisionedThroughput()) {
-        throw AwsException.validation(INVALID + "ProvisionedThroughput must be specified when "
-            + "BillingMode is PROVISIONED");
+        throw AwsException.validation("No provisioned throughput specified for the table");
       }
     }
     if (r.hasProvisionedThroughput()) {

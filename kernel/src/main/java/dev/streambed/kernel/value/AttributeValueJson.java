@@ -36,12 +36,26 @@ public final class AttributeValueJson {
     Iterator<Map.Entry<String, JsonNode>> fields = node.fields();
     while (fields.hasNext()) {
       Map.Entry<String, JsonNode> f = fields.next();
-      item.put(f.getKey(), decode(f.getValue()));
+      item.put(name(f.getKey()), decode(f.getValue(), 1));
     }
     return item;
   }
 
   public static AttributeValue decode(JsonNode node) {
+    return decode(node, 1);
+  }
+
+  /**
+   * DynamoDB stores documents nested at most 32 levels deep: a top-level value is level 1, and
+   * each list or map adds one.
+   */
+  private static final int MAX_DEPTH = 32;
+
+  private static AttributeValue decode(JsonNode node, int depth) {
+    if (depth > MAX_DEPTH) {
+      throw AwsException.validation("Nesting Levels have exceeded supported limits: Attributes in "
+          + "the item have nested levels beyond supported limit");
+    }
     if (node == null || node.isNull()) {
       throw AwsException.validation(
           "Supplied AttributeValue is empty, must contain exactly one of the supported datatypes");
@@ -61,7 +75,7 @@ public final class AttributeValueJson {
         continue;
       }
       types++;
-      result = decodeTyped(type, v);
+      result = decodeTyped(type, v, depth);
     }
     if (types == 0) {
       throw AwsException.validation(
@@ -74,7 +88,15 @@ public final class AttributeValueJson {
     return result;
   }
 
-  private static AttributeValue decodeTyped(AttributeType type, JsonNode v) {
+  /** An attribute name, which may not be empty at any level of an item. */
+  private static String name(String name) {
+    if (name.isEmpty()) {
+      throw AwsException.validation("Empty attribute name");
+    }
+    return name;
+  }
+
+  private static AttributeValue decodeTyped(AttributeType type, JsonNode v, int depth) {
     switch (type) {
       case S:
         return new AttributeValue.S(text(v, "String"));
@@ -95,7 +117,7 @@ public final class AttributeValueJson {
         Iterator<Map.Entry<String, JsonNode>> it = v.fields();
         while (it.hasNext()) {
           Map.Entry<String, JsonNode> e = it.next();
-          m.put(e.getKey(), decode(e.getValue()));
+          m.put(name(e.getKey()), decode(e.getValue(), depth + 1));
         }
         return AttributeValue.m(m);
       }
@@ -103,7 +125,7 @@ public final class AttributeValueJson {
         requireArray(v);
         List<AttributeValue> l = new ArrayList<>(v.size());
         for (JsonNode e : v) {
-          l.add(decode(e));
+          l.add(decode(e, depth + 1));
         }
         return AttributeValue.l(l);
       }
@@ -134,7 +156,9 @@ public final class AttributeValueJson {
           all.add(t);
           s.add(Numbers.parse(t));
         }
-        duplicates(all, s.size());
+        if (s.size() != all.size()) {
+          throw AwsException.validation("Input collection contains duplicates");
+        }
         return new AttributeValue.NS(java.util.Collections.unmodifiableSet(s));
       }
       case BS: {
@@ -146,10 +170,14 @@ public final class AttributeValueJson {
         List<String> all = new ArrayList<>();
         for (JsonNode e : v) {
           Bytes b = binary(e);
-          all.add(b.toString());
+          all.add(e.textValue());
           s.add(b);
         }
-        duplicates(all, s.size());
+        if (s.size() != all.size()) {
+          // Sic: AWS writes no space before "of type BS".
+          throw AwsException.validation(INVALID + "Input collection " + all
+              + "of type BS contains duplicates.");
+        }
         return AttributeValue.bs(s);
       }
       default:
@@ -157,6 +185,7 @@ public final class AttributeValueJson {
     }
   }
 
+  /** Duplicate members of a string set, in AWS's words (number and binary sets have their own). */
   private static void duplicates(List<String> all, int distinct) {
     if (distinct != all.size()) {
       throw AwsException.validation(INVALID + "Input collection " + all + " contains duplicates.");
@@ -188,6 +217,11 @@ public final class AttributeValueJson {
       throw serialization(v, "Blob");
     }
     try {
+      // Base64 of DynamoDB's wire is padded: a length that is not a multiple of 4 is refused,
+      // where a lenient decoder would have guessed the missing padding.
+      if (v.textValue().length() % 4 != 0) {
+        throw new IllegalArgumentException("unpadded");
+      }
       return Bytes.fromBase64(v.textValue());
     } catch (IllegalArgumentException e) {
       throw new AwsException(CommonError.SERIALIZATION, "Base64 encoded length is expected a multiple of 4 bytes but found: "

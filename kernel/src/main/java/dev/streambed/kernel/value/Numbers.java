@@ -21,7 +21,8 @@ public final class Numbers {
   public static BigDecimal parse(String text) {
     BigDecimal value;
     try {
-      value = new BigDecimal(text.trim());
+      // No trimming: " 1" is not a number to DynamoDB.
+      value = new BigDecimal(text);
     } catch (NumberFormatException | NullPointerException e) {
       throw new AwsException(CommonError.VALIDATION,
           "A value provided cannot be converted into a number");

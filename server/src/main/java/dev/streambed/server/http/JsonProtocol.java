@@ -34,8 +34,16 @@ final class JsonProtocol {
   /** How deep a request may nest; DynamoDB allows 32 levels of attribute values. */
   private static final int MAX_NESTING = 128;
 
+  /**
+   * How long a member name may be. DynamoDB's attribute names may be up to 64 KB ("at least one
+   * character long and less than 64 KB in size", Amazon DynamoDB Developer Guide, naming rules),
+   * beyond the parser's default of 50,000 characters.
+   */
+  private static final int MAX_NAME_LENGTH = 64 * 1024;
+
   private static final JsonFactory FACTORY = JsonFactory.builder()
-      .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(MAX_NESTING).build())
+      .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(MAX_NESTING)
+          .maxNameLength(MAX_NAME_LENGTH).build())
       .build();
   private static final ObjectMapper MAPPER = new ObjectMapper(FACTORY);
 
