@@ -1,5 +1,6 @@
 package dev.streambed.dynamodb;
 
+import dev.streambed.dynamodb.item.IndexMaintainer;
 import dev.streambed.dynamodb.item.Items;
 import dev.streambed.dynamodb.item.Reads;
 import dev.streambed.dynamodb.item.Transactions;
@@ -24,6 +25,7 @@ public final class DynamoDb {
     TableCatalog catalog = new TableCatalog(storage);
     this.tables = new Tables(catalog, storage, clock);
     this.writePath = new WritePath(storage);
+    writePath.addContributor(new IndexMaintainer());
     this.items = new Items(writePath);
     this.reads = new Reads(storage);
     this.transactions = new Transactions(writePath, clock);

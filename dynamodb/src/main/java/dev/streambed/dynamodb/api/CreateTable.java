@@ -98,17 +98,71 @@ final class CreateTable implements JsonOperation {
         tags.put(Wire.string(t, "Key"), Wire.string(t, "Value"));
       }
     }
+    List<CreateTableRequest.IndexRequest> globals = indexes(in, "GlobalSecondaryIndexes", "globalSecondaryIndexes", v);
+    List<CreateTableRequest.IndexRequest> locals = indexes(in, "LocalSecondaryIndexes", "localSecondaryIndexes", v);
     v.throwIfAny();
-    boolean indexes = Wire.array(in, "GlobalSecondaryIndexes") != null
-        || Wire.array(in, "LocalSecondaryIndexes") != null;
     CreateTableRequest request = new CreateTableRequest(name, keys, defs, billing, read, write,
         throughput != null, streamEnabled, viewType, Wire.bool(in, "DeletionProtectionEnabled"),
-        tableClass, tags, indexes);
+        tableClass, tags, globals, locals);
     Table table = tables.create(context.accountId(), context.region(), request);
     out.writeStartObject();
     out.writeFieldName("TableDescription");
     TableDescriptions.write(out, table, TableStatus.CREATING, new Tables.Usage(0, 0),
         TableDescriptions.Shape.CREATE);
     out.writeEndObject();
+  }
+
+  /** Reads GlobalSecondaryIndexes or LocalSecondaryIndexes, recording constraint violations. */
+  static List<CreateTableRequest.IndexRequest> indexes(JsonNode in, String member, String path, Violations v) {
+    JsonNode list = Wire.array(in, member);
+    if (list == null) {
+      return null;
+    }
+    List<CreateTableRequest.IndexRequest> out = new ArrayList<>();
+    int i = 1;
+    for (JsonNode index : list) {
+      out.add(index(index, path + "." + i + ".member", v));
+      i++;
+    }
+    return out;
+  }
+
+  static CreateTableRequest.IndexRequest index(JsonNode index, String path, Violations v) {
+    String indexName = Wire.string(index, "IndexName");
+    v.notNull(indexName, path + ".indexName");
+    if (indexName != null) {
+      if (indexName.length() < 3) {
+        v.add(indexName, path + ".indexName", "Member must have length greater than or equal to 3");
+      }
+      if (indexName.length() > 255) {
+        v.add(indexName, path + ".indexName", "Member must have length less than or equal to 255");
+      }
+      if (!indexName.matches("[a-zA-Z0-9_.-]+")) {
+        v.add(indexName, path + ".indexName", "Member must satisfy regular expression pattern: [a-zA-Z0-9_.-]+");
+      }
+    }
+    JsonNode keySchema = Wire.array(index, "KeySchema");
+    v.notNull(keySchema, path + ".keySchema");
+    List<CreateTableRequest.KeyElement> keys = new ArrayList<>();
+    if (keySchema != null) {
+      if (keySchema.isEmpty() || keySchema.size() > 2) {
+        v.add(keySchema, path + ".keySchema", keySchema.isEmpty()
+            ? "Member must have length greater than or equal to 1"
+            : "Member must have length less than or equal to 2");
+      }
+      for (JsonNode k : keySchema) {
+        keys.add(new CreateTableRequest.KeyElement(Wire.string(k, "AttributeName"), Wire.string(k, "KeyType")));
+      }
+    }
+    JsonNode projection = Wire.object(index, "Projection");
+    v.notNull(projection, path + ".projection");
+    String projectionType = projection == null ? null : Wire.string(projection, "ProjectionType");
+    v.oneOf(projectionType, path + ".projection.projectionType", List.of("ALL", "KEYS_ONLY", "INCLUDE"));
+    List<String> nonKey = projection == null ? null : Wire.strings(projection, "NonKeyAttributes");
+    JsonNode throughput = Wire.object(index, "ProvisionedThroughput");
+    Long read = throughput == null ? null : Wire.number(throughput, "ReadCapacityUnits");
+    Long write = throughput == null ? null : Wire.number(throughput, "WriteCapacityUnits");
+    return new CreateTableRequest.IndexRequest(indexName, keys, projectionType, nonKey, read, write,
+        throughput != null);
   }
 }

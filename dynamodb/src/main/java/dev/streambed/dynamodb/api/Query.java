@@ -41,7 +41,8 @@ final class Query implements JsonOperation {
     ItemRequests.noMixing(in, List.of("KeyConditions"), List.of("KeyConditionExpression"));
     String keyText = Wire.string(in, "KeyConditionExpression");
     ReadRequests.ExpressionHolder holder = new ReadRequests.ExpressionHolder();
-    Reads.Options options = ReadRequests.options(in, "QueryFilter", keyText, holder);
+    String index = Wire.string(in, "IndexName");
+    Reads.Options options = ReadRequests.options(in, "QueryFilter", keyText, holder, index != null);
     List<KeyConditionTerm> terms;
     if (keyText != null) {
       terms = Expressions.keyCondition(keyText, holder.context);
@@ -50,13 +51,10 @@ final class Query implements JsonOperation {
     }
     holder.context.checkAllUsed();
     Table table = catalog.require(Wire.table(context, name));
-    String index = Wire.string(in, "IndexName");
-    if (index != null) {
-      throw AwsException.validation("The table does not have the specified index: " + index);
-    }
-    KeyCondition condition = match(table.keySchema(), terms);
+    Reads.Source source = ReadRequests.source(table, index, in, options);
+    KeyCondition condition = match(source.index() == null ? table.keySchema() : source.index().keySchema(), terms);
     Boolean forward = Wire.bool(in, "ScanIndexForward");
-    Reads.Page page = reads.query(table, condition, forward == null || forward, options);
+    Reads.Page page = reads.query(source, condition, forward == null || forward, options);
     ReadRequests.write(out, page, options, capacity, table.name());
   }
 

@@ -7,6 +7,8 @@ import dev.streambed.dynamodb.expression.ExpressionContext;
 import dev.streambed.dynamodb.expression.Expressions;
 import dev.streambed.dynamodb.expression.Projection;
 import dev.streambed.dynamodb.item.Reads;
+import dev.streambed.dynamodb.table.SecondaryIndex;
+import dev.streambed.dynamodb.table.Table;
 import dev.streambed.kernel.error.AwsException;
 import dev.streambed.kernel.value.AttributeValue;
 import java.io.IOException;
@@ -22,7 +24,7 @@ final class ReadRequests {
 
   /** Reads the options common to Query and Scan; {@code keyExpression} is Query's, or null. */
   static Reads.Options options(JsonNode in, String filterLegacyMember, String keyExpression,
-      ExpressionHolder holder) {
+      ExpressionHolder holder, boolean onIndex) {
     String select = Wire.string(in, "Select");
     Long limit = Wire.number(in, "Limit");
     Violations v = new Violations();
@@ -50,7 +52,7 @@ final class ReadRequests {
         : LegacyConditions.filter(in, filterLegacyMember);
     boolean projected = projectionText != null || attributesToGet != null;
     String what = projectionText != null ? "ProjectionExpression" : "AttributesToGet";
-    if ("ALL_PROJECTED_ATTRIBUTES".equals(select)) {
+    if ("ALL_PROJECTED_ATTRIBUTES".equals(select) && !onIndex) {
       throw AwsException.validation(
           "ALL_PROJECTED_ATTRIBUTES can be used only when Querying using an IndexName");
     }
@@ -88,5 +90,33 @@ final class ReadRequests {
     }
     out.writeNumberField("ScannedCount", page.scannedCount());
     out.writeEndObject();
+  }
+
+  /**
+   * The table or index a Query or Scan reads, with DynamoDB's rules for what may be asked of an
+   * index: no consistent reads on a global index, ALL_ATTRIBUTES only where the index projects
+   * everything or, for a local index, by fetching from the table.
+   */
+  static Reads.Source source(Table table, String indexName, JsonNode in, Reads.Options options) {
+    if (indexName == null) {
+      return Reads.Source.of(table);
+    }
+    SecondaryIndex index = table.index(indexName);
+    if (index == null) {
+      throw AwsException.validation("The table does not have the specified index: " + indexName);
+    }
+    if (index.global() && options.consistent()) {
+      throw AwsException.validation("Consistent reads are not supported on global secondary indexes");
+    }
+    String select = Wire.string(in, "Select");
+    boolean wantsAll = "ALL_ATTRIBUTES".equals(select);
+    if (wantsAll && index.global() && !index.projectsAll()) {
+      throw AwsException.validation("One or more parameter values were invalid: Select type "
+          + "ALL_ATTRIBUTES is not supported for global secondary index " + indexName
+          + " because its projection type is not ALL");
+    }
+    boolean fetch = !index.global() && !index.projectsAll()
+        && (wantsAll || options.projection() != null);
+    return new Reads.Source(table, index, fetch);
   }
 }

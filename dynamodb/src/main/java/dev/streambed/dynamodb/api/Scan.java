@@ -54,15 +54,13 @@ final class Scan implements JsonOperation {
       throw AwsException.validation("The Segment parameter is zero-based and must be less than "
           + "parameter TotalSegments: Segment: " + segment + " is not less than TotalSegments: " + total);
     }
-    if (Wire.string(in, "IndexName") != null) {
-      catalog.require(Wire.table(context, name));
-      throw AwsException.validation("The table does not have the specified index: " + Wire.string(in, "IndexName"));
-    }
+    String indexName = Wire.string(in, "IndexName");
     ReadRequests.ExpressionHolder holder = new ReadRequests.ExpressionHolder();
-    Reads.Options options = ReadRequests.options(in, "ScanFilter", null, holder);
+    Reads.Options options = ReadRequests.options(in, "ScanFilter", null, holder, indexName != null);
     holder.context.checkAllUsed();
     Table table = catalog.require(Wire.table(context, name));
-    Reads.Page page = reads.scan(table, options,
+    Reads.Source source = ReadRequests.source(table, indexName, in, options);
+    Reads.Page page = reads.scan(source, options,
         segment == null ? null : segment.intValue(), total == null ? null : total.intValue());
     ReadRequests.write(out, page, options, capacity, table.name());
   }

@@ -2,6 +2,7 @@ package dev.streambed.dynamodb.api;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import dev.streambed.dynamodb.table.KeySchema;
+import dev.streambed.dynamodb.table.SecondaryIndex;
 import dev.streambed.dynamodb.table.Table;
 import dev.streambed.dynamodb.table.TableStatus;
 import dev.streambed.dynamodb.table.Tables;
@@ -56,6 +57,10 @@ final class TableDescriptions {
       g.writeStringField("LatestStreamArn", t.latestStreamArn());
       g.writeStringField("LatestStreamLabel", t.stream().latestLabel());
     }
+    if (shape != Shape.DELETE) {
+      indexes(g, t, usage, shape, true);
+      indexes(g, t, usage, shape, false);
+    }
     g.writeObjectFieldStart("ProvisionedThroughput");
     Table.Throughput p = t.throughput();
     if (p.lastDecreaseMillis() > 0) {
@@ -92,6 +97,64 @@ final class TableDescriptions {
       g.writeEndObject();
     }
     g.writeEndObject();
+  }
+
+  private static void indexes(JsonGenerator g, Table t, Tables.Usage usage, Shape shape, boolean global)
+      throws IOException {
+    boolean any = false;
+    for (SecondaryIndex i : t.indexes()) {
+      if (i.global() != global) {
+        continue;
+      }
+      if (!any) {
+        g.writeArrayFieldStart(global ? "GlobalSecondaryIndexes" : "LocalSecondaryIndexes");
+        any = true;
+      }
+      Tables.Usage u = usage.indexes().getOrDefault(i.name(), new Tables.Usage(0, 0));
+      g.writeStartObject();
+      g.writeStringField("IndexArn", i.arn(t));
+      g.writeStringField("IndexName", i.name());
+      g.writeNumberField("IndexSizeBytes", u.sizeBytes());
+      if (global) {
+        g.writeStringField("IndexStatus", shape == Shape.CREATE ? "CREATING" : "ACTIVE");
+      }
+      g.writeNumberField("ItemCount", u.itemCount());
+      g.writeArrayFieldStart("KeySchema");
+      keyElement(g, i.keySchema().hashName(), "HASH");
+      if (i.keySchema().hasRange()) {
+        keyElement(g, i.keySchema().rangeName(), "RANGE");
+      }
+      g.writeEndArray();
+      g.writeObjectFieldStart("Projection");
+      if (!i.nonKeyAttributes().isEmpty()) {
+        g.writeArrayFieldStart("NonKeyAttributes");
+        for (String a : i.nonKeyAttributes()) {
+          g.writeString(a);
+        }
+        g.writeEndArray();
+      }
+      g.writeStringField("ProjectionType", i.projectionType());
+      g.writeEndObject();
+      if (global) {
+        Table.Throughput p = i.throughput();
+        g.writeObjectFieldStart("ProvisionedThroughput");
+        g.writeNumberField("NumberOfDecreasesToday", p.decreasesToday());
+        g.writeNumberField("ReadCapacityUnits", p.readUnits());
+        g.writeNumberField("WriteCapacityUnits", p.writeUnits());
+        g.writeEndObject();
+        if (shape == Shape.DESCRIBE) {
+          g.writeObjectFieldStart("WarmThroughput");
+          g.writeNumberField("ReadUnitsPerSecond", t.isOnDemand() ? 12000 : p.readUnits());
+          g.writeStringField("Status", "ACTIVE");
+          g.writeNumberField("WriteUnitsPerSecond", t.isOnDemand() ? 4000 : p.writeUnits());
+          g.writeEndObject();
+        }
+      }
+      g.writeEndObject();
+    }
+    if (any) {
+      g.writeEndArray();
+    }
   }
 
   private static void keyElement(JsonGenerator g, String name, String type) throws IOException {

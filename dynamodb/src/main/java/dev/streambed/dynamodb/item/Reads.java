@@ -3,6 +3,7 @@ package dev.streambed.dynamodb.item;
 import dev.streambed.dynamodb.expression.Condition;
 import dev.streambed.dynamodb.expression.Projection;
 import dev.streambed.dynamodb.table.KeySchema;
+import dev.streambed.dynamodb.table.SecondaryIndex;
 import dev.streambed.dynamodb.table.Table;
 import dev.streambed.kernel.error.AwsException;
 import dev.streambed.kernel.value.AttributeValue;
@@ -31,6 +32,20 @@ public final class Reads {
   public record Options(Condition filter, Projection projection, Integer limit,
       Map<String, AttributeValue> exclusiveStartKey, boolean consistent, boolean countOnly) {}
 
+  /**
+   * Where a read goes: a table, or one of its secondary indexes; {@code fetchItem} reads each
+   * matching item from the table (a local index asked for attributes it does not project).
+   */
+  public record Source(Table table, SecondaryIndex index, boolean fetchItem) {
+    public static Source of(Table table) {
+      return new Source(table, null, false);
+    }
+
+    KeySchema keySchema() {
+      return index == null ? table.keySchema() : index.keySchema();
+    }
+  }
+
   /** One page: the items (empty when only counting), counts, where to resume, and the cost. */
   public record Page(List<Map<String, AttributeValue>> items, int count, int scannedCount,
       Map<String, AttributeValue> lastEvaluatedKey, double capacityUnits) {}
@@ -42,7 +57,14 @@ public final class Reads {
   }
 
   public Page query(Table table, KeyCondition condition, boolean forward, Options options) {
-    byte[] partition = ItemKeys.partitionPrefix(table, condition.hash());
+    return query(Source.of(table), condition, forward, options);
+  }
+
+  public Page query(Source source, KeyCondition condition, boolean forward, Options options) {
+    Table table = source.table();
+    byte[] partition = source.index() == null
+        ? ItemKeys.partitionPrefix(table, condition.hash())
+        : IndexEntries.partitionPrefix(table, source.index(), condition.hash());
     byte[] from;
     byte[] to;
     switch (condition.op()) {
@@ -52,7 +74,7 @@ public final class Reads {
         break;
       case EQ:
         from = withSortKey(partition, condition.low());
-        to = Keys.successor(from);
+        to = Keys.prefixEnd(from);
         break;
       case LT:
         from = partition;
@@ -60,10 +82,10 @@ public final class Reads {
         break;
       case LE:
         from = partition;
-        to = Keys.successor(withSortKey(partition, condition.low()));
+        to = Keys.prefixEnd(withSortKey(partition, condition.low()));
         break;
       case GT:
-        from = Keys.successor(withSortKey(partition, condition.low()));
+        from = Keys.prefixEnd(withSortKey(partition, condition.low()));
         to = Keys.prefixEnd(partition);
         break;
       case GE:
@@ -72,7 +94,7 @@ public final class Reads {
         break;
       case BETWEEN:
         from = withSortKey(partition, condition.low());
-        to = Keys.successor(withSortKey(partition, condition.high()));
+        to = Keys.prefixEnd(withSortKey(partition, condition.high()));
         break;
       case BEGINS_WITH:
         from = Keys.concat(partition, KeyEncoding.encodePrefix(condition.low()));
@@ -82,34 +104,47 @@ public final class Reads {
         throw new IllegalStateException(condition.op().name());
     }
     if (options.exclusiveStartKey() != null) {
-      Map<String, AttributeValue> start = startKey(table, options.exclusiveStartKey());
-      if (!start.get(table.keySchema().hashName()).equals(condition.hash())) {
+      Map<String, AttributeValue> start = startKey(source, options.exclusiveStartKey());
+      if (!start.get(source.keySchema().hashName()).equals(condition.hash())) {
         throw AwsException.validation("The provided starting key is outside query boundaries based on provided conditions");
       }
-      byte[] startKey = ItemKeys.storageKey(table, start);
+      byte[] startKey = storageKey(source, start);
       if (forward) {
         from = max(from, Keys.successor(startKey));
       } else {
         to = min(to, startKey);
       }
     }
-    return read(table, from, to, !forward, options, null);
+    return read(source, from, to, !forward, options, null);
   }
 
   public Page scan(Table table, Options options, Integer segment, Integer totalSegments) {
-    byte[] prefix = ItemKeys.tablePrefix(table);
+    return scan(Source.of(table), options, segment, totalSegments);
+  }
+
+  public Page scan(Source source, Options options, Integer segment, Integer totalSegments) {
+    Table table = source.table();
+    byte[] prefix = source.index() == null
+        ? ItemKeys.tablePrefix(table) : IndexEntries.indexPrefix(table, source.index());
     byte[] from = prefix;
     byte[] to = Keys.prefixEnd(prefix);
     if (options.exclusiveStartKey() != null) {
-      Map<String, AttributeValue> start = startKey(table, options.exclusiveStartKey());
-      from = Keys.successor(ItemKeys.storageKey(table, start));
+      Map<String, AttributeValue> start = startKey(source, options.exclusiveStartKey());
+      from = Keys.successor(storageKey(source, start));
     }
     Segmenter segmenter = totalSegments == null ? null : new Segmenter(table, segment, totalSegments);
-    return read(table, from, to, false, options, segmenter);
+    return read(source, from, to, false, options, segmenter);
   }
 
-  private Page read(Table table, byte[] from, byte[] to, boolean reverse, Options options,
+  private static byte[] storageKey(Source source, Map<String, AttributeValue> key) {
+    return source.index() == null
+        ? ItemKeys.storageKey(source.table(), key)
+        : IndexEntries.entryKey(source.table(), source.index(), key);
+  }
+
+  private Page read(Source source, byte[] from, byte[] to, boolean reverse, Options options,
       Segmenter segmenter) {
+    Table table = source.table();
     int limit = options.limit() == null ? Integer.MAX_VALUE : options.limit();
     List<Map<String, AttributeValue>> items = new ArrayList<>();
     int count = 0;
@@ -130,6 +165,13 @@ public final class Reads {
         scanned++;
         bytes += ItemSize.of(item);
         last = item;
+        if (source.fetchItem()) {
+          Entry base = storage.get(ItemKeys.storageKey(table, ItemKeys.keyOf(table, item)));
+          if (base == null) {
+            continue;
+          }
+          item = ItemCodec.decode(base.value());
+        }
         if (options.filter() == null || options.filter().test(item)) {
           count++;
           if (!options.countOnly()) {
@@ -155,22 +197,43 @@ public final class Reads {
     if (!options.consistent()) {
       units /= 2;
     }
-    Map<String, AttributeValue> lastEvaluated = stopped && last != null ? ItemKeys.keyOf(table, last) : null;
+    Map<String, AttributeValue> lastEvaluated = null;
+    if (stopped && last != null) {
+      lastEvaluated = ItemKeys.keyOf(table, last);
+      if (source.index() != null) {
+        lastEvaluated.putAll(IndexEntries.keyOf(source.index(), last));
+      }
+    }
     return new Page(items, count, scanned, lastEvaluated, units);
   }
 
-  /** Validates an ExclusiveStartKey: the table's key attributes with their types. */
-  private static Map<String, AttributeValue> startKey(Table table, Map<String, AttributeValue> key) {
-    KeySchema ks = table.keySchema();
-    int expected = ks.hasRange() ? 2 : 1;
-    AttributeValue hash = key.get(ks.hashName());
-    AttributeValue range = ks.hasRange() ? key.get(ks.rangeName()) : null;
-    if (key.size() != expected || hash == null || hash.type() != ks.hashType()
-        || (ks.hasRange() && (range == null || range.type() != ks.rangeType()))) {
+  /**
+   * Validates an ExclusiveStartKey: the table's key attributes with their types, and on an index
+   * the index's key attributes too.
+   */
+  private static Map<String, AttributeValue> startKey(Source source, Map<String, AttributeValue> key) {
+    java.util.Set<String> names = new java.util.HashSet<>();
+    boolean ok = matches(source.table().keySchema(), key, names);
+    if (source.index() != null) {
+      ok &= matches(source.index().keySchema(), key, names);
+    }
+    if (!ok || key.size() != names.size()) {
       throw AwsException.validation("The provided starting key is invalid: "
           + "The provided key element does not match the schema");
     }
     return key;
+  }
+
+  private static boolean matches(KeySchema ks, Map<String, AttributeValue> key, java.util.Set<String> names) {
+    AttributeValue hash = key.get(ks.hashName());
+    names.add(ks.hashName());
+    boolean ok = hash != null && hash.type() == ks.hashType();
+    if (ks.hasRange()) {
+      AttributeValue range = key.get(ks.rangeName());
+      names.add(ks.rangeName());
+      ok &= range != null && range.type() == ks.rangeType();
+    }
+    return ok;
   }
 
   private static byte[] withSortKey(byte[] partition, AttributeValue sortValue) {

@@ -17,7 +17,13 @@ public record CreateTableRequest(
     Boolean deletionProtection,
     String tableClass,
     Map<String, String> tags,
-    boolean hasSecondaryIndexes) {
+    List<IndexRequest> globalIndexes,
+    List<IndexRequest> localIndexes) {
+
+  /** A GlobalSecondaryIndex or LocalSecondaryIndex of the request. */
+  public record IndexRequest(String name, List<KeyElement> keySchema, String projectionType,
+      List<String> nonKeyAttributes, Long readCapacityUnits, Long writeCapacityUnits,
+      boolean hasProvisionedThroughput) {}
 
   /** A KeySchemaElement. */
   public record KeyElement(String attributeName, String keyType) {}

@@ -25,7 +25,29 @@ public record Table(
     StreamSettings stream,
     boolean deletionProtection,
     String tableClass,
-    Map<String, String> tags) {
+    Map<String, String> tags,
+    List<SecondaryIndex> indexes) {
+
+  public Table {
+    indexes = indexes == null ? List.of() : List.copyOf(indexes);
+  }
+
+  /** The secondary index of that name, or null. */
+  public SecondaryIndex index(String indexName) {
+    for (SecondaryIndex i : indexes) {
+      if (i.name().equals(indexName)) {
+        return i;
+      }
+    }
+    return null;
+  }
+
+  /** A copy with other indexes. */
+  public Table withIndexes(List<SecondaryIndex> newIndexes) {
+    return new Table(account, region, name, id, createdMillis, keySchema, attributeDefinitions,
+        billingMode, throughput, billingModeChangedMillis, stream, deletionProtection, tableClass,
+        tags, newIndexes);
+  }
 
   /** An attribute named in AttributeDefinitions with its scalar type (S, N or B). */
   public record AttributeDefinition(String name, String type) {}

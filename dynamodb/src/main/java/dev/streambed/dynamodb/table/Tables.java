@@ -37,8 +37,12 @@ public final class Tables {
   private static final Set<String> VIEW_TYPES =
       Set.of("KEYS_ONLY", "NEW_IMAGE", "OLD_IMAGE", "NEW_AND_OLD_IMAGES");
 
-  /** Live item count and size of a table. */
-  public record Usage(long itemCount, long sizeBytes) {}
+  /** Live item count and size of a table, and of each of its indexes by name. */
+  public record Usage(long itemCount, long sizeBytes, Map<String, Usage> indexes) {
+    public Usage(long itemCount, long sizeBytes) {
+      this(itemCount, sizeBytes, Map.of());
+    }
+  }
 
   /** A page of table names. */
   public record NamePage(List<String> names, String lastEvaluated) {}
@@ -58,10 +62,10 @@ public final class Tables {
   }
 
   public Table create(String account, String region, CreateTableRequest r) {
-    if (r.hasSecondaryIndexes()) {
-      throw AwsException.validation("Secondary indexes are not supported yet by this server");
-    }
-    KeySchema keySchema = keySchema(r.keySchema(), r.attributeDefinitions());
+    Map<String, String> types = definitions(r.attributeDefinitions());
+    KeySchema keySchema = keySchema(r.keySchema(), types);
+    List<String> keyNames = new ArrayList<>(keySchema.hasRange()
+        ? List.of(keySchema.hashName(), keySchema.rangeName()) : List.of(keySchema.hashName()));
     String billing = r.billingMode() == null ? "PROVISIONED" : r.billingMode();
     Table.Throughput throughput;
     long now = clock.millis();
@@ -77,6 +81,53 @@ public final class Tables {
       }
       throughput = new Table.Throughput(r.readCapacityUnits(), r.writeCapacityUnits(), 0, 0, 0);
     }
+    List<SecondaryIndex> indexes = new ArrayList<>();
+    if (r.localIndexes() != null) {
+      if (r.localIndexes().size() > 5) {
+        throw AwsException.validation(INVALID + "Number of LocalSecondaryIndexes exceeds per-table limit of 5");
+      }
+      if (!keySchema.hasRange()) {
+        throw AwsException.validation(INVALID + "Table KeySchema does not have a range key, which "
+            + "is required when specifying a LocalSecondaryIndex");
+      }
+      for (CreateTableRequest.IndexRequest ir : r.localIndexes()) {
+        KeySchema ks = indexKeySchema(ir, types, keyNames);
+        if (!ks.hasRange()) {
+          throw AwsException.validation(INVALID + "Index KeySchema does not have a range key for index: " + ir.name());
+        }
+        if (!ks.hashName().equals(keySchema.hashName())) {
+          throw AwsException.validation(INVALID + "Index KeySchema does not have the same leading "
+              + "hash key as table KeySchema for index: " + ir.name() + ". index hash key: "
+              + ks.hashName() + ", table hash key: " + keySchema.hashName());
+        }
+        indexes.add(new SecondaryIndex(ir.name(), false, ks, projection(ir), ir.nonKeyAttributes(), null, now));
+      }
+    }
+    if (r.globalIndexes() != null) {
+      if (r.globalIndexes().size() > 20) {
+        throw AwsException.validation(INVALID + "GlobalSecondaryIndex count exceeds the per-table limit of 20");
+      }
+      for (CreateTableRequest.IndexRequest ir : r.globalIndexes()) {
+        KeySchema ks = indexKeySchema(ir, types, keyNames);
+        indexes.add(new SecondaryIndex(ir.name(), true, ks, projection(ir), ir.nonKeyAttributes(),
+            indexThroughput(ir, billing), now));
+      }
+    }
+    java.util.Set<String> names = new java.util.HashSet<>();
+    for (SecondaryIndex i : indexes) {
+      if (!names.add(i.name())) {
+        throw AwsException.validation(INVALID + "Duplicate index name: " + i.name());
+      }
+    }
+    if (!types.keySet().containsAll(keyNames)) {
+      throw AwsException.validation(INVALID + "Some index key attributes are not defined in "
+          + "AttributeDefinitions. Keys: " + keyNames + ", AttributeDefinitions: " + types.keySet());
+    }
+    if (types.size() != keyNames.size()) {
+      // AWS's words, as an AWS engineer quoted them in aws/aws-sdk-java issue #335.
+      throw AwsException.validation(INVALID + "Some AttributeDefinitions are not used. "
+          + "AttributeDefinitions: " + types.keySet() + ", keys used: " + keyNames);
+    }
     Table.StreamSettings stream = Table.StreamSettings.NONE;
     if (Boolean.TRUE.equals(r.streamEnabled())) {
       stream = new Table.StreamSettings(true, requireViewType(r.streamViewType()), label(now));
@@ -89,13 +140,23 @@ public final class Tables {
         billing.equals("PAY_PER_REQUEST") ? now : 0, stream,
         Boolean.TRUE.equals(r.deletionProtection()),
         r.tableClass(),
-        r.tags() == null ? Map.of() : Map.copyOf(r.tags()));
+        r.tags() == null ? Map.of() : Map.copyOf(r.tags()), indexes);
     catalog.create(table);
     return table;
   }
 
+  private static Map<String, String> definitions(List<Table.AttributeDefinition> definitions) {
+    Map<String, String> types = new LinkedHashMap<>();
+    for (Table.AttributeDefinition d : definitions) {
+      if (types.put(d.name(), d.type()) != null) {
+        throw AwsException.validation(INVALID + "Duplicate AttributeName in AttributeDefinitions");
+      }
+    }
+    return types;
+  }
+
   private static KeySchema keySchema(List<CreateTableRequest.KeyElement> elements,
-      List<Table.AttributeDefinition> definitions) {
+      Map<String, String> types) {
     CreateTableRequest.KeyElement hash = elements.get(0);
     if (!"HASH".equals(hash.keyType())) {
       throw AwsException.validation("Invalid KeySchema: The first KeySchemaElement is not a HASH key type");
@@ -110,12 +171,6 @@ public final class Tables {
             "Both the Hash Key and the Range Key element in the KeySchema have the same name");
       }
     }
-    Map<String, String> types = new LinkedHashMap<>();
-    for (Table.AttributeDefinition d : definitions) {
-      if (types.put(d.name(), d.type()) != null) {
-        throw AwsException.validation(INVALID + "Duplicate AttributeName in AttributeDefinitions");
-      }
-    }
     List<String> keyNames = new ArrayList<>();
     keyNames.add(hash.attributeName());
     if (range != null) {
@@ -125,14 +180,48 @@ public final class Tables {
       throw AwsException.validation(INVALID + "Some index key attributes are not defined in "
           + "AttributeDefinitions. Keys: " + keyNames + ", AttributeDefinitions: " + types.keySet());
     }
-    if (types.size() != keyNames.size()) {
-      // AWS's words, as an AWS engineer quoted them in aws/aws-sdk-java issue #335.
-      throw AwsException.validation(INVALID + "Some AttributeDefinitions are not used. "
-          + "AttributeDefinitions: " + types.keySet() + ", keys used: " + keyNames);
-    }
     return new KeySchema(hash.attributeName(), AttributeType.valueOf(types.get(hash.attributeName())),
         range == null ? null : range.attributeName(),
         range == null ? null : AttributeType.valueOf(types.get(range.attributeName())));
+  }
+
+  /** An index's key schema, with its attributes added to {@code keyNames} (all keys in use). */
+  private static KeySchema indexKeySchema(CreateTableRequest.IndexRequest ir, Map<String, String> types,
+      List<String> keyNames) {
+    List<CreateTableRequest.KeyElement> elements = ir.keySchema();
+    for (CreateTableRequest.KeyElement e : elements) {
+      if (!keyNames.contains(e.attributeName())) {
+        keyNames.add(e.attributeName());
+      }
+    }
+    return keySchema(elements, types);
+  }
+
+  private static String projection(CreateTableRequest.IndexRequest ir) {
+    String type = ir.projectionType() == null ? "ALL" : ir.projectionType();
+    boolean hasNonKey = ir.nonKeyAttributes() != null && !ir.nonKeyAttributes().isEmpty();
+    if (type.equals("INCLUDE") && !hasNonKey) {
+      throw AwsException.validation(INVALID + "ProjectionType is INCLUDE, but NonKeyAttributes is not specified");
+    }
+    if (!type.equals("INCLUDE") && hasNonKey) {
+      throw AwsException.validation(INVALID + "ProjectionType is " + type
+          + ", but NonKeyAttributes is specified");
+    }
+    return type;
+  }
+
+  private static Table.Throughput indexThroughput(CreateTableRequest.IndexRequest ir, String billing) {
+    if (billing.equals("PAY_PER_REQUEST")) {
+      if (ir.hasProvisionedThroughput()) {
+        throw AwsException.validation(INVALID + "ProvisionedThroughput should not be specified for "
+            + "index: " + ir.name() + " when BillingMode is PAY_PER_REQUEST");
+      }
+      return Table.Throughput.ON_DEMAND;
+    }
+    if (!ir.hasProvisionedThroughput()) {
+      throw AwsException.validation(INVALID + "ProvisionedThroughput must be specified for index: " + ir.name());
+    }
+    return new Table.Throughput(ir.readCapacityUnits(), ir.writeCapacityUnits(), 0, 0, 0);
   }
 
   private static String requireViewType(String viewType) {
@@ -248,7 +337,7 @@ public final class Tables {
     }
     Table updated = new Table(t.account(), t.region(), t.name(), t.id(), t.createdMillis(),
         t.keySchema(), t.attributeDefinitions(), billing, throughput, billingChanged, stream,
-        protection, tableClass, t.tags());
+        protection, tableClass, t.tags(), t.indexes());
     catalog.replace(updated);
     return updated;
   }
@@ -278,7 +367,18 @@ public final class Tables {
 
   /** Counts a table's items and their size, as DescribeTable's ItemCount and TableSizeBytes. */
   public Usage usage(Table t) {
-    byte[] prefix = ItemKeys.tablePrefix(t);
+    Usage table = count(ItemKeys.tablePrefix(t));
+    if (t.indexes().isEmpty()) {
+      return table;
+    }
+    Map<String, Usage> indexes = new LinkedHashMap<>();
+    for (SecondaryIndex i : t.indexes()) {
+      indexes.put(i.name(), count(dev.streambed.dynamodb.item.IndexEntries.indexPrefix(t, i)));
+    }
+    return new Usage(table.itemCount(), table.sizeBytes(), indexes);
+  }
+
+  private Usage count(byte[] prefix) {
     byte[] end = Keys.prefixEnd(prefix);
     long count = 0;
     long size = 0;
@@ -341,6 +441,6 @@ public final class Tables {
   private static Table withTags(Table t, Map<String, String> tags) {
     return new Table(t.account(), t.region(), t.name(), t.id(), t.createdMillis(), t.keySchema(),
         t.attributeDefinitions(), t.billingMode(), t.throughput(), t.billingModeChangedMillis(),
-        t.stream(), t.deletionProtection(), t.tableClass(), Map.copyOf(tags));
+        t.stream(), t.deletionProtection(), t.tableClass(), Map.copyOf(tags), t.indexes());
   }
 }

@@ -1,0 +1,33 @@
+package dev.streambed.dynamodb.item;
+
+import dev.streambed.dynamodb.table.SecondaryIndex;
+import dev.streambed.dynamodb.table.Table;
+import dev.streambed.kernel.value.AttributeValue;
+import dev.streambed.kernel.value.ItemCodec;
+import dev.streambed.storage.Batch;
+import java.util.Arrays;
+import java.util.Map;
+
+/** Keeps every secondary index in step with its table, inside the item's own batch. */
+public final class IndexMaintainer implements WritePath.Contributor {
+  @Override
+  public void contribute(Table table, Map<String, AttributeValue> oldItem,
+      Map<String, AttributeValue> newItem, Batch batch) {
+    if (table.indexes().isEmpty()) {
+      return;
+    }
+    if (newItem != null) {
+      IndexEntries.validate(table, newItem);
+    }
+    for (SecondaryIndex index : table.indexes()) {
+      byte[] oldKey = oldItem == null ? null : IndexEntries.entryKey(table, index, oldItem);
+      byte[] newKey = newItem == null ? null : IndexEntries.entryKey(table, index, newItem);
+      if (oldKey != null && (newKey == null || !Arrays.equals(oldKey, newKey))) {
+        batch.delete(oldKey);
+      }
+      if (newKey != null) {
+        batch.put(newKey, ItemCodec.encode(IndexEntries.project(table, index, newItem)));
+      }
+    }
+  }
+}
