@@ -37,7 +37,7 @@ final class GetItem implements JsonOperation {
     Boolean consistent = Wire.bool(in, "ConsistentRead");
     ItemRequests.noMixing(in, List.of("AttributesToGet"), List.of("ProjectionExpression"));
     String projectionText = Wire.string(in, "ProjectionExpression");
-    ExpressionContext expressions = ItemRequests.expressionContext(in, projectionText != null);
+    ExpressionContext expressions = ItemRequests.expressionContext(in, List.of("ProjectionExpression"));
     Projection projection = null;
     if (projectionText != null) {
       projection = Expressions.projection(projectionText, expressions);

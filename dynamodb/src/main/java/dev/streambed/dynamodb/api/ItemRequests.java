@@ -26,9 +26,14 @@ final class ItemRequests {
 
   /**
    * The ExpressionAttributeNames and ExpressionAttributeValues of a request, refused as AWS
-   * refuses them when no expression of the request could use them.
+   * refuses them when no expression of the request could use them. {@code expressionParameters}
+   * names the request's expression parameters in the order AWS's message lists them.
    */
-  static ExpressionContext expressionContext(JsonNode in, boolean usesExpressions) {
+  static ExpressionContext expressionContext(JsonNode in, List<String> expressionParameters) {
+    boolean usesExpressions = false;
+    for (String p : expressionParameters) {
+      usesExpressions |= in.hasNonNull(p);
+    }
     Map<String, String> names = Wire.stringMap(in, "ExpressionAttributeNames");
     JsonNode valuesNode = Wire.object(in, "ExpressionAttributeValues");
     Map<String, AttributeValue> values = null;
@@ -54,8 +59,11 @@ final class ItemRequests {
             "ExpressionAttributeNames can only be specified when using expressions");
       }
       if (values != null) {
-        throw AwsException.validation(
-            "ExpressionAttributeValues can only be specified when using expressions");
+        // AWS names the missing expressions here, and only here: "...: UpdateExpression and
+        // ConditionExpression are null" (UpdateItem), "...: ConditionExpression is null".
+        throw AwsException.validation("ExpressionAttributeValues can only be specified when using "
+            + "expressions: " + String.join(" and ", expressionParameters)
+            + (expressionParameters.size() == 1 ? " is null" : " are null"));
       }
     }
     if (names != null && names.isEmpty()) {

@@ -25,11 +25,12 @@ final class LegacyConditions {
   static Condition expected(JsonNode in) {
     JsonNode expected = Wire.object(in, "Expected");
     String operator = Wire.string(in, "ConditionalOperator");
+    if ((expected == null || expected.isEmpty()) && operator != null) {
+      // AWS's words, as a suite run against Amazon DynamoDB records them (ExtendDB's
+      // conformance tests): an empty Expected counts as none.
+      throw AwsException.validation("ConditionalOperator cannot be used without Filter or Expected");
+    }
     if (expected == null) {
-      if (operator != null) {
-        throw AwsException.validation(
-            "ConditionalOperator can only be used when Expected or QueryFilter or ScanFilter is present");
-      }
       return null;
     }
     List<ExpectedAttribute> attributes = new ArrayList<>();

@@ -298,6 +298,25 @@ class DifferentialItemsTest extends DifferentialTest {
     d.step(PutItemRequest.builder().tableName(pkS).build());
   }
 
+  /** Expression parameters without an expression to use them: refused before any expression is parsed. */
+  @Test
+  void expressionParametersWithoutExpressions() {
+    Map<String, AttributeValue> key = item("pk", s("noexpr"));
+    Map<String, AttributeValue> values = Map.of(":v", n("1"));
+    Map<String, String> names = Map.of("#n", "n");
+    d.step(PutItemRequest.builder().tableName(pkS).item(key).expressionAttributeValues(values).build());
+    d.step(PutItemRequest.builder().tableName(pkS).item(key).expressionAttributeNames(names).build());
+    d.step(DeleteItemRequest.builder().tableName(pkS).key(key).expressionAttributeValues(values).build());
+    d.step(DeleteItemRequest.builder().tableName(pkS).key(key).expressionAttributeNames(names).build());
+    d.step(UpdateItemRequest.builder().tableName(pkS).key(key).expressionAttributeValues(values).build());
+    d.step(UpdateItemRequest.builder().tableName(pkS).key(key).expressionAttributeNames(names)
+        .expressionAttributeValues(values).build());
+    d.step(GetItemRequest.builder().tableName(pkS).key(key).expressionAttributeNames(names).build());
+    d.step(PutItemRequest.builder().tableName(pkS).item(key).conditionalOperator("AND").build());
+    d.step(DeleteItemRequest.builder().tableName(pkS).key(key).conditionalOperator("OR").build());
+    d.step(UpdateItemRequest.builder().tableName(pkS).key(key).conditionalOperator("AND").build());
+  }
+
   @Test
   void itemCountAfterWrites() {
     String table = table("count", "pk", ScalarAttributeType.S, null, null);
