@@ -72,7 +72,7 @@ final class BatchGetItem implements JsonOperation {
       Table table = catalog.require(Wire.table(context, e.getKey()));
       ItemRequests.noMixing(spec, List.of("AttributesToGet"), List.of("ProjectionExpression"));
       String projectionText = Wire.string(spec, "ProjectionExpression");
-      ExpressionContext expressions = ItemRequests.expressionContext(spec, projectionText != null);
+      ExpressionContext expressions = ItemRequests.expressionContext(spec, List.of("ProjectionExpression"));
       Projection projection = null;
       if (projectionText != null) {
         projection = Expressions.projection(projectionText, expressions);

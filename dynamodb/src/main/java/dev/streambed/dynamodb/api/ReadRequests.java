@@ -38,8 +38,9 @@ final class ReadRequests {
     String projectionText = Wire.string(in, "ProjectionExpression");
     String filterText = Wire.string(in, "FilterExpression");
     List<String> attributesToGet = Wire.strings(in, "AttributesToGet");
-    ExpressionContext expressions = ItemRequests.expressionContext(in,
-        projectionText != null || filterText != null || keyExpression != null);
+    ExpressionContext expressions = ItemRequests.expressionContext(in, keyExpression != null
+        ? List.of("KeyConditionExpression", "FilterExpression", "ProjectionExpression")
+        : List.of("FilterExpression", "ProjectionExpression"));
     holder.context = expressions;
     Projection projection = null;
     if (projectionText != null) {

@@ -52,7 +52,7 @@ final class TransactGetItems implements JsonOperation {
       tv.throwIfAny();
       Table table = catalog.require(Wire.table(context, name));
       String projectionText = Wire.string(get, "ProjectionExpression");
-      ExpressionContext expressions = ItemRequests.expressionContext(get, projectionText != null);
+      ExpressionContext expressions = ItemRequests.expressionContext(get, List.of("ProjectionExpression"));
       Projection projection = projectionText == null ? null : Expressions.projection(projectionText, expressions);
       expressions.checkAllUsed();
       gets.add(new Transactions.Get(table, Wire.item(get, "Key"), projection));

@@ -95,7 +95,7 @@ final class TransactWriteItems implements JsonOperation {
     boolean returnOld = "ALL_OLD".equals(Wire.string(a, "ReturnValuesOnConditionCheckFailure"));
     String conditionText = Wire.string(a, "ConditionExpression");
     String updateText = kind.equals("Update") ? Wire.string(a, "UpdateExpression") : null;
-    ExpressionContext expressions = ItemRequests.expressionContext(a, conditionText != null || updateText != null);
+    ExpressionContext expressions = ItemRequests.expressionContext(a, kind.equals("Update") ? List.of("UpdateExpression", "ConditionExpression") : List.of("ConditionExpression"));
     Condition condition = conditionText == null ? null
         : Expressions.condition(conditionText, "ConditionExpression", expressions);
     switch (kind) {
