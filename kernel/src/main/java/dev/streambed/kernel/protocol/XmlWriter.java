@@ -29,7 +29,7 @@ public final class XmlWriter {
   /** Opens an element with an {@code xmlns} attribute. */
   public XmlWriter start(String name, String namespace) {
     out.append('<').append(name).append(" xmlns=\"");
-    escape(namespace);
+    escape(namespace, true);
     out.append("\">");
     open.push(name);
     return this;
@@ -47,7 +47,7 @@ public final class XmlWriter {
       return this;
     }
     out.append('<').append(name).append('>');
-    escape(value.toString());
+    escape(value.toString(), false);
     out.append("</").append(name).append('>');
     return this;
   }
@@ -58,15 +58,15 @@ public final class XmlWriter {
     return this;
   }
 
-  private void escape(String text) {
+  /** Escapes what XML requires: markup characters, and quotes inside attribute values. */
+  private void escape(String text, boolean attribute) {
     for (int i = 0; i < text.length(); i++) {
       char c = text.charAt(i);
       switch (c) {
         case '<' -> out.append("&lt;");
         case '>' -> out.append("&gt;");
         case '&' -> out.append("&amp;");
-        case '"' -> out.append("&quot;");
-        case '\'' -> out.append("&apos;");
+        case '"' -> out.append(attribute ? "&quot;" : "\"");
         case '\r' -> out.append("&#xD;");
         default -> {
           if (c < 0x20 && c != '\n' && c != '\t') {
