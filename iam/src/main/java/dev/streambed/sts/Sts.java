@@ -49,10 +49,15 @@ public final class Sts {
    * The identity behind an access key id: an IAM user's key gives that user; temporary
    * credentials give the session they were issued to; any other key (or none) is the root of
    * {@code defaultAccountId}, which is how an emulator that accepts any credentials must see it.
+   * Expired temporary credentials are refused with ExpiredToken, as every AWS service refuses
+   * them.
    */
   public Identity identityOf(String accessKeyId, String defaultAccountId) {
     Credentials temporary = credentials(accessKeyId);
     if (temporary != null) {
+      if (clock.millis() >= temporary.expiration()) {
+        throw new AwsException(IamError.EXPIRED_TOKEN, "The security token included in the request is expired");
+      }
       return temporary.identity();
     }
     AccessKey key = iam.users().findAccessKey(accessKeyId);
