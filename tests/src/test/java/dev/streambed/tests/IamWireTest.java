@@ -68,6 +68,17 @@ class IamWireTest {
     assertThat(unknown.statusCode()).isEqualTo(400);
     assertThat(unknown.body()).contains("<Code>InvalidAction</Code>",
         "Could not find operation Frobnicate for version 2010-05-08");
+
+    HttpResponse<String> wrongVersion = post("Action=ListRoles&Version=2011-06-15", IAM_SCOPE);
+    assertThat(wrongVersion.statusCode()).isEqualTo(400);
+    assertThat(wrongVersion.body()).contains("<Code>InvalidAction</Code>",
+        "Could not find operation ListRoles for version 2011-06-15");
+
+    HttpResponse<String> badEscape = post("Action=GetRole&Version=2010-05-08&RoleName=%zz", IAM_SCOPE);
+    assertThat(badEscape.statusCode()).isEqualTo(400);
+    assertThat(badEscape.body()).contains("<Code>MalformedQueryString</Code>");
+    // The server keeps serving on the same port.
+    assertThat(post("Action=ListRoles&Version=2010-05-08", IAM_SCOPE).statusCode()).isEqualTo(200);
   }
 
   @Test

@@ -23,7 +23,7 @@ final class PolicyOperations {
     ops.put("CreatePolicy", (in, ctx, out) -> {
       ManagedPolicy p = policies.create(ctx.accountId(), in.required("PolicyName"),
           in.string("Path"), in.required("PolicyDocument"), in.string("Description"), Wire.tags(in));
-      Wire.policy(out, "Policy", p, 0, false);
+      Wire.policy(out, "Policy", p, 0, true);
     });
     ops.put("GetPolicy", (in, ctx, out) -> {
       ManagedPolicy p = policies.get(ctx.accountId(), in.required("PolicyArn"));

@@ -6,6 +6,7 @@ public enum QueryError implements ErrorCode {
   VALIDATION_ERROR("ValidationError", 400),
   INVALID_ACTION("InvalidAction", 400),
   MISSING_ACTION("MissingAction", 400),
+  MALFORMED_QUERY_STRING("MalformedQueryString", 400),
   INTERNAL_FAILURE("InternalFailure", 500);
 
   private final String code;

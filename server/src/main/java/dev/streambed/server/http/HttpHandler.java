@@ -121,7 +121,7 @@ final class HttpHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
       }
     }
     if (service == null) {
-      service = QueryProtocol.ownerOf(queryServices, params.get("Action"));
+      service = QueryProtocol.ownerOf(queryServices, params == null ? null : params.get("Action"));
     }
     return QueryProtocol.handle(service == null ? queryServices.get(0) : service, params, context,
         ctx.alloc());

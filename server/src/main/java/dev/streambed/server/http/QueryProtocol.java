@@ -27,13 +27,20 @@ final class QueryProtocol {
 
   private QueryProtocol() {}
 
-  /** Decodes {@code a=1&b=2} (body or URI query) into its parameters, last value winning. */
+  /**
+   * Decodes {@code a=1&b=2} (body or URI query) into its parameters, last value winning; null
+   * when the form is not well encoded.
+   */
   static Map<String, String> decode(String form) {
     Map<String, String> params = new LinkedHashMap<>();
     QueryStringDecoder decoder = new QueryStringDecoder(form, StandardCharsets.UTF_8, false, 10_000);
-    for (Map.Entry<String, List<String>> e : decoder.parameters().entrySet()) {
-      List<String> values = e.getValue();
-      params.put(e.getKey(), values.isEmpty() ? "" : values.get(values.size() - 1));
+    try {
+      for (Map.Entry<String, List<String>> e : decoder.parameters().entrySet()) {
+        List<String> values = e.getValue();
+        params.put(e.getKey(), values.isEmpty() ? "" : values.get(values.size() - 1));
+      }
+    } catch (IllegalArgumentException badEscape) {
+      return null;
     }
     return params;
   }
@@ -50,13 +57,18 @@ final class QueryProtocol {
 
   static JsonProtocol.Response handle(QueryService service, Map<String, String> params,
       RequestContext context, ByteBufAllocator alloc) {
+    if (params == null) {
+      return error(service, new AwsException(QueryError.MALFORMED_QUERY_STRING,
+          "The query string is malformed."), context.requestId(), alloc);
+    }
     String action = params.get("Action");
     if (action == null) {
       return error(service, new AwsException(QueryError.MISSING_ACTION,
           "Missing Action"), context.requestId(), alloc);
     }
     QueryOperation operation = service.operations().get(action);
-    if (operation == null) {
+    String version = params.get("Version");
+    if (operation == null || version != null && !version.equals(service.version())) {
       return error(service, new AwsException(QueryError.INVALID_ACTION, "Could not find operation "
           + action + " for version " + params.getOrDefault("Version", service.version())),
           context.requestId(), alloc);
