@@ -25,6 +25,8 @@ public final class Iam {
   private final Roles roles;
   private final Users users;
   private final PolicyEvaluator evaluator = new PolicyEvaluator();
+  /** Parsed documents by their text: pollers ask the same question several times a second. */
+  private final Map<String, PolicyDocument> parsed = new java.util.concurrent.ConcurrentHashMap<>();
 
   public Iam(Storage storage, Clock clock, RandomGenerator random) {
     this.clock = clock;
@@ -151,12 +153,24 @@ public final class Iam {
     for (String arn : attached) {
       ManagedPolicy p = policies.find(account, arn);
       if (p != null) {
-        out.add(PolicyDocument.parse(p.defaultVersion().document(), PolicyDocument.Kind.IDENTITY));
+        out.add(identityPolicy(p.defaultVersion().document()));
       }
     }
     for (String document : inline.values()) {
-      out.add(PolicyDocument.parse(document, PolicyDocument.Kind.IDENTITY));
+      out.add(identityPolicy(document));
     }
     return out;
+  }
+
+  private PolicyDocument identityPolicy(String text) {
+    PolicyDocument d = parsed.get(text);
+    if (d == null) {
+      d = PolicyDocument.parse(text, PolicyDocument.Kind.IDENTITY);
+      if (parsed.size() > 10_000) {
+        parsed.clear();
+      }
+      parsed.put(text, d);
+    }
+    return d;
   }
 }

@@ -83,6 +83,19 @@ public final class Sts {
     }
   }
 
+  /**
+   * The secret access key of a known access key id: an IAM user's active key or unexpired
+   * temporary credentials; null for any other. This is what a signature check verifies with.
+   */
+  public String secretKeyOf(String accessKeyId) {
+    Credentials temporary = credentials(accessKeyId);
+    if (temporary != null) {
+      return clock.millis() < temporary.expiration() ? temporary.secretAccessKey() : null;
+    }
+    AccessKey key = iam.users().findAccessKey(accessKeyId);
+    return key != null && "Active".equals(key.status()) ? key.secretAccessKey() : null;
+  }
+
   /** The temporary credentials with this access key id, or null. */
   public Credentials credentials(String accessKeyId) {
     if (accessKeyId == null) {

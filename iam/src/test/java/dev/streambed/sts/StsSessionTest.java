@@ -35,10 +35,21 @@ class StsSessionTest {
         .isEqualTo("arn:aws:sts::000000000000:assumed-role/r/s1");
     // The session's permissions are its role's.
     assertThat(iam.isAllowed(sts.identityOf(c.accessKeyId(), ACCOUNT).arn(), "dynamodb:GetItem", "*")).isFalse();
+    assertThat(sts.secretKeyOf(c.accessKeyId())).isEqualTo(c.secretAccessKey());
     clock.advance(Duration.ofMinutes(1));
+    assertThat(sts.secretKeyOf(c.accessKeyId())).isNull();
     assertThatThrownBy(() -> sts.identityOf(c.accessKeyId(), ACCOUNT))
         .isInstanceOf(AwsException.class)
         .hasMessage("The security token included in the request is expired");
+  }
+
+  @Test
+  void usersKeysAreKnownByTheirSecret() {
+    iam.users().create(ACCOUNT, "u", null, List.of());
+    var key = iam.users().createAccessKey(ACCOUNT, "u");
+    assertThat(sts.secretKeyOf(key.accessKeyId())).isEqualTo(key.secretAccessKey());
+    assertThat(sts.identityOf(key.accessKeyId(), "111111111111").arn()).isEqualTo("arn:aws:iam::000000000000:user/u");
+    assertThat(sts.secretKeyOf("AKIANOTAKEY")).isNull();
   }
 
   @Test
