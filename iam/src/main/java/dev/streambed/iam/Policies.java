@@ -167,7 +167,7 @@ public final class Policies {
       ManagedPolicy p = v.value();
       if (p.version(versionId) == null) {
         throw new AwsException(IamError.NO_SUCH_ENTITY, "Policy " + arn + " version " + versionId
-            + " does not exist or is not deletable.");
+            + " does not exist or is not attachable.");
       }
       if (p.defaultVersionId().equals(versionId)) {
         throw new AwsException(IamError.DELETE_CONFLICT, "Cannot delete the default version of a policy.");

@@ -9,13 +9,25 @@ import java.util.Map;
 final class Tags {
   private Tags() {}
 
+  /** IAM's tag keys are unique regardless of case; a request may not name a key twice. */
+  static void checkDistinct(List<Tag> tags) {
+    java.util.Set<String> seen = new java.util.HashSet<>();
+    for (Tag t : tags) {
+      if (!seen.add(t.key().toLowerCase(java.util.Locale.ROOT))) {
+        throw new dev.streambed.kernel.error.AwsException(IamError.INVALID_INPUT,
+            "Duplicate tag keys found. Please note that Tag keys are case insensitive.");
+      }
+    }
+  }
+
   static List<Tag> merge(List<Tag> existing, List<Tag> added) {
+    checkDistinct(added);
     Map<String, Tag> byKey = new LinkedHashMap<>();
     for (Tag t : existing) {
-      byKey.put(t.key(), t);
+      byKey.put(t.key().toLowerCase(java.util.Locale.ROOT), t);
     }
     for (Tag t : added) {
-      byKey.put(t.key(), t);
+      byKey.put(t.key().toLowerCase(java.util.Locale.ROOT), t);
     }
     List<Tag> out = new ArrayList<>(byKey.values());
     Validation.tags(out);
@@ -25,7 +37,7 @@ final class Tags {
   static List<Tag> remove(List<Tag> existing, List<String> keys) {
     List<Tag> out = new ArrayList<>();
     for (Tag t : existing) {
-      if (!keys.contains(t.key())) {
+      if (keys.stream().noneMatch(k -> k.equalsIgnoreCase(t.key()))) {
         out.add(t);
       }
     }

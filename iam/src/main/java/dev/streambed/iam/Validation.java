@@ -42,6 +42,7 @@ final class Validation {
   }
 
   static void tags(List<Tag> tags) {
+    Tags.checkDistinct(tags);
     if (tags.size() > 50) {
       throw new AwsException(IamError.LIMIT_EXCEEDED, "1 validation error detected: Value at 'tags' "
           + "failed to satisfy constraint: Member must have length less than or equal to 50");

@@ -119,6 +119,13 @@ class IamRolesTest {
     assertThat(decode(role.assumeRolePolicyDocument())).isEqualTo(ec2);
     assertThat(role.tags()).containsExactly(Tag.builder().key("b").value("2").build());
     assertThat(iam.listRoleTags(r -> r.roleName("updated")).tags()).hasSize(1);
+    // Tag keys are unique regardless of case.
+    iam.tagRole(r -> r.roleName("updated").tags(Tag.builder().key("B").value("3").build()));
+    assertThat(iam.listRoleTags(r -> r.roleName("updated")).tags())
+        .containsExactly(Tag.builder().key("B").value("3").build());
+    assertAwsError(() -> iam.tagRole(r -> r.roleName("updated").tags(Tag.builder().key("x").value("1").build(),
+        Tag.builder().key("X").value("2").build())), 400, "InvalidInput",
+        "Duplicate tag keys found. Please note that Tag keys are case insensitive.");
     assertAwsError(() -> iam.updateAssumeRolePolicy(r -> r.roleName("updated").policyDocument("nope")),
         400, "MalformedPolicyDocument", "This policy contains invalid Json");
     assertAwsError(() -> iam.updateRole(r -> r.roleName("nobody").description("x")), 404, "NoSuchEntity",
