@@ -101,16 +101,16 @@ final class Conditions {
       case "StringEquals" -> String::equals;
       case "StringEqualsIgnoreCase" -> String::equalsIgnoreCase;
       case "StringLike" -> (v, p) -> Wildcards.matches(v, p, false);
-      case "NumericEquals" -> (v, p) -> compareNumbers(v, p) == 0;
-      case "NumericLessThan" -> (v, p) -> compareNumbers(p, v) < 0;
-      case "NumericLessThanEquals" -> (v, p) -> compareNumbers(p, v) <= 0;
-      case "NumericGreaterThan" -> (v, p) -> compareNumbers(p, v) > 0;
-      case "NumericGreaterThanEquals" -> (v, p) -> compareNumbers(p, v) >= 0;
-      case "DateEquals" -> (v, p) -> compareDates(p, v) == 0;
-      case "DateLessThan" -> (v, p) -> compareDates(p, v) < 0;
-      case "DateLessThanEquals" -> (v, p) -> compareDates(p, v) <= 0;
-      case "DateGreaterThan" -> (v, p) -> compareDates(p, v) > 0;
-      case "DateGreaterThanEquals" -> (v, p) -> compareDates(p, v) >= 0;
+      case "NumericEquals" -> (v, p) -> holds(compareNumbers(p, v), c -> c == 0);
+      case "NumericLessThan" -> (v, p) -> holds(compareNumbers(p, v), c -> c < 0);
+      case "NumericLessThanEquals" -> (v, p) -> holds(compareNumbers(p, v), c -> c <= 0);
+      case "NumericGreaterThan" -> (v, p) -> holds(compareNumbers(p, v), c -> c > 0);
+      case "NumericGreaterThanEquals" -> (v, p) -> holds(compareNumbers(p, v), c -> c >= 0);
+      case "DateEquals" -> (v, p) -> holds(compareDates(p, v), c -> c == 0);
+      case "DateLessThan" -> (v, p) -> holds(compareDates(p, v), c -> c < 0);
+      case "DateLessThanEquals" -> (v, p) -> holds(compareDates(p, v), c -> c <= 0);
+      case "DateGreaterThan" -> (v, p) -> holds(compareDates(p, v), c -> c > 0);
+      case "DateGreaterThanEquals" -> (v, p) -> holds(compareDates(p, v), c -> c >= 0);
       case "Bool" -> (v, p) -> v.toLowerCase(Locale.ROOT).equals(p.toLowerCase(Locale.ROOT));
       case "BinaryEquals" -> (v, p) -> binaryEquals(v, p);
       case "IpAddress" -> Conditions::inCidr;
@@ -119,22 +119,24 @@ final class Conditions {
     };
   }
 
-  /** Compares two numbers; a value that is not a number matches nothing. */
-  private static int compareNumbers(String a, String b) {
+  /** A comparison holds only when both values could be compared at all. */
+  private static boolean holds(Integer comparison, java.util.function.IntPredicate test) {
+    return comparison != null && test.test(comparison);
+  }
+
+  /** Compares two numbers; null when either is not a number, which then matches nothing. */
+  private static Integer compareNumbers(String a, String b) {
     try {
       return new BigDecimal(a.trim()).compareTo(new BigDecimal(b.trim()));
     } catch (NumberFormatException e) {
-      return Integer.MIN_VALUE + 7;
+      return null;
     }
   }
 
-  private static int compareDates(String a, String b) {
+  private static Integer compareDates(String a, String b) {
     Instant x = date(a);
     Instant y = date(b);
-    if (x == null || y == null) {
-      return Integer.MIN_VALUE + 7;
-    }
-    return x.compareTo(y);
+    return x == null || y == null ? null : x.compareTo(y);
   }
 
   /** ISO 8601 dates and times, or epoch seconds, as IAM accepts both. */
