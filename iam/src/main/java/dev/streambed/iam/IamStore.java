@@ -30,7 +30,7 @@ final class IamStore {
 
   private static final ObjectMapper JSON = new ObjectMapper()
       .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
-  private static final int ATTEMPTS = 16;
+  private static final int ATTEMPTS = 64;
 
   /** A record read from the store with the version a later write must expect. */
   record Versioned<T>(T value, long version) {}
