@@ -108,6 +108,9 @@ class IamPoliciesTest {
     assertThat(iam.listAttachedRolePolicies(r -> r.roleName("attached")).attachedPolicies())
         .containsExactly(AttachedPolicy.builder().policyName("counted").policyArn(own.arn()).build(),
             AttachedPolicy.builder().policyName("AmazonDynamoDBReadOnlyAccess").policyArn(READ_ONLY).build());
+    // Pages follow attachment order.
+    assertThat(iam.listAttachedRolePoliciesPaginator(r -> r.roleName("attached").maxItems(1)).attachedPolicies())
+        .extracting(AttachedPolicy::policyName).containsExactly("counted", "AmazonDynamoDBReadOnlyAccess");
     assertThat(iam.getPolicy(r -> r.policyArn(own.arn())).policy().attachmentCount()).isEqualTo(1);
     assertThat(iam.listPolicies(r -> r.scope(PolicyScopeType.LOCAL).onlyAttached(true)).policies())
         .extracting(Policy::policyName).contains("counted");

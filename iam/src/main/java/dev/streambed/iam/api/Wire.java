@@ -119,8 +119,8 @@ final class Wire {
   record Page<T>(List<T> items, boolean truncated, String marker) {}
 
   /**
-   * Pages a sorted listing. The marker is opaque to clients; it is the sort name of the next
-   * item, so that a page stays right while other entities come and go.
+   * Pages a listing. The marker is opaque to clients; it is the name of the next item, so that a
+   * page stays right while other entities come and go.
    */
   static <T> Page<T> page(List<T> all, Function<T, String> name, QueryRequest request) {
     Integer max = request.integer("MaxItems");
@@ -133,12 +133,20 @@ final class Wire {
     String marker = request.string("Marker");
     int start = 0;
     if (marker != null) {
-      start = all.size();
-      for (int i = 0; i < all.size(); i++) {
+      start = -1;
+      for (int i = 0; i < all.size() && start < 0; i++) {
+        if (name.apply(all.get(i)).equals(marker)) {
+          start = i;
+        }
+      }
+      // The item the marker named is gone: continue after where it was in name order.
+      for (int i = 0; i < all.size() && start < 0; i++) {
         if (name.apply(all.get(i)).compareToIgnoreCase(marker) >= 0) {
           start = i;
-          break;
         }
+      }
+      if (start < 0) {
+        start = all.size();
       }
     }
     int end = Math.min(all.size(), start + limit);
