@@ -2,9 +2,14 @@ package dev.streambed.server;
 
 import dev.streambed.dynamodb.DynamoDb;
 import dev.streambed.dynamodb.api.DynamoDbApi;
+import dev.streambed.iam.Iam;
+import dev.streambed.iam.api.IamApi;
 import dev.streambed.server.http.FrontDoor;
 import dev.streambed.storage.Storage;
 import dev.streambed.storage.memory.MemoryStorage;
+import dev.streambed.sts.Sts;
+import dev.streambed.sts.StsApi;
+import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.List;
 
@@ -17,11 +22,16 @@ public final class StreambedServer implements AutoCloseable {
   private final Storage storage;
   private final FrontDoor frontDoor;
   private final DynamoDb dynamoDb;
+  private final Iam iam;
+  private final Sts sts;
 
-  private StreambedServer(Config config, Storage storage, DynamoDb dynamoDb, FrontDoor frontDoor) {
+  private StreambedServer(Config config, Storage storage, DynamoDb dynamoDb, Iam iam, Sts sts,
+      FrontDoor frontDoor) {
     this.config = config;
     this.storage = storage;
     this.dynamoDb = dynamoDb;
+    this.iam = iam;
+    this.sts = sts;
     this.frontDoor = frontDoor;
   }
 
@@ -32,11 +42,15 @@ public final class StreambedServer implements AutoCloseable {
   public static StreambedServer start(Config config, Clock clock) {
     Storage storage = new MemoryStorage();
     DynamoDb dynamoDb = new DynamoDb(storage, clock);
+    SecureRandom random = new SecureRandom();
+    Iam iam = new Iam(storage, clock, random);
+    Sts sts = new Sts(storage, clock, iam, random);
     try {
       FrontDoor frontDoor = FrontDoor.start(config.host(), config.port(),
-          List.of(DynamoDbApi.service(dynamoDb)), config.region(), config.accountId(),
+          List.of(DynamoDbApi.service(dynamoDb)),
+          List.of(IamApi.service(iam), StsApi.service(sts)), config.region(), config.accountId(),
           config.maxBodyBytes());
-      return new StreambedServer(config, storage, dynamoDb, frontDoor);
+      return new StreambedServer(config, storage, dynamoDb, iam, sts, frontDoor);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       storage.close();
@@ -59,6 +73,16 @@ public final class StreambedServer implements AutoCloseable {
 
   public DynamoDb dynamoDb() {
     return dynamoDb;
+  }
+
+  /** IAM: roles, policies and the policy evaluator other services ask. */
+  public Iam iam() {
+    return iam;
+  }
+
+  /** STS: who signed a request, and temporary credentials. */
+  public Sts sts() {
+    return sts;
   }
 
   @Override

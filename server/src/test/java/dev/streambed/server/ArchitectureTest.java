@@ -21,7 +21,8 @@ class ArchitectureTest {
 
   @Test
   void servicesNeverSeeHttpOrNetty() {
-    noClasses().that().resideInAnyPackage("dev.streambed.dynamodb..", "dev.streambed.kernel..")
+    noClasses().that().resideInAnyPackage("dev.streambed.dynamodb..", "dev.streambed.kernel..",
+            "dev.streambed.iam..", "dev.streambed.sts..")
         .should().dependOnClassesThat().resideInAnyPackage("io.netty..", "dev.streambed.server..")
         .check(classes);
   }
@@ -30,7 +31,8 @@ class ArchitectureTest {
   void storageNeverSeesServices() {
     noClasses().that().resideInAnyPackage("dev.streambed.storage..")
         .should().dependOnClassesThat().resideInAnyPackage("dev.streambed.dynamodb..",
-            "dev.streambed.server..", "dev.streambed.kernel..")
+            "dev.streambed.iam..", "dev.streambed.sts..", "dev.streambed.server..",
+            "dev.streambed.kernel..")
         .check(classes);
   }
 
@@ -43,10 +45,17 @@ class ArchitectureTest {
   }
 
   @Test
+  void iamAndDynamoDbAreIndependent() {
+    noClasses().that().resideInAnyPackage("dev.streambed.iam..", "dev.streambed.sts..")
+        .should().dependOnClassesThat().resideInAnyPackage("dev.streambed.dynamodb..")
+        .check(classes);
+  }
+
+  @Test
   void kernelDependsOnNoOtherModule() {
     noClasses().that().resideInAnyPackage("dev.streambed.kernel..")
         .should().dependOnClassesThat().resideInAnyPackage("dev.streambed.storage..",
-            "dev.streambed.dynamodb..")
+            "dev.streambed.dynamodb..", "dev.streambed.iam..", "dev.streambed.sts..")
         .check(classes);
   }
 }

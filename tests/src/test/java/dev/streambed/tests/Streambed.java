@@ -8,6 +8,8 @@ import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.iam.IamClient;
+import software.amazon.awssdk.services.sts.StsClient;
 
 /** A Streambed server on a free port, and SDK clients pointed at it, for black-box tests. */
 public final class Streambed implements AutoCloseable {
@@ -41,6 +43,35 @@ public final class Streambed implements AutoCloseable {
         .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("AKIDTEST", "secret")))
         .httpClient(UrlConnectionHttpClient.create())
         .build();
+  }
+
+  /** An IAM client as a user configures it for a custom endpoint: IAM is global. */
+  public IamClient iam() {
+    return IamClient.builder()
+        .endpointOverride(endpoint())
+        .region(Region.AWS_GLOBAL)
+        .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("AKIDTEST", "secret")))
+        .httpClient(UrlConnectionHttpClient.create())
+        .build();
+  }
+
+  public StsClient sts() {
+    return sts(StaticCredentialsProvider.create(AwsBasicCredentials.create("AKIDTEST", "secret")));
+  }
+
+  /** An STS client signing with the given credentials (an IAM user's, or temporary ones). */
+  public StsClient sts(software.amazon.awssdk.auth.credentials.AwsCredentialsProvider credentials) {
+    return StsClient.builder()
+        .endpointOverride(endpoint())
+        .region(Region.US_EAST_1)
+        .credentialsProvider(credentials)
+        .httpClient(UrlConnectionHttpClient.create())
+        .build();
+  }
+
+  /** The running server, for tests that look behind the wire (IAM's evaluator). */
+  public StreambedServer server() {
+    return server;
   }
 
   @Override

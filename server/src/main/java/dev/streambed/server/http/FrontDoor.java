@@ -3,6 +3,7 @@ package dev.streambed.server.http;
 import dev.streambed.kernel.error.AwsException;
 import dev.streambed.kernel.error.CommonError;
 import dev.streambed.kernel.protocol.JsonService;
+import dev.streambed.kernel.protocol.QueryService;
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.buffer.ByteBuf;
 import io.netty.channel.Channel;
@@ -51,11 +52,19 @@ public final class FrontDoor implements AutoCloseable {
   /** Binds and serves; {@code port} 0 picks a free port (see {@link #port()}). */
   public static FrontDoor start(String host, int port, List<JsonService> services, String region,
       String accountId, int maxBodyBytes) throws InterruptedException {
+    return start(host, port, services, List.of(), region, accountId, maxBodyBytes);
+  }
+
+  /** Binds and serves JSON-protocol and Query-protocol services on one port. */
+  public static FrontDoor start(String host, int port, List<JsonService> services,
+      List<QueryService> queryServices, String region, String accountId, int maxBodyBytes)
+      throws InterruptedException {
     Map<String, JsonService> byPrefix = new LinkedHashMap<>();
     for (JsonService s : services) {
       byPrefix.put(s.targetPrefix(), s);
     }
-    HttpHandler handler = new HttpHandler(Map.copyOf(byPrefix), region, accountId);
+    HttpHandler handler = new HttpHandler(Map.copyOf(byPrefix), List.copyOf(queryServices),
+        region, accountId);
     JsonService errors = services.get(0);
     boolean epoll = Epoll.isAvailable();
     EventLoopGroup group = new MultiThreadIoEventLoopGroup(

@@ -3,6 +3,7 @@ package dev.streambed.server.http;
 import dev.streambed.kernel.error.AwsException;
 import dev.streambed.kernel.error.CommonError;
 import dev.streambed.kernel.protocol.JsonService;
+import dev.streambed.kernel.protocol.QueryService;
 import dev.streambed.kernel.protocol.RequestContext;
 import io.netty.buffer.ByteBuf;
 import io.netty.channel.ChannelFutureListener;
@@ -18,13 +19,16 @@ import io.netty.handler.codec.http.HttpMethod;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.codec.http.HttpVersion;
+import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.zip.CRC32;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Routes each request to its protocol: AWS JSON services by the {@code X-Amz-Target} header.
+ * Routes each request to its protocol: AWS JSON services by the {@code X-Amz-Target} header,
+ * Query services (form-encoded {@code Action=...}) by the SigV4 signing name or the action.
  * Every response carries {@code x-amzn-RequestId} and {@code x-amz-crc32}, which the SDKs check.
  */
 @ChannelHandler.Sharable
@@ -32,19 +36,24 @@ final class HttpHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
   private static final Logger LOG = LoggerFactory.getLogger(HttpHandler.class);
 
   private final Map<String, JsonService> jsonServices;
+  private final List<QueryService> queryServices;
   private final String defaultRegion;
   private final String accountId;
 
-  HttpHandler(Map<String, JsonService> jsonServices, String defaultRegion, String accountId) {
+  HttpHandler(Map<String, JsonService> jsonServices, List<QueryService> queryServices,
+      String defaultRegion, String accountId) {
     this.jsonServices = jsonServices;
+    this.queryServices = queryServices;
     this.defaultRegion = defaultRegion;
     this.accountId = accountId;
   }
 
   @Override
   protected void channelRead0(ChannelHandlerContext ctx, FullHttpRequest request) {
-    String requestId = RequestIds.next();
     HttpHeaders headers = request.headers();
+    String form = queryForm(request);
+    // Query services (IAM, STS) use UUIDs as request ids; DynamoDB its 52-character ids.
+    String requestId = form != null ? UUID.randomUUID().toString() : RequestIds.next();
     if (!request.decoderResult().isSuccess()) {
       send(ctx, request, requestId, JsonProtocol.error(anyService(),
           new AwsException(CommonError.SERIALIZATION, null), ctx.alloc()), false);
@@ -57,7 +66,9 @@ final class HttpHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
 
     String target = headers.get("X-Amz-Target");
     JsonProtocol.Response response;
-    if (target != null && request.method() == HttpMethod.POST) {
+    if (form != null) {
+      response = query(form, signature, context, ctx);
+    } else if (target != null && request.method() == HttpMethod.POST) {
       int dot = target.indexOf('.');
       JsonService service = jsonServices.get(dot < 0 ? target : target.substring(0, dot));
       if (service == null) {
@@ -76,6 +87,44 @@ final class HttpHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
           new AwsException(CommonError.UNKNOWN_OPERATION, null), ctx.alloc());
     }
     send(ctx, request, requestId, response, HttpUtil.isKeepAlive(request));
+  }
+
+  /**
+   * The form of a Query-protocol request: the body of a form-encoded POST, or the query string
+   * of a GET that names an {@code Action}; null for any other request.
+   */
+  private String queryForm(FullHttpRequest request) {
+    if (queryServices.isEmpty() || request.headers().contains("X-Amz-Target")) {
+      return null;
+    }
+    String contentType = request.headers().get(HttpHeaderNames.CONTENT_TYPE);
+    if (request.method() == HttpMethod.POST && contentType != null
+        && contentType.toLowerCase(java.util.Locale.ROOT).startsWith("application/x-www-form-urlencoded")) {
+      return request.content().toString(java.nio.charset.StandardCharsets.UTF_8);
+    }
+    int q = request.uri().indexOf('?');
+    if (request.method() == HttpMethod.GET && q >= 0 && request.uri().indexOf("Action=", q) > 0) {
+      return request.uri().substring(q + 1);
+    }
+    return null;
+  }
+
+  private JsonProtocol.Response query(String form, SigV4 signature, RequestContext context,
+      ChannelHandlerContext ctx) {
+    Map<String, String> params = QueryProtocol.decode(form);
+    QueryService service = null;
+    if (signature != null) {
+      for (QueryService s : queryServices) {
+        if (s.signingName().equals(signature.service())) {
+          service = s;
+        }
+      }
+    }
+    if (service == null) {
+      service = QueryProtocol.ownerOf(queryServices, params == null ? null : params.get("Action"));
+    }
+    return QueryProtocol.handle(service == null ? queryServices.get(0) : service, params, context,
+        ctx.alloc());
   }
 
   private JsonService anyService() {

@@ -1,0 +1,176 @@
+package dev.streambed.iam;
+
+import dev.streambed.iam.policy.AuthorizationRequest;
+import dev.streambed.iam.policy.Decision;
+import dev.streambed.iam.policy.PolicyDocument;
+import dev.streambed.iam.policy.PolicyEvaluator;
+import dev.streambed.iam.policy.PolicyEvaluator.Caller;
+import dev.streambed.storage.Storage;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.random.RandomGenerator;
+
+/**
+ * IAM as other services see it: roles, users and policies, and the one question every service
+ * asks, "may this principal do ACTION on RESOURCE with this context?"
+ */
+public final class Iam {
+  private final Clock clock;
+  private final Policies policies;
+  private final Roles roles;
+  private final Users users;
+  private final PolicyEvaluator evaluator = new PolicyEvaluator();
+  /** Parsed documents by their text: pollers ask the same question several times a second. */
+  private final Map<String, PolicyDocument> parsed = new java.util.concurrent.ConcurrentHashMap<>();
+
+  public Iam(Storage storage, Clock clock, RandomGenerator random) {
+    this.clock = clock;
+    IamStore store = new IamStore(storage);
+    Ids ids = new Ids(random);
+    this.policies = new Policies(store, clock, ids, AwsManagedPolicies.load());
+    this.roles = new Roles(store, clock, ids, policies);
+    this.users = new Users(store, clock, ids, policies);
+  }
+
+  public Roles roles() {
+    return roles;
+  }
+
+  public Users users() {
+    return users;
+  }
+
+  public Policies policies() {
+    return policies;
+  }
+
+  public PolicyEvaluator evaluator() {
+    return evaluator;
+  }
+
+  /**
+   * Evaluates the identity policies of a principal (a role, a session of an assumed role, a
+   * user, or an account's root) for one request. The global condition keys IAM supplies
+   * (aws:PrincipalArn, aws:PrincipalAccount, aws:username, aws:userid, aws:CurrentTime,
+   * aws:EpochTime) are added unless the request sets them; a caller adds request-specific
+   * ones such as aws:SourceArn or aws:SecureTransport. A root principal is allowed everything;
+   * an unknown principal nothing.
+   */
+  public Decision authorize(String principalArn, AuthorizationRequest request) {
+    Principal p = principal(principalArn);
+    if (p == null) {
+      return Decision.IMPLICIT_DENY;
+    }
+    if (p.root()) {
+      return Decision.ALLOW;
+    }
+    Map<String, List<String>> keys = new LinkedHashMap<>();
+    Instant now = clock.instant().truncatedTo(ChronoUnit.SECONDS);
+    keys.put("aws:CurrentTime", List.of(now.toString()));
+    keys.put("aws:EpochTime", List.of(Long.toString(now.getEpochSecond())));
+    keys.put("aws:PrincipalArn", List.of(p.principalArn()));
+    keys.put("aws:PrincipalAccount", List.of(p.accountId()));
+    keys.put("aws:PrincipalType", List.of(p.type()));
+    keys.put("aws:userid", List.of(p.userId()));
+    if (p.userName() != null) {
+      keys.put("aws:username", List.of(p.userName()));
+    }
+    return evaluator.evaluate(p.policies(), request.withDefaults(keys));
+  }
+
+  /** Whether the principal may do {@code action} on {@code resource}, with no extra context. */
+  public boolean isAllowed(String principalArn, String action, String resource) {
+    return authorize(principalArn, AuthorizationRequest.of(action, resource)).allowed();
+  }
+
+  /**
+   * The trust check: may {@code caller} assume {@code role} (its AssumeRolePolicyDocument,
+   * action {@code sts:AssumeRole})? For a service such as {@code lambda.amazonaws.com}, use
+   * {@link Caller#service}.
+   */
+  public Decision trust(Role role, Caller caller, AuthorizationRequest request) {
+    PolicyDocument trust = PolicyDocument.parse(role.assumeRolePolicyDocument(), PolicyDocument.Kind.TRUST);
+    return evaluator.evaluateResourcePolicy(trust, caller, request);
+  }
+
+  /** Whether the AWS service (e.g. {@code lambda.amazonaws.com}) may assume the role. */
+  public boolean serviceMayAssume(Role role, String servicePrincipal) {
+    return trust(role, Caller.service(servicePrincipal),
+        AuthorizationRequest.of("sts:AssumeRole", role.arn())).allowed();
+  }
+
+  /** Who a principal ARN is, for policy evaluation. */
+  record Principal(String principalArn, String accountId, String type, String userId,
+      String userName, boolean root, List<PolicyDocument> policies) {}
+
+  private Principal principal(String arn) {
+    String[] parts = arn == null ? new String[0] : arn.split(":", 6);
+    if (parts.length != 6) {
+      return null;
+    }
+    String account = parts[4];
+    String resource = parts[5];
+    if (parts[2].equals("iam") && resource.equals("root")) {
+      return new Principal(arn, account, "Account", account, null, true, List.of());
+    }
+    if (parts[2].equals("sts") && resource.startsWith("assumed-role/")) {
+      String[] names = resource.split("/");
+      if (names.length < 3) {
+        return null;
+      }
+      Role role = findRoleByName(account, names[1]);
+      return role == null ? null : new Principal(role.arn(), account, "AssumedRole",
+          role.roleId() + ":" + names[2], null, false, documents(account, role.attachedPolicyArns(), role.inlinePolicies()));
+    }
+    if (parts[2].equals("iam") && resource.startsWith("role/")) {
+      Role role = roles.find(arn);
+      return role == null ? null : new Principal(role.arn(), account, "Role", role.roleId(), null,
+          false, documents(account, role.attachedPolicyArns(), role.inlinePolicies()));
+    }
+    if (parts[2].equals("iam") && resource.startsWith("user/")) {
+      User user = users.find(arn);
+      return user == null ? null : new Principal(user.arn(), account, "User", user.userId(),
+          user.userName(), false, documents(account, user.attachedPolicyArns(), user.inlinePolicies()));
+    }
+    return null;
+  }
+
+  private Role findRoleByName(String account, String name) {
+    try {
+      return roles.get(account, name);
+    } catch (dev.streambed.kernel.error.AwsException missing) {
+      return null;
+    }
+  }
+
+  private List<PolicyDocument> documents(String account, List<String> attached, Map<String, String> inline) {
+    List<PolicyDocument> out = new ArrayList<>();
+    for (String arn : attached) {
+      ManagedPolicy p = policies.find(account, arn);
+      if (p != null) {
+        out.add(identityPolicy(p.defaultVersion().document()));
+      }
+    }
+    for (String document : inline.values()) {
+      out.add(identityPolicy(document));
+    }
+    return out;
+  }
+
+  private PolicyDocument identityPolicy(String text) {
+    PolicyDocument d = parsed.get(text);
+    if (d == null) {
+      d = PolicyDocument.parse(text, PolicyDocument.Kind.IDENTITY);
+      if (parsed.size() > 10_000) {
+        parsed.clear();
+      }
+      parsed.put(text, d);
+    }
+    return d;
+  }
+}
