@@ -171,4 +171,19 @@ class BadInputTest {
     HttpResponse<String> r = post("DynamoDB_20120810.GetItem", garbage, Map.of("Content-Encoding", "gzip"));
     assertThat(r.statusCode()).isBetween(400, 499);
   }
+
+  @Test
+  void gzipBombsAreRefusedByTheirInflatedSize() throws Exception {
+    ByteArrayOutputStream zipped = new ByteArrayOutputStream();
+    try (GZIPOutputStream gz = new GZIPOutputStream(zipped)) {
+      byte[] spaces = new byte[1024 * 1024];
+      java.util.Arrays.fill(spaces, (byte) ' ');
+      for (int i = 0; i < 20; i++) {
+        gz.write(spaces);
+      }
+    }
+    assertThat(zipped.size()).isLessThan(100_000);
+    HttpResponse<String> r = post("DynamoDB_20120810.GetItem", zipped.toByteArray(), Map.of("Content-Encoding", "gzip"));
+    assertThat(r.statusCode()).isEqualTo(413);
+  }
 }

@@ -161,4 +161,15 @@ class SecondaryIndexTest {
         .hasMessageContaining("Some index key attributes are not defined in AttributeDefinitions");
     assertThat(List.of(ddb.listTables().tableNames())).noneMatch(l -> l.contains("bad"));
   }
+
+  @Test
+  void itemCollectionMetricsOnTablesWithLocalIndexes() {
+    var r = ddb.putItem(b -> b.tableName("posts").returnItemCollectionMetrics("SIZE")
+        .item(Map.of("user", s("fay"), "post", n(1), "likes", n(1))));
+    assertThat(r.itemCollectionMetrics().itemCollectionKey()).containsOnlyKeys("user");
+    assertThat(r.itemCollectionMetrics().itemCollectionKey().get("user").s()).isEqualTo("fay");
+    assertThat(r.itemCollectionMetrics().sizeEstimateRangeGB()).containsExactly(0.0, 1.0);
+    var plain = ddb.putItem(b -> b.tableName("posts").item(Map.of("user", s("fay"), "post", n(2))));
+    assertThat(plain.itemCollectionMetrics()).isNull();
+  }
 }

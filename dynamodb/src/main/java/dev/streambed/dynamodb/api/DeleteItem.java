@@ -19,10 +19,12 @@ import java.util.List;
 final class DeleteItem implements JsonOperation {
   private final TableCatalog catalog;
   private final Items items;
+  private final dev.streambed.dynamodb.item.Reads reads;
 
-  DeleteItem(TableCatalog catalog, Items items) {
+  DeleteItem(TableCatalog catalog, Items items, dev.streambed.dynamodb.item.Reads reads) {
     this.catalog = catalog;
     this.items = items;
+    this.reads = reads;
   }
 
   @Override
@@ -62,6 +64,8 @@ final class DeleteItem implements JsonOperation {
       Wire.item(out, "Attributes", result.attributes());
     }
     ItemRequests.consumedCapacity(out, capacity, name, result.capacityUnits());
+    ItemRequests.itemCollectionMetrics(out, Wire.string(in, "ReturnItemCollectionMetrics"), table,
+        key, reads);
     out.writeEndObject();
   }
 }

@@ -24,10 +24,10 @@ public final class DynamoDbApi {
     ops.put("TagResource", Tagging.tagResource(dynamo.tables()));
     ops.put("UntagResource", Tagging.untagResource(dynamo.tables()));
     ops.put("ListTagsOfResource", Tagging.listTagsOfResource(dynamo.tables()));
-    ops.put("PutItem", new PutItem(catalog, dynamo.items()));
+    ops.put("PutItem", new PutItem(catalog, dynamo.items(), dynamo.reads()));
     ops.put("GetItem", new GetItem(catalog, dynamo.items()));
-    ops.put("UpdateItem", new UpdateItem(catalog, dynamo.items()));
-    ops.put("DeleteItem", new DeleteItem(catalog, dynamo.items()));
+    ops.put("UpdateItem", new UpdateItem(catalog, dynamo.items(), dynamo.reads()));
+    ops.put("DeleteItem", new DeleteItem(catalog, dynamo.items(), dynamo.reads()));
     ops.put("Query", new Query(catalog, dynamo.reads()));
     ops.put("BatchGetItem", new BatchGetItem(catalog, dynamo.items()));
     ops.put("BatchWriteItem", new BatchWriteItem(catalog, dynamo.items()));

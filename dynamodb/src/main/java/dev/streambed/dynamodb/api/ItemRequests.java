@@ -100,6 +100,30 @@ final class ItemRequests {
     return value == null ? ReturnValue.NONE : ReturnValue.valueOf(value);
   }
 
+  /**
+   * ItemCollectionMetrics, which DynamoDB returns only for tables with local secondary indexes:
+   * the partition key of the item collection and an estimate of its size in gigabytes.
+   */
+  static void itemCollectionMetrics(JsonGenerator out, String mode, dev.streambed.dynamodb.table.Table table,
+      Map<String, AttributeValue> key, dev.streambed.dynamodb.item.Reads reads) throws IOException {
+    if (!"SIZE".equals(mode) || table.indexes().stream().allMatch(i -> i.global())) {
+      return;
+    }
+    AttributeValue hash = key.get(table.keySchema().hashName());
+    double gb = reads.collectionBytes(table, hash) / (1024.0 * 1024 * 1024);
+    double lower = Math.floor(gb);
+    out.writeObjectFieldStart("ItemCollectionMetrics");
+    out.writeObjectFieldStart("ItemCollectionKey");
+    out.writeFieldName(table.keySchema().hashName());
+    dev.streambed.kernel.value.AttributeValueJson.write(out, hash);
+    out.writeEndObject();
+    out.writeArrayFieldStart("SizeEstimateRangeGB");
+    out.writeNumber(lower);
+    out.writeNumber(lower + 1);
+    out.writeEndArray();
+    out.writeEndObject();
+  }
+
   static void consumedCapacity(JsonGenerator out, String mode, String table, double units)
       throws IOException {
     if (mode == null || mode.equals("NONE")) {

@@ -21,10 +21,12 @@ import java.util.Map;
 final class PutItem implements JsonOperation {
   private final TableCatalog catalog;
   private final Items items;
+  private final dev.streambed.dynamodb.item.Reads reads;
 
-  PutItem(TableCatalog catalog, Items items) {
+  PutItem(TableCatalog catalog, Items items, dev.streambed.dynamodb.item.Reads reads) {
     this.catalog = catalog;
     this.items = items;
+    this.reads = reads;
   }
 
   @Override
@@ -64,6 +66,8 @@ final class PutItem implements JsonOperation {
       Wire.item(out, "Attributes", result.attributes());
     }
     ItemRequests.consumedCapacity(out, capacity, name, result.capacityUnits());
+    ItemRequests.itemCollectionMetrics(out, Wire.string(in, "ReturnItemCollectionMetrics"), table,
+        item, reads);
     out.writeEndObject();
   }
 }

@@ -18,10 +18,12 @@ import java.util.List;
 final class UpdateItem implements JsonOperation {
   private final TableCatalog catalog;
   private final Items items;
+  private final dev.streambed.dynamodb.item.Reads reads;
 
-  UpdateItem(TableCatalog catalog, Items items) {
+  UpdateItem(TableCatalog catalog, Items items, dev.streambed.dynamodb.item.Reads reads) {
     this.catalog = catalog;
     this.items = items;
+    this.reads = reads;
   }
 
   @Override
@@ -69,6 +71,8 @@ final class UpdateItem implements JsonOperation {
       Wire.item(out, "Attributes", result.attributes());
     }
     ItemRequests.consumedCapacity(out, capacity, name, result.capacityUnits());
+    ItemRequests.itemCollectionMetrics(out, Wire.string(in, "ReturnItemCollectionMetrics"), table,
+        key, reads);
     out.writeEndObject();
   }
 }

@@ -236,6 +236,36 @@ public final class Reads {
     return ok;
   }
 
+  /**
+   * The size of an item collection: the items of one partition of a table and their entries in
+   * its local secondary indexes, as ReturnItemCollectionMetrics estimates it.
+   */
+  public long collectionBytes(Table table, AttributeValue hash) {
+    long bytes = partitionBytes(ItemKeys.partitionPrefix(table, hash));
+    for (SecondaryIndex index : table.indexes()) {
+      if (!index.global()) {
+        bytes += partitionBytes(IndexEntries.partitionPrefix(table, index, hash));
+      }
+    }
+    return bytes;
+  }
+
+  private long partitionBytes(byte[] prefix) {
+    long bytes = 0;
+    byte[] from = prefix;
+    byte[] to = Keys.prefixEnd(prefix);
+    while (true) {
+      List<Entry> chunk = storage.range(from, to, false, 1000);
+      for (Entry e : chunk) {
+        bytes += ItemSize.of(ItemCodec.decode(e.value()));
+      }
+      if (chunk.size() < 1000) {
+        return bytes;
+      }
+      from = Keys.successor(chunk.get(chunk.size() - 1).key());
+    }
+  }
+
   private static byte[] withSortKey(byte[] partition, AttributeValue sortValue) {
     return Keys.concat(partition, KeyEncoding.encode(sortValue));
   }

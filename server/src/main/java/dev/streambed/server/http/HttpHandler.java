@@ -35,13 +35,19 @@ import org.slf4j.LoggerFactory;
 final class HttpHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
   private static final Logger LOG = LoggerFactory.getLogger(HttpHandler.class);
 
+  /** Response headers are set by this class only, from constants and numbers. */
+  private static final io.netty.handler.codec.http.HttpHeadersFactory UNVALIDATED =
+      io.netty.handler.codec.http.DefaultHttpHeadersFactory.headersFactory().withValidation(false);
+
+  private final int maxBodyBytes;
   private final Map<String, JsonService> jsonServices;
   private final List<QueryService> queryServices;
   private final String defaultRegion;
   private final String accountId;
 
-  HttpHandler(Map<String, JsonService> jsonServices, List<QueryService> queryServices,
+  HttpHandler(int maxBodyBytes, Map<String, JsonService> jsonServices, List<QueryService> queryServices,
       String defaultRegion, String accountId) {
+    this.maxBodyBytes = maxBodyBytes;
     this.jsonServices = jsonServices;
     this.queryServices = queryServices;
     this.defaultRegion = defaultRegion;
@@ -50,6 +56,33 @@ final class HttpHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
 
   @Override
   protected void channelRead0(ChannelHandlerContext ctx, FullHttpRequest request) {
+    String encoding = request.headers().get(HttpHeaderNames.CONTENT_ENCODING);
+    if (encoding == null || encoding.equalsIgnoreCase("identity")) {
+      handle(ctx, request);
+      return;
+    }
+    ByteBuf inflated;
+    try {
+      inflated = Inflation.inflate(encoding, request.content(), maxBodyBytes, ctx.alloc());
+    } catch (Inflation.TooLarge e) {
+      send(ctx, request, RequestIds.next(), JsonProtocol.error(anyService(),
+          new AwsException(CommonError.REQUEST_TOO_LARGE, "Request entity too large"), ctx.alloc()), false);
+      return;
+    } catch (java.io.IOException | IllegalArgumentException e) {
+      send(ctx, request, RequestIds.next(), JsonProtocol.error(anyService(),
+          new AwsException(CommonError.SERIALIZATION, null), ctx.alloc()), HttpUtil.isKeepAlive(request));
+      return;
+    }
+    FullHttpRequest plain = request.replace(inflated);
+    plain.headers().remove(HttpHeaderNames.CONTENT_ENCODING);
+    try {
+      handle(ctx, plain);
+    } finally {
+      plain.release();
+    }
+  }
+
+  private void handle(ChannelHandlerContext ctx, FullHttpRequest request) {
     HttpHeaders headers = request.headers();
     String form = queryForm(request);
     // Query services (IAM, STS) use UUIDs as request ids; DynamoDB its 52-character ids.
@@ -137,7 +170,7 @@ final class HttpHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
     CRC32 crc = new CRC32();
     crc.update(body.nioBuffer());
     FullHttpResponse http = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1,
-        HttpResponseStatus.valueOf(response.status()), body);
+        HttpResponseStatus.valueOf(response.status()), body, UNVALIDATED, UNVALIDATED);
     HttpHeaders h = http.headers();
     h.set(HttpHeaderNames.CONTENT_TYPE, response.contentType());
     h.set(HttpHeaderNames.CONTENT_LENGTH, body.readableBytes());

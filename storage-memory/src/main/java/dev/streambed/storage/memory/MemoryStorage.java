@@ -14,17 +14,38 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
- * The in-memory backend: a concurrent sorted map. Reads take no lock. A batch locks the stripes
- * of the keys it touches (always in stripe order, so batches never deadlock), checks versions,
- * and applies its writes; batches on different keys proceed in parallel.
+ * The in-memory backend: a concurrent sorted map for range reads, and a concurrent hash map of
+ * the same entries for point reads, which are most of the traffic and need no ordered search.
+ * Reads take no lock. A batch locks the stripes of the keys it touches (always in stripe order,
+ * so batches never deadlock), checks versions, and applies its writes to both maps; batches on
+ * different keys proceed in parallel.
  */
 public final class MemoryStorage implements Storage {
   private static final int STRIPES = 1024;
 
   private record Stored(byte[] value, long version) {}
 
+  /** A byte[] key with value equality, for the hash map. */
+  private record HashKey(byte[] bytes, int hash) {
+    static HashKey of(byte[] bytes) {
+      return new HashKey(bytes, Arrays.hashCode(bytes));
+    }
+
+    @Override
+    public boolean equals(Object o) {
+      return o instanceof HashKey other && other.hash == hash && Arrays.equals(other.bytes, bytes);
+    }
+
+    @Override
+    public int hashCode() {
+      return hash;
+    }
+  }
+
   private final ConcurrentSkipListMap<byte[], Stored> map =
       new ConcurrentSkipListMap<>(Arrays::compareUnsigned);
+  private final java.util.concurrent.ConcurrentHashMap<HashKey, Stored> points =
+      new java.util.concurrent.ConcurrentHashMap<>(1024);
   private final ReentrantLock[] stripes = new ReentrantLock[STRIPES];
   private final AtomicLong versions = new AtomicLong();
 
@@ -36,7 +57,7 @@ public final class MemoryStorage implements Storage {
 
   @Override
   public Entry get(byte[] key) {
-    Stored s = map.get(key);
+    Stored s = points.get(HashKey.of(key));
     return s == null ? null : new Entry(key, s.value, s.version);
   }
 
@@ -65,7 +86,7 @@ public final class MemoryStorage implements Storage {
     }
     try {
       for (Batch.Check check : batch.checks()) {
-        Stored current = map.get(check.key());
+        Stored current = points.get(HashKey.of(check.key()));
         long version = current == null ? ABSENT : current.version;
         if (version != check.version()) {
           throw new VersionConflictException("version of key changed: expected "
@@ -73,10 +94,15 @@ public final class MemoryStorage implements Storage {
         }
       }
       for (Batch.Write w : batch.writes()) {
+        HashKey hashKey = HashKey.of(w.key());
         if (w.value() == null) {
+          // Hash map first: a point read never sees a key the ordered map no longer has.
+          points.remove(hashKey);
           map.remove(w.key());
         } else {
-          map.put(w.key(), new Stored(w.value(), versions.incrementAndGet()));
+          Stored stored = new Stored(w.value(), versions.incrementAndGet());
+          map.put(w.key(), stored);
+          points.put(hashKey, stored);
         }
       }
     } finally {
@@ -107,6 +133,7 @@ public final class MemoryStorage implements Storage {
 
   @Override
   public void close() {
+    points.clear();
     map.clear();
   }
 }
