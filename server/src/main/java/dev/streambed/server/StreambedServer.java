@@ -2,6 +2,8 @@ package dev.streambed.server;
 
 import dev.streambed.dynamodb.DynamoDb;
 import dev.streambed.dynamodb.api.DynamoDbApi;
+import dev.streambed.logs.Logs;
+import dev.streambed.logs.api.LogsApi;
 import dev.streambed.server.http.FrontDoor;
 import dev.streambed.storage.Storage;
 import dev.streambed.storage.memory.MemoryStorage;
@@ -17,11 +19,14 @@ public final class StreambedServer implements AutoCloseable {
   private final Storage storage;
   private final FrontDoor frontDoor;
   private final DynamoDb dynamoDb;
+  private final Logs logs;
 
-  private StreambedServer(Config config, Storage storage, DynamoDb dynamoDb, FrontDoor frontDoor) {
+  private StreambedServer(Config config, Storage storage, DynamoDb dynamoDb, Logs logs,
+      FrontDoor frontDoor) {
     this.config = config;
     this.storage = storage;
     this.dynamoDb = dynamoDb;
+    this.logs = logs;
     this.frontDoor = frontDoor;
   }
 
@@ -32,11 +37,12 @@ public final class StreambedServer implements AutoCloseable {
   public static StreambedServer start(Config config, Clock clock) {
     Storage storage = new MemoryStorage();
     DynamoDb dynamoDb = new DynamoDb(storage, clock);
+    Logs logs = new Logs(storage, clock);
     try {
       FrontDoor frontDoor = FrontDoor.start(config.host(), config.port(),
-          List.of(DynamoDbApi.service(dynamoDb)), config.region(), config.accountId(),
+          List.of(DynamoDbApi.service(dynamoDb), LogsApi.service(logs)), config.region(), config.accountId(),
           config.maxBodyBytes());
-      return new StreambedServer(config, storage, dynamoDb, frontDoor);
+      return new StreambedServer(config, storage, dynamoDb, logs, frontDoor);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       storage.close();
@@ -59,6 +65,11 @@ public final class StreambedServer implements AutoCloseable {
 
   public DynamoDb dynamoDb() {
     return dynamoDb;
+  }
+
+  /** CloudWatch Logs, for services that write or follow logs without HTTP. */
+  public Logs logs() {
+    return logs;
   }
 
   @Override

@@ -55,7 +55,7 @@ public final class FrontDoor implements AutoCloseable {
     for (JsonService s : services) {
       byPrefix.put(s.targetPrefix(), s);
     }
-    HttpHandler handler = new HttpHandler(Map.copyOf(byPrefix), region, accountId);
+    HttpHandler handler = new HttpHandler(Map.copyOf(byPrefix), services.get(0), region, accountId);
     JsonService errors = services.get(0);
     boolean epoll = Epoll.isAvailable();
     EventLoopGroup group = new MultiThreadIoEventLoopGroup(

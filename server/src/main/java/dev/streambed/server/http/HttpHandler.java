@@ -32,11 +32,14 @@ final class HttpHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
   private static final Logger LOG = LoggerFactory.getLogger(HttpHandler.class);
 
   private final Map<String, JsonService> jsonServices;
+  private final JsonService fallback;
   private final String defaultRegion;
   private final String accountId;
 
-  HttpHandler(Map<String, JsonService> jsonServices, String defaultRegion, String accountId) {
+  HttpHandler(Map<String, JsonService> jsonServices, JsonService fallback, String defaultRegion,
+      String accountId) {
     this.jsonServices = jsonServices;
+    this.fallback = fallback;
     this.defaultRegion = defaultRegion;
     this.accountId = accountId;
   }
@@ -78,8 +81,9 @@ final class HttpHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
     send(ctx, request, requestId, response, HttpUtil.isKeepAlive(request));
   }
 
+  /** The service whose content type answers requests that name no service (the first wired). */
   private JsonService anyService() {
-    return jsonServices.values().iterator().next();
+    return fallback;
   }
 
   private static void send(ChannelHandlerContext ctx, FullHttpRequest request, String requestId,

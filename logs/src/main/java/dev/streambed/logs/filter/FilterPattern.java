@@ -1,0 +1,29 @@
+package dev.streambed.logs.filter;
+
+import dev.streambed.logs.LogsError;
+import java.util.function.Predicate;
+
+/**
+ * CloudWatch Logs' filter pattern language, as FilterLogEvents and subscription filters use it:
+ * an empty pattern matches every event, a pattern in braces is a JSON pattern
+ * ({@code { $.eventName = "INSERT" && $.size > 10 }}), anything else is terms and phrases
+ * ({@code ERROR "disk full" ?WARN -DEBUG}).
+ */
+public interface FilterPattern extends Predicate<String> {
+
+  FilterPattern ALL = message -> true;
+
+  static FilterPattern parse(String pattern) {
+    if (pattern == null || pattern.isBlank()) {
+      return ALL;
+    }
+    String p = pattern.strip();
+    if (p.startsWith("{")) {
+      return JsonPattern.parse(p);
+    }
+    if (p.startsWith("[")) {
+      throw LogsError.invalid("Invalid filter pattern: space-delimited patterns are not supported");
+    }
+    return TermPattern.parse(p);
+  }
+}
