@@ -3,10 +3,12 @@ package dev.streambed.tests;
 import dev.streambed.server.Config;
 import dev.streambed.server.StreambedServer;
 import java.net.URI;
+import java.time.Clock;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.cloudwatchlogs.CloudWatchLogsClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /** A Streambed server on a free port, and SDK clients pointed at it, for black-box tests. */
@@ -19,6 +21,15 @@ public final class Streambed implements AutoCloseable {
 
   public static Streambed start() {
     return new Streambed(StreambedServer.start(Config.defaults().withPort(0)));
+  }
+
+  /** A server whose services read time from {@code clock}, so tests can move time. */
+  public static Streambed start(Clock clock) {
+    return new Streambed(StreambedServer.start(Config.defaults().withPort(0), clock));
+  }
+
+  public StreambedServer server() {
+    return server;
   }
 
   public URI endpoint() {
@@ -37,6 +48,15 @@ public final class Streambed implements AutoCloseable {
   public static DynamoDbClient dynamoDb(URI endpoint) {
     return DynamoDbClient.builder()
         .endpointOverride(endpoint)
+        .region(Region.US_EAST_1)
+        .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("AKIDTEST", "secret")))
+        .httpClient(UrlConnectionHttpClient.create())
+        .build();
+  }
+
+  public CloudWatchLogsClient logs() {
+    return CloudWatchLogsClient.builder()
+        .endpointOverride(endpoint())
         .region(Region.US_EAST_1)
         .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("AKIDTEST", "secret")))
         .httpClient(UrlConnectionHttpClient.create())

@@ -65,6 +65,9 @@ final class JsonPatternParser {
     String op = operator();
     skip();
     if (pos < src.length() && src.charAt(pos) == '"') {
+      if (!op.equals("=") && !op.equals("!=")) {
+        throw invalid();
+      }
       return new JsonCondition.Compare(selector, op, quoted(), null);
     }
     String bare = bareValue();
