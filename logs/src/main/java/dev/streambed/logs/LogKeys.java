@@ -24,6 +24,30 @@ public final class LogKeys {
 
   private LogKeys() {}
 
+  /** The prefix of every log group of every account and region. */
+  public static byte[] allGroups() {
+    return new byte[] {ROOT, GROUP};
+  }
+
+  /** Account, region and name of a group key. */
+  public static String[] groupKeyParts(byte[] key) {
+    int a = indexOfZero(key, 2);
+    int r = indexOfZero(key, a + 1);
+    return new String[] {
+        new String(key, 2, a - 2, StandardCharsets.UTF_8),
+        new String(key, a + 1, r - a - 1, StandardCharsets.UTF_8),
+        new String(key, r + 1, key.length - r - 1, StandardCharsets.UTF_8)};
+  }
+
+  private static int indexOfZero(byte[] b, int from) {
+    for (int i = from; i < b.length; i++) {
+      if (b[i] == 0) {
+        return i;
+      }
+    }
+    throw new IllegalArgumentException("not a log group key");
+  }
+
   public static byte[] groupsPrefix(String account, String region) {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     out.write(ROOT);

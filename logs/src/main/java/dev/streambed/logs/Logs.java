@@ -10,8 +10,10 @@ import dev.streambed.logs.event.StoredEvent;
 import dev.streambed.logs.group.GroupRef;
 import dev.streambed.logs.group.LogGroup;
 import dev.streambed.logs.group.LogGroups;
+import dev.streambed.logs.stream.LogStream;
 import dev.streambed.logs.stream.LogStreams;
 import dev.streambed.storage.Storage;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -86,13 +88,16 @@ public final class Logs {
 
   /**
    * Appends events to a stream, creating group and stream if missing. Events are put in time
-   * order first, and batches larger than PutLogEvents allows are split, so a caller only has to
-   * keep each event within AWS's limits; events AWS would reject as too old or too new are
-   * skipped, as PutLogEvents skips them.
+   * order, messages longer than one event may be are cut to fit, and batches larger than
+   * PutLogEvents allows are split; events AWS would reject as too old or too new are skipped,
+   * as PutLogEvents skips them.
    */
   public void append(GroupRef group, String streamName, List<InputEvent> batch) {
     LogGroup g = ensureStream(group, streamName);
-    List<InputEvent> sorted = new ArrayList<>(batch);
+    List<InputEvent> sorted = new ArrayList<>(batch.size());
+    for (InputEvent e : batch) {
+      sorted.add(new InputEvent(e.timestamp(), fitted(e.message())));
+    }
     sorted.sort(Comparator.comparingLong(InputEvent::timestamp));
     int from = 0;
     while (from < sorted.size()) {
@@ -100,7 +105,7 @@ public final class Logs {
       long bytes = 0;
       while (to < sorted.size() && to - from < BatchRules.MAX_EVENTS
           && sorted.get(to).timestamp() - sorted.get(from).timestamp() <= BatchRules.MAX_SPAN_MILLIS) {
-        long size = sorted.get(to).message().getBytes(java.nio.charset.StandardCharsets.UTF_8).length
+        long size = sorted.get(to).message().getBytes(StandardCharsets.UTF_8).length
             + BatchRules.EVENT_OVERHEAD;
         if (bytes + size > BatchRules.MAX_BATCH_BYTES && to > from) {
           break;
@@ -113,10 +118,40 @@ public final class Logs {
     }
   }
 
+  /** The message, cut at a character boundary so that it fits AWS's limit for one event. */
+  private static String fitted(String message) {
+    int max = BatchRules.MAX_EVENT_BYTES - BatchRules.EVENT_OVERHEAD;
+    byte[] utf8 = message.getBytes(StandardCharsets.UTF_8);
+    if (utf8.length <= max) {
+      return message;
+    }
+    int end = max;
+    while (end > 0 && (utf8[end] & 0xC0) == 0x80) {
+      end--;
+    }
+    return new String(utf8, 0, end, StandardCharsets.UTF_8);
+  }
+
   /** PutLogEvents' rules and storage, for a group already looked up. */
   public PutResult putLogEvents(LogGroup group, String streamName, List<InputEvent> batch) {
     BatchRules.check(batch);
     return events.put(group, streamName, batch);
+  }
+
+  /**
+   * Deletes every event older than its group's retention and returns how many. Reads already
+   * hide such events and each write trims its own stream; this sweep is for an owner that runs
+   * it now and then, so that idle streams shrink too.
+   */
+  public int deleteExpiredEvents() {
+    long now = clock.millis();
+    int deleted = 0;
+    for (LogGroup g : groups.withRetention()) {
+      for (LogStream s : streams.byName(g, "", null, false, Integer.MAX_VALUE)) {
+        deleted += events.trimExpired(g, s.name(), now);
+      }
+    }
+    return deleted;
   }
 
   /** Calls {@code listener} with each batch of events stored in the group, until closed. */

@@ -73,4 +73,28 @@ class LogsJavaApiTest {
     assertThat(logs.events().get(logs.groups().require(group), "s", null, null, true, 100, null).events())
         .extracting(StoredEvent::message).containsExactly("newest");
   }
+
+  @Test
+  void sweepDeletesExpiredEventsOfIdleStreams() {
+    logs.append(group, "idle", List.of(new InputEvent(clock.millis(), "a"), new InputEvent(clock.millis(), "b")));
+    logs.groups().putRetention(group, 1);
+    assertThat(logs.deleteExpiredEvents()).isZero();
+    clock.advance(Duration.ofDays(1).plusMillis(1));
+    assertThat(logs.deleteExpiredEvents()).isEqualTo(2);
+  }
+
+  @Test
+  void appendSplitsLargeBatchesAndCutsOverlongMessages() {
+    long now = clock.millis();
+    String big = "é".repeat(600_000);
+    logs.append(group, "big", List.of(new InputEvent(now, big), new InputEvent(now, big)));
+    LogGroup g = logs.groups().require(group);
+    // Each event nearly fills a 1 MB response, so they come one per page.
+    EventPage first = logs.events().get(g, "big", null, null, true, 10, null);
+    assertThat(first.events().size()).isEqualTo(1);
+    assertThat(first.events().get(0).message().getBytes(java.nio.charset.StandardCharsets.UTF_8).length)
+        .isLessThanOrEqualTo(1_048_576 - 26);
+    EventPage second = logs.events().get(g, "big", null, null, true, 10, first.nextForwardToken());
+    assertThat(second.events().size()).isEqualTo(1);
+  }
 }

@@ -128,6 +128,11 @@ class LogsEventsTest {
         .logEvents(event(now, big), event(now, "y"))))
         .isInstanceOf(InvalidParameterException.class)
         .hasMessageStartingWith("Upload too large: 1048603 bytes exceeds limit of 1048576");
+    String tooLarge = "x".repeat(1_048_576 - 25);
+    assertThatThrownBy(() -> logs.putLogEvents(b -> b.logGroupName("rules").logStreamName("s")
+        .logEvents(event(now, tooLarge))))
+        .isInstanceOf(InvalidParameterException.class)
+        .hasMessageStartingWith("Log event too large: 1048577 bytes exceeds limit of 1048576");
     List<InputLogEvent> many = new ArrayList<>();
     for (int i = 0; i < 10_001; i++) {
       many.add(event(now, "m"));

@@ -3,6 +3,9 @@ package dev.streambed.tests;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
@@ -44,6 +47,19 @@ class LogsGroupsTest {
     assertThat(g.storedBytes()).isZero();
     assertThat(g.logGroupClassAsString()).isEqualTo("STANDARD");
     assertThat(g.retentionInDays()).isNull();
+  }
+
+  @Test
+  void errorsOnTheWireNameTheirTypeWithoutANamespace() throws Exception {
+    HttpResponse<String> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(streambed.endpoint())
+        .header("X-Amz-Target", "Logs_20140328.DescribeLogStreams")
+        .header("Content-Type", "application/x-amz-json-1.1")
+        .POST(HttpRequest.BodyPublishers.ofString("{\"logGroupName\":\"no-such-group\"}")).build(),
+        HttpResponse.BodyHandlers.ofString());
+    assertThat(r.statusCode()).isEqualTo(400);
+    assertThat(r.headers().firstValue("Content-Type")).hasValue("application/x-amz-json-1.1");
+    assertThat(r.body()).isEqualTo(
+        "{\"__type\":\"ResourceNotFoundException\",\"message\":\"The specified log group does not exist.\"}");
   }
 
   @Test

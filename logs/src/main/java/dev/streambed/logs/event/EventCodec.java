@@ -23,6 +23,21 @@ final class EventCodec {
 
   /** What an event counts toward the 1 MB response limit. */
   static int size(StoredEvent e) {
-    return e.message().length() + BatchRules.EVENT_OVERHEAD;
+    String m = e.message();
+    int bytes = 0;
+    for (int i = 0; i < m.length(); i++) {
+      char c = m.charAt(i);
+      if (c < 0x80) {
+        bytes += 1;
+      } else if (c < 0x800) {
+        bytes += 2;
+      } else if (Character.isHighSurrogate(c)) {
+        bytes += 4;
+        i++;
+      } else {
+        bytes += 3;
+      }
+    }
+    return bytes + BatchRules.EVENT_OVERHEAD;
   }
 }

@@ -88,19 +88,27 @@ public final class LogEvents {
     }
   }
 
-  /** Deletes the stream's events older than the group's retention, as AWS eventually does. */
-  public void trimExpired(LogGroup group, String streamName, long now) {
+  /**
+   * Deletes the stream's events older than the group's retention, as AWS eventually does, and
+   * returns how many were deleted.
+   */
+  public int trimExpired(LogGroup group, String streamName, long now) {
     long retained = group.retainedFrom(now);
     if (retained == Long.MIN_VALUE) {
-      return;
+      return 0;
     }
     byte[] prefix = LogKeys.events(group.id(), streamName);
     byte[] end = LogKeys.event(prefix, retained, Long.MIN_VALUE);
-    List<Entry> old = storage.range(prefix, end, false, TRIM_CHUNK);
-    if (!old.isEmpty()) {
+    int deleted = 0;
+    while (true) {
+      List<Entry> old = storage.range(prefix, end, false, TRIM_CHUNK);
+      if (old.isEmpty()) {
+        return deleted;
+      }
       Batch b = new Batch();
       old.forEach(e -> b.delete(e.key()));
       storage.commit(b);
+      deleted += old.size();
     }
   }
 

@@ -103,6 +103,27 @@ public final class LogGroups {
     }
   }
 
+  /** Every group of every account and region whose events expire. */
+  public List<LogGroup> withRetention() {
+    byte[] all = LogKeys.allGroups();
+    byte[] from = all;
+    List<LogGroup> out = new ArrayList<>();
+    while (true) {
+      List<Entry> chunk = storage.range(from, Keys.prefixEnd(all), false, 256);
+      for (Entry e : chunk) {
+        String[] parts = LogKeys.groupKeyParts(e.key());
+        LogGroup g = GroupCodec.decode(new GroupRef(parts[0], parts[1], parts[2]), e.value());
+        if (g.retentionInDays() != null) {
+          out.add(g);
+        }
+      }
+      if (chunk.size() < 256) {
+        return out;
+      }
+      from = Keys.successor(chunk.get(chunk.size() - 1).key());
+    }
+  }
+
   /** Deletes the group, its streams and its events. */
   public void delete(GroupRef ref) {
     LogGroup g = require(ref);
