@@ -9,7 +9,7 @@ import dev.streambed.logs.group.LogGroup;
 import dev.streambed.logs.group.LogGroups;
 import java.io.IOException;
 
-/** DescribeLogGroups in name order, by prefix or by a case-insensitive pattern, limit 1 to 50. */
+/** DescribeLogGroups in name order, by prefix or by a case-sensitive substring, limit 1 to 50. */
 final class DescribeLogGroups implements JsonOperation {
   private final LogGroups groups;
 
@@ -37,7 +37,7 @@ final class DescribeLogGroups implements JsonOperation {
     out.writeStartObject();
     out.writeArrayFieldStart("logGroups");
     for (LogGroup g : page.groups()) {
-      Descriptions.group(out, g);
+      Descriptions.group(out, g, pattern != null && !pattern.isEmpty());
     }
     out.writeEndArray();
     if (page.lastName() != null) {

@@ -9,10 +9,22 @@ import java.io.IOException;
 final class Descriptions {
   private Descriptions() {}
 
-  static void group(JsonGenerator g, LogGroup group) throws IOException {
+  /**
+   * A log group. When DescribeLogGroups was given a logGroupNamePattern, AWS shows fewer
+   * members (the recorded answer has no storedBytes, retention or deletion protection).
+   */
+  static void group(JsonGenerator g, LogGroup group, boolean brief) throws IOException {
     g.writeStartObject();
     g.writeStringField("logGroupName", group.ref().name());
     g.writeNumberField("creationTime", group.creationTime());
+    if (brief) {
+      g.writeNumberField("metricFilterCount", 0);
+      g.writeStringField("arn", group.ref().wildcardArn());
+      g.writeStringField("logGroupClass", group.logGroupClass());
+      g.writeStringField("logGroupArn", group.ref().arn());
+      g.writeEndObject();
+      return;
+    }
     if (group.retentionInDays() != null) {
       g.writeNumberField("retentionInDays", group.retentionInDays());
     }

@@ -15,7 +15,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.SortedMap;
 import java.util.TreeMap;
@@ -70,7 +69,8 @@ public final class LogGroups {
 
   /**
    * Groups of an account and region in name order, after {@code after} (exclusive, may be null),
-   * whose name starts with {@code prefix} or contains {@code pattern} ignoring case.
+   * whose name starts with {@code prefix} or contains {@code pattern} (case-sensitive, as AWS
+   * documents logGroupNamePattern).
    */
   public Page list(String account, String region, String prefix, String pattern, String after, int limit) {
     byte[] all = LogKeys.groupsPrefix(account, region);
@@ -82,13 +82,12 @@ public final class LogGroups {
         from = afterKey;
       }
     }
-    String needle = pattern == null ? null : pattern.toLowerCase(Locale.ROOT);
     List<LogGroup> out = new ArrayList<>();
     while (true) {
       List<Entry> chunk = storage.range(from, to, false, 256);
       for (Entry e : chunk) {
         String name = new String(e.key(), all.length, e.key().length - all.length, StandardCharsets.UTF_8);
-        if (needle != null && !name.toLowerCase(Locale.ROOT).contains(needle)) {
+        if (pattern != null && !name.contains(pattern)) {
           continue;
         }
         if (out.size() == limit) {
