@@ -97,4 +97,22 @@ class LogsJavaApiTest {
     EventPage second = logs.events().get(g, "big", null, null, true, 10, first.nextForwardToken());
     assertThat(second.events().size()).isEqualTo(1);
   }
+
+  @Test
+  void concurrentWritersToOneStreamLoseNothing() throws Exception {
+    logs.ensureStream(group, "busy");
+    List<CompletableFuture<Void>> writers = new java.util.ArrayList<>();
+    for (int w = 0; w < 4; w++) {
+      int writer = w;
+      writers.add(CompletableFuture.runAsync(() -> {
+        for (int i = 0; i < 50; i++) {
+          logs.append(group, "busy", List.of(new InputEvent(clock.millis(), writer + ":" + i)));
+        }
+      }));
+    }
+    CompletableFuture.allOf(writers.toArray(CompletableFuture[]::new)).get(30, TimeUnit.SECONDS);
+    List<StoredEvent> stored = logs.events().get(logs.groups().require(group), "busy", null, null, true, 1000, null).events();
+    assertThat(stored).hasSize(200);
+    assertThat(stored.stream().map(StoredEvent::sequence).distinct().count()).isEqualTo(200);
+  }
 }

@@ -6,7 +6,8 @@ import java.util.function.Predicate;
 /**
  * CloudWatch Logs' filter pattern language, as FilterLogEvents and subscription filters use it:
  * an empty pattern matches every event, a pattern in braces is a JSON pattern
- * ({@code { $.eventName = "INSERT" && $.size > 10 }}), anything else is terms and phrases
+ * ({@code { $.eventName = "INSERT" && $.size > 10 }}), one between percent signs is a regular
+ * expression ({@code %ERROR|WARN%}), anything else is terms and phrases
  * ({@code ERROR "disk full" ?WARN -DEBUG}).
  */
 public interface FilterPattern extends Predicate<String> {
@@ -20,6 +21,9 @@ public interface FilterPattern extends Predicate<String> {
     String p = pattern.strip();
     if (p.startsWith("{")) {
       return JsonPattern.parse(p);
+    }
+    if (p.length() >= 2 && p.startsWith("%") && p.endsWith("%")) {
+      return RegexPattern.parse(p.substring(1, p.length() - 1));
     }
     if (p.startsWith("[")) {
       throw LogsError.invalid("Invalid filter pattern: space-delimited patterns are not supported");

@@ -45,6 +45,13 @@ class LogsFilterPatternTest {
   }
 
   @Test
+  void percentSignsEncloseARegularExpression() {
+    assertThat(matches("%ERROR|WARN%", "a WARN b")).isTrue();
+    assertThat(matches("%^START RequestId: [0-9a-f-]+%", "START RequestId: 1a-2b")).isTrue();
+    assertThat(matches("%^END%", "START")).isFalse();
+  }
+
+  @Test
   void jsonStringEqualityAndWildcards() {
     String insert = "{\"eventName\":\"INSERT\",\"dynamodb\":{\"Keys\":{\"id\":{\"S\":\"user-1\"}}}}";
     assertThat(matches("{ $.eventName = \"INSERT\" }", insert)).isTrue();
