@@ -1,13 +1,13 @@
 package dev.streambed.logs.filter;
 
-import dev.streambed.logs.LogsError;
 import java.util.function.Predicate;
 
 /**
  * CloudWatch Logs' filter pattern language, as FilterLogEvents and subscription filters use it:
  * an empty pattern matches every event, a pattern in braces is a JSON pattern
  * ({@code { $.eventName = "INSERT" && $.size > 10 }}), one between percent signs is a regular
- * expression ({@code %ERROR|WARN%}), anything else is terms and phrases
+ * expression ({@code %ERROR|WARN%}), one in brackets names space-delimited fields
+ * ({@code [ip, user, ..., status = 404, bytes > 1000]}), anything else is terms and phrases
  * ({@code ERROR "disk full" ?WARN -DEBUG}).
  */
 public interface FilterPattern extends Predicate<String> {
@@ -26,7 +26,7 @@ public interface FilterPattern extends Predicate<String> {
       return RegexPattern.parse(p.substring(1, p.length() - 1));
     }
     if (p.startsWith("[")) {
-      throw LogsError.invalid("Invalid filter pattern: space-delimited patterns are not supported");
+      return DelimitedPattern.parse(p);
     }
     return TermPattern.parse(p);
   }

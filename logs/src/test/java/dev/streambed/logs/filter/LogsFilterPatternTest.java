@@ -52,6 +52,19 @@ class LogsFilterPatternTest {
   }
 
   @Test
+  void spaceDelimitedFields() {
+    String line = "127.0.0.1 - frank [10/Oct/2000:13:25:15 -0700] \"GET /apache_pb.gif HTTP/1.0\" 404 1534";
+    assertThat(matches("[ip, identity, user, timestamp, request, status_code = 404, bytes]", line)).isTrue();
+    assertThat(matches("[ip, identity, user, timestamp, request, status_code = 200, bytes]", line)).isFalse();
+    assertThat(matches("[ip, identity, user, timestamp, request, status_code = 4*, bytes > 1000]", line)).isTrue();
+    assertThat(matches("[ip, user, status_code = 404, bytes]", line)).isFalse();
+    assertThat(matches("[..., status_code = 404, bytes]", line)).isTrue();
+    assertThat(matches("[ip = 127.0.0.1 || ip = 10.*, ...]", line)).isTrue();
+    assertThat(matches("[ip, identity, user = \"fr*\", ...]", line)).isTrue();
+    assertThat(matches("[..., request = \"GET *\", status_code >= 400 && status_code < 500, bytes]", line)).isTrue();
+  }
+
+  @Test
   void jsonStringEqualityAndWildcards() {
     String insert = "{\"eventName\":\"INSERT\",\"dynamodb\":{\"Keys\":{\"id\":{\"S\":\"user-1\"}}}}";
     assertThat(matches("{ $.eventName = \"INSERT\" }", insert)).isTrue();
@@ -96,7 +109,7 @@ class LogsFilterPatternTest {
 
   @Test
   void malformedPatternsAreInvalidParameters() {
-    for (String bad : new String[] {"{ $.a = }", "{ a = 1 }", "{ $.a > \"x\" }", "{ $.a = 1", "\"open"}) {
+    for (String bad : new String[] {"{ $.a = }", "{ a = 1 }", "{ $.a > \"x\" }", "{ $.a = 1", "\"open", "[a, b > x]", "[a,, b]"}) {
       assertThatThrownBy(() -> FilterPattern.parse(bad)).as(bad)
           .isInstanceOfSatisfying(AwsException.class,
               e -> assertThat(e.errorCode().code()).isEqualTo("InvalidParameterException"));
