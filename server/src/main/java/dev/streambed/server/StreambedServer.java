@@ -4,6 +4,8 @@ import dev.streambed.dynamodb.DynamoDb;
 import dev.streambed.dynamodb.api.DynamoDbApi;
 import dev.streambed.iam.Iam;
 import dev.streambed.iam.api.IamApi;
+import dev.streambed.logs.Logs;
+import dev.streambed.logs.api.LogsApi;
 import dev.streambed.server.http.FrontDoor;
 import dev.streambed.storage.Storage;
 import dev.streambed.storage.memory.MemoryStorage;
@@ -24,14 +26,16 @@ public final class StreambedServer implements AutoCloseable {
   private final DynamoDb dynamoDb;
   private final Iam iam;
   private final Sts sts;
+  private final Logs logs;
 
-  private StreambedServer(Config config, Storage storage, DynamoDb dynamoDb, Iam iam, Sts sts,
+  private StreambedServer(Config config, Storage storage, DynamoDb dynamoDb, Iam iam, Sts sts, Logs logs,
       FrontDoor frontDoor) {
     this.config = config;
     this.storage = storage;
     this.dynamoDb = dynamoDb;
     this.iam = iam;
     this.sts = sts;
+    this.logs = logs;
     this.frontDoor = frontDoor;
   }
 
@@ -45,12 +49,13 @@ public final class StreambedServer implements AutoCloseable {
     SecureRandom random = new SecureRandom();
     Iam iam = new Iam(storage, clock, random);
     Sts sts = new Sts(storage, clock, iam, random);
+    Logs logs = new Logs(storage, clock);
     try {
       FrontDoor frontDoor = FrontDoor.start(config.host(), config.port(),
-          List.of(DynamoDbApi.service(dynamoDb)),
+          List.of(DynamoDbApi.service(dynamoDb), LogsApi.service(logs)),
           List.of(IamApi.service(iam), StsApi.service(sts)), config.region(), config.accountId(),
           config.maxBodyBytes());
-      return new StreambedServer(config, storage, dynamoDb, iam, sts, frontDoor);
+      return new StreambedServer(config, storage, dynamoDb, iam, sts, logs, frontDoor);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       storage.close();
@@ -83,6 +88,11 @@ public final class StreambedServer implements AutoCloseable {
   /** STS: who signed a request, and temporary credentials. */
   public Sts sts() {
     return sts;
+  }
+
+  /** CloudWatch Logs, for services that write or follow logs without HTTP. */
+  public Logs logs() {
+    return logs;
   }
 
   @Override

@@ -3,10 +3,12 @@ package dev.streambed.tests;
 import dev.streambed.server.Config;
 import dev.streambed.server.StreambedServer;
 import java.net.URI;
+import java.time.Clock;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.cloudwatchlogs.CloudWatchLogsClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.iam.IamClient;
 import software.amazon.awssdk.services.sts.StsClient;
@@ -21,6 +23,16 @@ public final class Streambed implements AutoCloseable {
 
   public static Streambed start() {
     return new Streambed(StreambedServer.start(Config.defaults().withPort(0)));
+  }
+
+  /** A server whose services read time from {@code clock}, so tests can move time. */
+  public static Streambed start(Clock clock) {
+    return new Streambed(StreambedServer.start(Config.defaults().withPort(0), clock));
+  }
+
+  /** The running server, for tests that look behind the wire (IAM's evaluator, the Logs API). */
+  public StreambedServer server() {
+    return server;
   }
 
   public URI endpoint() {
@@ -69,9 +81,14 @@ public final class Streambed implements AutoCloseable {
         .build();
   }
 
-  /** The running server, for tests that look behind the wire (IAM's evaluator). */
-  public StreambedServer server() {
-    return server;
+  /** A CloudWatch Logs client, as a user configures it for a custom endpoint. */
+  public CloudWatchLogsClient logs() {
+    return CloudWatchLogsClient.builder()
+        .endpointOverride(endpoint())
+        .region(Region.US_EAST_1)
+        .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("AKIDTEST", "secret")))
+        .httpClient(UrlConnectionHttpClient.create())
+        .build();
   }
 
   @Override

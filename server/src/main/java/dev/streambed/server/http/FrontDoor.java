@@ -64,8 +64,8 @@ public final class FrontDoor implements AutoCloseable {
     for (JsonService s : services) {
       byPrefix.put(s.targetPrefix(), s);
     }
-    HttpHandler handler = new HttpHandler(maxBodyBytes, Map.copyOf(byPrefix), List.copyOf(queryServices),
-        region, accountId);
+    HttpHandler handler = new HttpHandler(maxBodyBytes, Map.copyOf(byPrefix), services.get(0),
+        List.copyOf(queryServices), region, accountId);
     JsonService errors = services.get(0);
     boolean epoll = Epoll.isAvailable();
     EventLoopGroup group = new MultiThreadIoEventLoopGroup(

@@ -41,14 +41,16 @@ final class HttpHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
 
   private final int maxBodyBytes;
   private final Map<String, JsonService> jsonServices;
+  private final JsonService fallback;
   private final List<QueryService> queryServices;
   private final String defaultRegion;
   private final String accountId;
 
-  HttpHandler(int maxBodyBytes, Map<String, JsonService> jsonServices, List<QueryService> queryServices,
-      String defaultRegion, String accountId) {
+  HttpHandler(int maxBodyBytes, Map<String, JsonService> jsonServices, JsonService fallback,
+      List<QueryService> queryServices, String defaultRegion, String accountId) {
     this.maxBodyBytes = maxBodyBytes;
     this.jsonServices = jsonServices;
+    this.fallback = fallback;
     this.queryServices = queryServices;
     this.defaultRegion = defaultRegion;
     this.accountId = accountId;
@@ -160,8 +162,9 @@ final class HttpHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
         ctx.alloc());
   }
 
+  /** The service whose content type answers requests that name no service (the first wired). */
   private JsonService anyService() {
-    return jsonServices.values().iterator().next();
+    return fallback;
   }
 
   private static void send(ChannelHandlerContext ctx, FullHttpRequest request, String requestId,
