@@ -27,6 +27,7 @@ public final class StreambedServer implements AutoCloseable {
   private final Iam iam;
   private final Sts sts;
   private final Logs logs;
+  private final Maintenance maintenance = new Maintenance();
 
   private StreambedServer(Config config, Storage storage, DynamoDb dynamoDb, Iam iam, Sts sts, Logs logs,
       FrontDoor frontDoor) {
@@ -37,6 +38,8 @@ public final class StreambedServer implements AutoCloseable {
     this.sts = sts;
     this.logs = logs;
     this.frontDoor = frontDoor;
+    // Reads hide expired log events at once; the sweep frees them from idle streams too.
+    maintenance.every(60, "log retention sweep", logs::deleteExpiredEvents);
   }
 
   public static StreambedServer start(Config config) {
@@ -97,6 +100,7 @@ public final class StreambedServer implements AutoCloseable {
 
   @Override
   public void close() {
+    maintenance.close();
     frontDoor.close();
     storage.close();
   }
