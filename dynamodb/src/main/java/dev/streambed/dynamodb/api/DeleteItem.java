@@ -47,7 +47,8 @@ final class DeleteItem implements JsonOperation {
     }
     ItemRequests.noMixing(in, List.of("Expected", "ConditionalOperator"), List.of("ConditionExpression"));
     String conditionText = Wire.string(in, "ConditionExpression");
-    ExpressionContext expressions = ItemRequests.expressionContext(in, conditionText != null);
+    ExpressionContext expressions = ItemRequests.expressionContext(in, conditionText != null,
+        ": ConditionExpression is null");
     Condition condition;
     if (conditionText != null) {
       condition = Expressions.condition(conditionText, "ConditionExpression", expressions);

@@ -29,6 +29,16 @@ final class ItemRequests {
    * refuses them when no expression of the request could use them.
    */
   static ExpressionContext expressionContext(JsonNode in, boolean usesExpressions) {
+    return expressionContext(in, usesExpressions, "");
+  }
+
+  /**
+   * As {@link #expressionContext(JsonNode, boolean)}, where {@code valuesUnusable} ends AWS's
+   * message for values given without an expression that could use them, naming those
+   * expressions (": ConditionExpression is null").
+   */
+  static ExpressionContext expressionContext(JsonNode in, boolean usesExpressions,
+      String valuesUnusable) {
     Map<String, String> names = Wire.stringMap(in, "ExpressionAttributeNames");
     JsonNode valuesNode = Wire.object(in, "ExpressionAttributeValues");
     Map<String, AttributeValue> values = null;
@@ -55,16 +65,51 @@ final class ItemRequests {
       }
       if (values != null) {
         throw AwsException.validation(
-            "ExpressionAttributeValues can only be specified when using expressions");
+            "ExpressionAttributeValues can only be specified when using expressions" + valuesUnusable);
       }
     }
     if (names != null && names.isEmpty()) {
       throw AwsException.validation("ExpressionAttributeNames must not be empty");
     }
+    if (names != null) {
+      checkKeys("ExpressionAttributeNames", names.keySet(), '#');
+    }
     if (values != null && values.isEmpty()) {
       throw AwsException.validation("ExpressionAttributeValues must not be empty");
     }
+    if (values != null) {
+      checkKeys("ExpressionAttributeValues", values.keySet(), ':');
+    }
     return new ExpressionContext(names, values);
+  }
+
+  /**
+   * A placeholder is its sigil followed by one or more letters, digits or underscores; AWS
+   * refuses any other key before reading the expressions ("key: \"v\"" for a value placeholder
+   * given without its colon).
+   */
+  private static void checkKeys(String parameter, Iterable<String> keys, char sigil) {
+    for (String key : keys) {
+      if (!isPlaceholder(key, sigil)) {
+        throw AwsException.validation(parameter + " contains invalid key: Syntax error; key: \""
+            + key + "\"");
+      }
+    }
+  }
+
+  static boolean isPlaceholder(String key, char sigil) {
+    if (key.length() < 2 || key.charAt(0) != sigil) {
+      return false;
+    }
+    for (int i = 1; i < key.length(); i++) {
+      char c = key.charAt(i);
+      boolean ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')
+          || c == '_';
+      if (!ok) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** Refuses a request that mixes legacy parameters with expressions, in AWS's words. */

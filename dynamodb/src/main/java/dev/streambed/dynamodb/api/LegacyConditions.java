@@ -28,7 +28,7 @@ final class LegacyConditions {
     if (expected == null) {
       if (operator != null) {
         throw AwsException.validation(
-            "ConditionalOperator can only be used when Expected or QueryFilter or ScanFilter is present");
+            "ConditionalOperator cannot be used without Filter or Expected");
       }
       return null;
     }

@@ -49,7 +49,8 @@ final class PutItem implements JsonOperation {
     }
     ItemRequests.noMixing(in, List.of("Expected", "ConditionalOperator"), List.of("ConditionExpression"));
     String conditionText = Wire.string(in, "ConditionExpression");
-    ExpressionContext expressions = ItemRequests.expressionContext(in, conditionText != null);
+    ExpressionContext expressions = ItemRequests.expressionContext(in, conditionText != null,
+        ": ConditionExpression is null");
     Condition condition = null;
     if (conditionText != null) {
       condition = Expressions.condition(conditionText, "ConditionExpression", expressions);

@@ -45,7 +45,8 @@ final class UpdateItem implements JsonOperation {
     String updateText = Wire.string(in, "UpdateExpression");
     String conditionText = Wire.string(in, "ConditionExpression");
     ExpressionContext expressions =
-        ItemRequests.expressionContext(in, updateText != null || conditionText != null);
+        ItemRequests.expressionContext(in, updateText != null || conditionText != null,
+            ": UpdateExpression and ConditionExpression are null");
     Update update = null;
     Condition condition = null;
     if (updateText != null || conditionText != null) {
