@@ -472,6 +472,76 @@ public record KnownDifference(String id, String dynamoDbLocal, String aws, Strin
               ? Answer.error(400, "SerializationException",
                   step.operation().startsWith("raw:malformed-json") ? null : WAIVED + " AWS's message", Map.of())
               : local),
+      new KnownDifference("nested-updated-values",
+          "returns, for ReturnValues UPDATED_OLD and UPDATED_NEW, every top-level attribute an "
+              + "UpdateExpression touches whole, even when only a nested path of it was updated",
+          "returns only the updated fragments, each inside the maps and lists that lead to it "
+              + "(SET m.a = :v returns {m: {a: ...}}, not m's other members)",
+          "ExtendDB/extenddb pull request #105 ('DynamoDB returns only the changed leaf wrapped in "
+              + "the path hierarchy', its nine scenarios verified against real DynamoDB) and issue "
+              + "#98; nubo-db/dynoxide issue #36, found by a conformance suite run against "
+              + "DynamoDB ('SET parent.child = :v with ReturnValues: UPDATED_NEW should return only "
+              + "the changed fragment')",
+          (step, local) -> {
+            if (!(step.request() instanceof UpdateItemRequest u) || local.failed()
+                || u.updateExpression() == null
+                || !(u.returnValues() == software.amazon.awssdk.services.dynamodb.model.ReturnValue.UPDATED_OLD
+                    || u.returnValues() == software.amazon.awssdk.services.dynamodb.model.ReturnValue.UPDATED_NEW)
+                || !(local.body() != null && local.body().get("Attributes") instanceof Map<?, ?> attributes)) {
+              return local;
+            }
+            List<List<Object>> targets = UpdatedFragments.targets(u.updateExpression(),
+                u.hasExpressionAttributeNames() ? u.expressionAttributeNames() : null);
+            if (!UpdatedFragments.anyNested(targets)) {
+              return local;
+            }
+            @SuppressWarnings("unchecked")
+            Map<String, Object> fragments = UpdatedFragments.project((Map<String, Object>) attributes, targets);
+            Map<String, Object> body = new TreeMap<>(local.body());
+            if (fragments.isEmpty()) {
+              body.remove("Attributes");
+            } else {
+              body.put("Attributes", fragments);
+            }
+            return Answer.ok(local.status(), body);
+          }),
+      new KnownDifference("attributes-to-get-duplicates",
+          "answers AttributesToGet naming one attribute twice with 'Cannot have two attributes "
+              + "with the same name'",
+          "answers 'One or more parameter values were invalid: Duplicate value in attribute name: "
+              + "NAME'",
+          "architect/dynalite test/getItem.js, test/batchGetItem.js, test/query.js and "
+              + "test/scan.js ('should return ValidationException duplicate values in "
+              + "AttributesToGet'), a suite its author runs against live DynamoDB",
+          (step, local) -> {
+            List<String> names = step.request() instanceof GetItemRequest g && g.hasAttributesToGet()
+                ? g.attributesToGet() : null;
+            if (names == null || !"Cannot have two attributes with the same name".equals(local.errorMessage())) {
+              return local;
+            }
+            java.util.Set<String> seen = new java.util.HashSet<>();
+            for (String name : names) {
+              if (!seen.add(name)) {
+                return local.withError(400, "ValidationException",
+                    "One or more parameter values were invalid: Duplicate value in attribute name: " + name);
+              }
+            }
+            return local;
+          }),
+      new KnownDifference("attribute-type-names-order",
+          "lists the valid names of attribute_type as {N,BS,L,B,NULL,M,S,SS,NS,BOOL}",
+          "lists them as {B,NULL,SS,BOOL,L,BS,N,NS,S,M}",
+          "architect/dynalite, whose condition-expression messages are checked by a suite its "
+              + "author runs against live DynamoDB ('Invalid attribute type name found; type: T, "
+              + "valid types: {B,NULL,SS,BOOL,L,BS,N,NS,S,M}')",
+          (step, local) -> {
+            String m = local.errorMessage();
+            return m != null && m.contains("Invalid attribute type name found;")
+                && m.endsWith("valid types: {N,BS,L,B,NULL,M,S,SS,NS,BOOL}")
+                ? local.withError(local.status(), local.errorCode(), m.replace(
+                    "{N,BS,L,B,NULL,M,S,SS,NS,BOOL}", "{B,NULL,SS,BOOL,L,BS,N,NS,S,M}"))
+                : local;
+          }),
       new KnownDifference("stream-event-id",
           "uses a UUID as a stream record's eventID",
           "uses 32 hexadecimal characters",
