@@ -29,6 +29,8 @@ final class ItemRequests {
    * refuses them when no expression of the request could use them. {@code expressionParameters}
    * names the request's expression parameters in the order AWS's message lists them.
    */
+  private static final List<String> WRITE_EXPRESSIONS = List.of("UpdateExpression", "ConditionExpression");
+
   static ExpressionContext expressionContext(JsonNode in, List<String> expressionParameters) {
     boolean usesExpressions = false;
     for (String p : expressionParameters) {
@@ -59,20 +61,56 @@ final class ItemRequests {
             "ExpressionAttributeNames can only be specified when using expressions");
       }
       if (values != null) {
-        // AWS names the missing expressions here, and only here: "...: UpdateExpression and
-        // ConditionExpression are null" (UpdateItem), "...: ConditionExpression is null".
+        // AWS names the missing expressions here, and only for the writes: "...: UpdateExpression
+        // and ConditionExpression are null" (UpdateItem), "...: ConditionExpression is null".
+        boolean write = WRITE_EXPRESSIONS.containsAll(expressionParameters);
         throw AwsException.validation("ExpressionAttributeValues can only be specified when using "
-            + "expressions: " + String.join(" and ", expressionParameters)
-            + (expressionParameters.size() == 1 ? " is null" : " are null"));
+            + "expressions" + (!write ? "" : ": " + String.join(" and ", expressionParameters)
+            + (expressionParameters.size() == 1 ? " is null" : " are null")));
       }
     }
     if (names != null && names.isEmpty()) {
       throw AwsException.validation("ExpressionAttributeNames must not be empty");
     }
+    if (names != null) {
+      checkKeys("ExpressionAttributeNames", names.keySet(), '#');
+    }
     if (values != null && values.isEmpty()) {
       throw AwsException.validation("ExpressionAttributeValues must not be empty");
     }
+    if (values != null) {
+      checkKeys("ExpressionAttributeValues", values.keySet(), ':');
+    }
     return new ExpressionContext(names, values);
+  }
+
+  /**
+   * A placeholder is its sigil followed by one or more letters, digits or underscores; AWS
+   * refuses any other key before reading the expressions ("key: \"v\"" for a value placeholder
+   * given without its colon).
+   */
+  private static void checkKeys(String parameter, Iterable<String> keys, char sigil) {
+    for (String key : keys) {
+      if (!isPlaceholder(key, sigil)) {
+        throw AwsException.validation(parameter + " contains invalid key: Syntax error; key: \""
+            + key + "\"");
+      }
+    }
+  }
+
+  static boolean isPlaceholder(String key, char sigil) {
+    if (key.length() < 2 || key.charAt(0) != sigil) {
+      return false;
+    }
+    for (int i = 1; i < key.length(); i++) {
+      char c = key.charAt(i);
+      boolean ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')
+          || c == '_';
+      if (!ok) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** Refuses a request that mixes legacy parameters with expressions, in AWS's words. */

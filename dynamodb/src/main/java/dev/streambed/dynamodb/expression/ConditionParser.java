@@ -147,6 +147,10 @@ final class ConditionParser extends ParserBase {
       t.advance();
       Operand right = operandInPosition();
       checkDistinct(op.symbol, subject, List.of(right));
+      if (op != Comparator.EQ && op != Comparator.NE) {
+        checkOrderable(op.symbol, subject);
+        checkOrderable(op.symbol, right);
+      }
       result = new Ast.Comparison(op, subject, right);
     }
     parenthesized = false;
@@ -265,6 +269,18 @@ final class ConditionParser extends ParserBase {
         semantic(t.position(), Messages.notDistinct(operator, path.path().render()));
         return;
       }
+    }
+  }
+
+  /**
+   * DynamoDB orders only numbers, strings and binaries: {@code <}, {@code <=}, {@code >} and
+   * {@code >=} on an operand whose type is known from the expression alone and is another one
+   * (a set, a list, a map, a boolean, NULL) is refused before any item is read.
+   */
+  private void checkOrderable(String operator, Operand operand) {
+    String known = FunctionChecks.staticType(operand);
+    if (known != null && !known.equals("N") && !known.equals("S") && !known.equals("B")) {
+      semantic(t.position(), Messages.operandType(operator, known));
     }
   }
 

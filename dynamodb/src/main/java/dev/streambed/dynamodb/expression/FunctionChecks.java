@@ -31,6 +31,7 @@ final class FunctionChecks {
         }
         break;
       case ATTRIBUTE_TYPE: {
+        checkDistinct(call, parser, position);
         Operand type = call.args().get(1);
         String known = staticType(type);
         if (known != null && !known.equals("S")) {

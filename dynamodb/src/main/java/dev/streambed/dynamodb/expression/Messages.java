@@ -3,6 +3,7 @@ package dev.streambed.dynamodb.expression;
 import dev.streambed.kernel.error.AwsException;
 import dev.streambed.kernel.value.AttributeValue;
 import java.util.Collection;
+import java.util.Locale;
 
 /**
  * Every message the expression engine gives, worded as DynamoDB words it. Kept in one place so
@@ -76,6 +77,19 @@ final class Messages {
   static String clauseOperandType(String clause, String typeWord) {
     return "Incorrect operand type for operator or function; operator: " + clause
         + ", operand type: " + typeWord + ", typeSet: ALLOWED_FOR_" + clause + "_OPERAND";
+  }
+
+  /** How ADD and DELETE name a type in their messages: STRING, NUMBER, BINARY, ... */
+  static String typeWord(String type) {
+    switch (type) {
+      case "S": return "STRING";
+      case "N": return "NUMBER";
+      case "B": return "BINARY";
+      case "BOOL": return "BOOLEAN";
+      case "L": return "LIST";
+      case "M": return "MAP";
+      default: return type.toUpperCase(Locale.ROOT);
+    }
   }
 
   static String invalidTypeName(String type) {
@@ -198,11 +212,11 @@ final class Messages {
       legacy("Only DELETE action is allowed when no attribute value is specified");
 
   static String deleteNotSupported(String type) {
-    return legacy("DELETE action with value is not supported for the type " + type);
+    return legacy("DELETE action with value is not supported for the type " + typeWord(type));
   }
 
   static String addNotSupported(String type) {
-    return legacy("ADD action is not supported for the type " + type);
+    return legacy("ADD action is not supported for the type " + typeWord(type));
   }
 
   static String duplicateAttributeName(String name) {

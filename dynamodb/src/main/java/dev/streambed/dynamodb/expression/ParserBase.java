@@ -69,7 +69,10 @@ abstract class ParserBase {
         throw t.syntaxError();
       }
       String name = t.text();
-      if (ReservedWords.isReserved(name)) {
+      // "size" is on the list of reserved words, but DynamoDB's lexer reads it (in lower case,
+      // as functions are named) as the function name, and a function name not followed by an
+      // argument list is an attribute name like any other: SET size = :v works.
+      if (ReservedWords.isReserved(name) && !name.equals(Ast.Function.SIZE.text)) {
         lexical(position, Messages.reserved(name));
       }
       t.advance();

@@ -7,7 +7,6 @@ import dev.streambed.dynamodb.expression.UpdateAction.Kind;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
-import java.util.Locale;
 
 /**
  * Recursive-descent parser of UpdateExpression: clauses SET, REMOVE, ADD and DELETE, each at
@@ -100,7 +99,7 @@ final class UpdateParser extends ParserBase {
         Ast.ValueOperand v = parseValue();
         if (v.value() != null && !allowed(kind, v.value().type().name())) {
           semantic(t.position(),
-              Messages.clauseOperandType(kind.name(), typeWord(v.value().type().name())));
+              Messages.clauseOperandType(kind.name(), Messages.typeWord(v.value().type().name())));
         }
         value = v;
         break;
@@ -118,18 +117,6 @@ final class UpdateParser extends ParserBase {
         return kind == Kind.ADD;
       default:
         return false;
-    }
-  }
-
-  private static String typeWord(String type) {
-    switch (type) {
-      case "S": return "STRING";
-      case "N": return "NUMBER";
-      case "B": return "BINARY";
-      case "BOOL": return "BOOLEAN";
-      case "L": return "LIST";
-      case "M": return "MAP";
-      default: return type.toUpperCase(Locale.ROOT);
     }
   }
 

@@ -2,6 +2,7 @@ package dev.streambed.dynamodb.expression;
 
 import dev.streambed.dynamodb.expression.Ast.Call;
 import dev.streambed.dynamodb.expression.Ast.Operand;
+import dev.streambed.kernel.error.AwsException;
 import dev.streambed.kernel.value.AttributeValue;
 import dev.streambed.kernel.value.Bytes;
 import dev.streambed.kernel.value.Numbers;
@@ -48,30 +49,43 @@ final class UpdatePlan implements Update {
   /**
    * Every SET value is computed from the item as it was before the update, then the actions are
    * applied in order. {@code item} null (or empty) means there is no item yet.
+   *
+   * <p>When several actions are wrong, DynamoDB reports them in this order, whatever the order
+   * of the actions: an ADD or DELETE whose operand does not fit the value there ("incorrect data
+   * type"); then a path that cannot be written ("invalid for update"); then a SET value of the
+   * wrong type; and only then a SET value that reads an attribute the item does not have.
    */
   @Override
   public Map<String, AttributeValue> apply(Map<String, AttributeValue> item) {
     boolean noItem = item == null || item.isEmpty();
-    AttributeValue[] setValues = new AttributeValue[actions.size()];
-    for (int i = 0; i < actions.size(); i++) {
-      UpdateAction action = actions.get(i);
-      if (action.kind() == UpdateAction.Kind.SET) {
-        setValues[i] = resolve(action.value(), item);
+    for (UpdateAction action : actions) {
+      if (action.kind() == UpdateAction.Kind.ADD || action.kind() == UpdateAction.Kind.DELETE) {
+        AttributeValue existing = action.path().get(item);
+        AttributeValue operand = ((Ast.ValueOperand) action.value()).value();
+        if (existing != null && !fits(action.kind(), existing, operand)) {
+          throw Messages.validation(Messages.WRONG_OPERAND_TYPE);
+        }
       }
     }
     LinkedHashMap<String, Object> root = Documents.thaw(item);
+    Object[] parents = new Object[actions.size()];
     for (int i = 0; i < actions.size(); i++) {
       UpdateAction action = actions.get(i);
-      Path path = action.path();
-      Path.Step last = path.step(path.size() - 1);
-      Object parent = Documents.parentOf(root, path);
-      if (parent == null) {
-        // DynamoDB ignores REMOVE of a nested path when the item does not exist at all.
-        if (action.kind() == UpdateAction.Kind.REMOVE && noItem) {
-          continue;
-        }
+      parents[i] = Documents.parentOf(root, action.path());
+      // DynamoDB ignores REMOVE of a nested path when the item does not exist at all.
+      if (parents[i] == null && !(action.kind() == UpdateAction.Kind.REMOVE && noItem)) {
         throw Messages.validation(Messages.INVALID_UPDATE_PATH);
       }
+    }
+    AttributeValue[] setValues = setValues(item);
+    for (int i = 0; i < actions.size(); i++) {
+      UpdateAction action = actions.get(i);
+      Object parent = parents[i];
+      if (parent == null) {
+        continue;
+      }
+      Path path = action.path();
+      Path.Step last = path.step(path.size() - 1);
       switch (action.kind()) {
         case SET:
           Documents.put(parent, last, setValues[i]);
@@ -105,6 +119,50 @@ final class UpdatePlan implements Update {
     return Documents.freeze(root);
   }
 
+  /**
+   * The values of the SET actions. A value of the wrong type anywhere is reported before a value
+   * that reads a missing attribute, even when the missing one comes first.
+   */
+  private AttributeValue[] setValues(Map<String, AttributeValue> item) {
+    AttributeValue[] values = new AttributeValue[actions.size()];
+    AwsException missing = null;
+    for (int i = 0; i < actions.size(); i++) {
+      UpdateAction action = actions.get(i);
+      if (action.kind() != UpdateAction.Kind.SET) {
+        continue;
+      }
+      try {
+        values[i] = resolve(action.value(), item);
+      } catch (MissingOperand e) {
+        if (missing == null) {
+          missing = Messages.validation(Messages.MISSING_OPERAND);
+        }
+      }
+    }
+    if (missing != null) {
+      throw missing;
+    }
+    return values;
+  }
+
+  /** A SET value read an attribute the item does not have (reported after type errors). */
+  private static final class MissingOperand extends RuntimeException {
+    MissingOperand() {
+      super(null, null, false, false);
+    }
+  }
+
+  private static final MissingOperand MISSING = new MissingOperand();
+
+  /** Whether ADD or DELETE can combine {@code operand} with the value already there. */
+  private static boolean fits(UpdateAction.Kind kind, AttributeValue existing, AttributeValue operand) {
+    if (operand == null || existing.type() != operand.type()) {
+      return false;
+    }
+    return kind == UpdateAction.Kind.DELETE ? Values.isSet(existing)
+        : Values.isSet(existing) || existing instanceof AttributeValue.N;
+  }
+
   private static AttributeValue resolve(Operand operand, Map<String, AttributeValue> item) {
     if (operand instanceof Ast.ValueOperand v) {
       return v.value();
@@ -112,7 +170,7 @@ final class UpdatePlan implements Update {
     if (operand instanceof Ast.PathOperand p) {
       AttributeValue value = p.path().get(item);
       if (value == null) {
-        throw Messages.validation(Messages.MISSING_OPERAND);
+        throw MISSING;
       }
       return value;
     }

@@ -117,6 +117,29 @@ class ConditionExpressionTest {
   }
 
   @Test
+  void orderingComparisonsTakeOnlyNumbersStringsAndBinaries() {
+    String prefix = "Incorrect operand type for operator or function; operator or function: ";
+    fails("tags < :l", prefix + "<, operand type: L");
+    fails("num <= :bool", prefix + "<=, operand type: BOOL");
+    fails(":l > num", prefix + ">, operand type: L");
+    fails("size(a) >= :bool", prefix + ">=, operand type: BOOL");
+    assertThat(test("num < :five AND str >= :ab AND bin > :b00")).isTrue();
+    assertThat(test("tags = :l OR tags <> :l")).isTrue();
+  }
+
+  @Test
+  void sizeIsAnAttributeNameWhereNoArgumentsFollow() {
+    assertThat(test("size = :one")).isFalse();
+    assertThat(test("attribute_not_exists(size) AND size(str) = :five")).isFalse();
+  }
+
+  @Test
+  void attributeTypeNeedsTwoDistinctOperands() {
+    fails("attribute_type(str, str)", "The first operand must be distinct from the remaining "
+        + "operands for this operator or function; operator: attribute_type, first operand: [str]");
+  }
+
+  @Test
   void semanticErrors() {
     fails("((a = :one))", "The expression has redundant parentheses;");
     fails("((a)) = :one", "The expression has redundant parentheses;");

@@ -101,8 +101,8 @@ class LegacyTest {
     assertValidation(() -> Expressions.attributeUpdates(List.of(new AttributeUpdate("a", "PUT",
         null))), invalid + "Only DELETE action is allowed when no attribute value is specified");
     assertValidation(() -> Expressions.attributeUpdates(List.of(new AttributeUpdate("a",
-        "DELETE", n("1")))), invalid + "DELETE action with value is not supported for the type N");
+        "DELETE", n("1")))), invalid + "DELETE action with value is not supported for the type NUMBER");
     assertValidation(() -> Expressions.attributeUpdates(List.of(new AttributeUpdate("a", "ADD",
-        s("x")))), invalid + "ADD action is not supported for the type S");
+        s("x")))), invalid + "ADD action is not supported for the type STRING");
   }
 }

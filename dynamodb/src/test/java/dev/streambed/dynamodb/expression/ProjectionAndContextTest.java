@@ -30,6 +30,7 @@ class ProjectionAndContextTest {
         .isEqualTo(item("pk", s("k"), "m", m("y", m("z", n("2")))));
     assertThat(projection("q.x, l.a, m[0]").apply(ITEM)).isEmpty();
     assertThat(projection("pk").apply(null)).isEmpty();
+    assertThat(projection("size").apply(item("size", n("1")))).isEqualTo(item("size", n("1")));
   }
 
   @Test

@@ -116,6 +116,33 @@ class UpdateExpressionTest {
   }
 
   @Test
+  void evaluationErrorsAreReportedInDynamoDbsOrderWhateverTheOrderOfTheActions() {
+    String path = "The document path provided in the update expression is invalid for update";
+    String missing = "The provided expression refers to an attribute that does not exist in the item";
+    String type = "An operand in the update expression has an incorrect data type";
+    Map<String, AttributeValue> item = item("str", s("x"), "num", n("1"), "lst", l(n("1")));
+    // A wrongly typed SET value before a missing one, in either order.
+    failsOn("SET a = nothere, b = str + :one", item, type);
+    failsOn("SET b = list_append(str, :l), a = nothere", item, type);
+    failsOn("SET a = nothere, b = othernot", item, missing);
+    // A path that cannot be written before any SET value.
+    failsOn("SET a = nothere, str.x = :one", item, path);
+    failsOn("SET num = str + :one REMOVE lst.x", item, path);
+    // An ADD or DELETE that does not fit the value there before everything else.
+    failsOn("REMOVE lst.x ADD str :one", item, type);
+    failsOn("SET num.x = :one DELETE str :ss", item, type);
+    failsOn("SET a = nothere ADD str :one", item, type);
+    // A nested ADD under a value that is not a map is a path problem, not a type one.
+    failsOn("ADD str.x :one", item, path);
+  }
+
+  @Test
+  void sizeIsAnAttributeNameWhereNoArgumentsFollow() {
+    assertThat(apply("SET size = :one", item("k", n("1")))).isEqualTo(item("k", n("1"), "size", n("1")));
+    fails("SET a = :one REMOVE SIZE", "Attribute name is a reserved keyword; reserved keyword: SIZE");
+  }
+
+  @Test
   void removeOfANestedPathOfNoItemIsIgnored() {
     assertThat(apply("REMOVE a.b, c[0]", null)).isEmpty();
   }

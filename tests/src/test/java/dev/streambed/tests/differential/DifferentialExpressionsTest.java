@@ -453,6 +453,10 @@ class DifferentialExpressionsTest extends DifferentialTest {
     d.step(UpdateItemRequest.builder().tableName(table).key(KEY).attributeUpdates(Map.of("s",
         AttributeValueUpdate.builder().action(AttributeAction.ADD).value(s("x")).build())).build());
     d.step(UpdateItemRequest.builder().tableName(table).key(KEY).attributeUpdates(Map.of("s",
+        AttributeValueUpdate.builder().action(AttributeAction.DELETE).value(s("x")).build())).build());
+    d.step(UpdateItemRequest.builder().tableName(table).key(KEY).attributeUpdates(Map.of("s",
+        AttributeValueUpdate.builder().action(AttributeAction.ADD).value(bool(true)).build())).build());
+    d.step(UpdateItemRequest.builder().tableName(table).key(KEY).attributeUpdates(Map.of("s",
         AttributeValueUpdate.builder().action(AttributeAction.PUT).build())).build());
     d.step(UpdateItemRequest.builder().tableName(table).key(KEY).attributeUpdates(updates)
         .updateExpression("SET s = :v").expressionAttributeValues(values(":v", s("x"))).build());
