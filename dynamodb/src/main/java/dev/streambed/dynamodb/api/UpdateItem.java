@@ -11,8 +11,10 @@ import dev.streambed.dynamodb.table.Table;
 import dev.streambed.dynamodb.table.TableCatalog;
 import dev.streambed.kernel.protocol.JsonOperation;
 import dev.streambed.kernel.protocol.RequestContext;
+import dev.streambed.kernel.value.AttributeValue;
 import java.io.IOException;
 import java.util.List;
+import java.util.Map;
 
 /** UpdateItem. */
 final class UpdateItem implements JsonOperation {
@@ -28,27 +30,14 @@ final class UpdateItem implements JsonOperation {
 
   @Override
   public void handle(JsonNode in, RequestContext context, JsonGenerator out) throws IOException {
-    String name = Wire.string(in, "TableName");
-    String returnValues = Wire.string(in, "ReturnValues");
-    String capacity = Wire.string(in, "ReturnConsumedCapacity");
-    String onFailure = Wire.string(in, "ReturnValuesOnConditionCheckFailure");
-    JsonNode keyNode = Wire.object(in, "Key");
-    Violations v = new Violations();
-    v.tableName(name, "tableName");
-    v.notNull(keyNode, "key");
-    v.oneOf(returnValues, "returnValues", ItemRequests.RETURN_VALUES);
-    v.oneOf(capacity, "returnConsumedCapacity", ItemRequests.RETURN_CAPACITY);
-    v.oneOf(Wire.string(in, "ReturnItemCollectionMetrics"), "returnItemCollectionMetrics", ItemRequests.RETURN_METRICS);
-    v.oneOf(onFailure, "returnValuesOnConditionCheckFailure", List.of("ALL_OLD", "NONE"));
-    v.throwIfAny();
-    var key = Wire.item(in, "Key");
+    WriteMembers m = WriteMembers.read(in, "Key");
+    Map<String, AttributeValue> key = Wire.item(in, "Key");
     ItemRequests.noMixing(in, List.of("AttributeUpdates", "Expected", "ConditionalOperator"),
         List.of("UpdateExpression", "ConditionExpression"));
     String updateText = Wire.string(in, "UpdateExpression");
     String conditionText = Wire.string(in, "ConditionExpression");
     ExpressionContext expressions =
-        ItemRequests.expressionContext(in,
-            List.of("UpdateExpression", "ConditionExpression"));
+        ItemRequests.expressionContext(in, List.of("UpdateExpression", "ConditionExpression"));
     Update update = null;
     Condition condition = null;
     if (updateText != null || conditionText != null) {
@@ -63,16 +52,9 @@ final class UpdateItem implements JsonOperation {
       condition = LegacyConditions.expected(in);
       update = LegacyConditions.attributeUpdates(in);
     }
-    Table table = catalog.require(Wire.table(context, name));
-    Items.WriteResult result = items.update(table, key, update, condition,
-        ItemRequests.returnValue(returnValues), "ALL_OLD".equals(onFailure));
-    out.writeStartObject();
-    if (result.attributes() != null) {
-      Wire.item(out, "Attributes", result.attributes());
-    }
-    ItemRequests.consumedCapacity(out, capacity, name, result.capacityUnits());
-    ItemRequests.itemCollectionMetrics(out, Wire.string(in, "ReturnItemCollectionMetrics"), table,
-        key, reads);
-    out.writeEndObject();
+    Table table = catalog.require(Wire.table(context, m.tableName()));
+    Items.WriteResult result = items.update(table, key, update, condition, m.returnValue(),
+        m.returnOldOnFailure());
+    m.writeResult(out, result, table, key, reads);
   }
 }

@@ -7,7 +7,6 @@ import dev.streambed.kernel.protocol.QueryService;
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.buffer.ByteBuf;
 import io.netty.channel.Channel;
-import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
@@ -111,10 +110,40 @@ public final class FrontDoor implements AutoCloseable {
   /** Refuses an oversized body with an AWS-shaped 413 as soon as its size is known. */
   private static final class LimitedAggregator extends HttpObjectAggregator {
     private final JsonService errors;
+    private final long dropLimit;
+    /** A 413 was sent: the rest of that request is read and dropped, then the connection closed. */
+    private boolean refused;
+    private long dropped;
 
     LimitedAggregator(int maxContentLength, JsonService errors) {
       super(maxContentLength);
       this.errors = errors;
+      this.dropLimit = 4L * maxContentLength;
+    }
+
+    /**
+     * After a refusal, the body still on its way is read and dropped (not buffered) before the
+     * connection closes, so that the client, still sending, receives the 413 instead of a reset.
+     * A client that sends far past the limit is cut off.
+     */
+    @Override
+    public void channelRead(ChannelHandlerContext ctx, Object msg) throws Exception {
+      if (refused) {
+        boolean last = msg instanceof io.netty.handler.codec.http.LastHttpContent;
+        if (msg instanceof io.netty.handler.codec.http.HttpContent content) {
+          dropped += content.content().readableBytes();
+        }
+        io.netty.util.ReferenceCountUtil.release(msg);
+        if (last || dropped > dropLimit || !(msg instanceof io.netty.handler.codec.http.HttpContent)) {
+          ctx.close();
+        }
+        return;
+      }
+      boolean last = msg instanceof io.netty.handler.codec.http.LastHttpContent;
+      super.channelRead(ctx, msg);
+      if (refused && last) {
+        ctx.close();
+      }
     }
 
     @Override
@@ -131,7 +160,8 @@ public final class FrontDoor implements AutoCloseable {
       response.headers().set(HttpHeaderNames.CONNECTION, "close");
       response.headers().set("x-amzn-RequestId", RequestIds.next());
       response.headers().set("x-amz-crc32", Long.toString(crc.getValue()));
-      ctx.writeAndFlush(response).addListener(ChannelFutureListener.CLOSE);
+      refused = true;
+      ctx.writeAndFlush(response);
     }
   }
 }
