@@ -172,4 +172,35 @@ class SecondaryIndexTest {
     var plain = ddb.putItem(b -> b.tableName("posts").item(Map.of("user", s("fay"), "post", n(2))));
     assertThat(plain.itemCollectionMetrics()).isNull();
   }
+
+  @Test
+  void updateTableCreatesABackfilledIndexAndDeletesIt() {
+    ddb.createTable(b -> b.tableName("later").billingMode(BillingMode.PAY_PER_REQUEST)
+        .attributeDefinitions(def("id", ScalarAttributeType.S)).keySchema(hash("id")));
+    for (int i = 0; i < 30; i++) {
+      int n = i;
+      ddb.putItem(b -> b.tableName("later").item(Map.of("id", s("i" + n), "color", s(n % 3 == 0 ? "red" : "blue"))));
+    }
+    TableDescription updating = ddb.updateTable(b -> b.tableName("later")
+        .attributeDefinitions(def("color", ScalarAttributeType.S))
+        .globalSecondaryIndexUpdates(u -> u.create(c -> c.indexName("byColor").keySchema(hash("color"))
+            .projection(p -> p.projectionType(ProjectionType.KEYS_ONLY))))).tableDescription();
+    assertThat(updating.globalSecondaryIndexes()).singleElement()
+        .satisfies(g -> assertThat(g.indexStatusAsString()).isEqualTo("CREATING"));
+    TableDescription active = ddb.describeTable(b -> b.tableName("later")).table();
+    assertThat(active.globalSecondaryIndexes().get(0).indexStatusAsString()).isEqualTo("ACTIVE");
+    assertThat(active.globalSecondaryIndexes().get(0).itemCount()).isEqualTo(30);
+    assertThat(active.attributeDefinitions()).extracting(a -> a.attributeName()).containsExactlyInAnyOrder("id", "color");
+    QueryResponse red = ddb.query(b -> b.tableName("later").indexName("byColor")
+        .keyConditionExpression("color = :c").expressionAttributeValues(Map.of(":c", s("red"))));
+    assertThat(red.count()).isEqualTo(10);
+    TableDescription deleting = ddb.updateTable(b -> b.tableName("later")
+        .globalSecondaryIndexUpdates(u -> u.delete(d -> d.indexName("byColor")))).tableDescription();
+    assertThat(deleting.globalSecondaryIndexes()).singleElement()
+        .satisfies(g -> assertThat(g.indexStatusAsString()).isEqualTo("DELETING"));
+    assertThat(ddb.describeTable(b -> b.tableName("later")).table().hasGlobalSecondaryIndexes()).isFalse();
+    assertThatThrownBy(() -> ddb.query(b -> b.tableName("later").indexName("byColor")
+        .keyConditionExpression("color = :c").expressionAttributeValues(Map.of(":c", s("red")))))
+        .hasMessageStartingWith("The table does not have the specified index: byColor");
+  }
 }

@@ -17,6 +17,12 @@ final class TableDescriptions {
 
   static void write(JsonGenerator g, Table t, TableStatus status, Tables.Usage usage, Shape shape)
       throws IOException {
+    write(g, t, status, usage, shape, java.util.Map.of());
+  }
+
+  /** As above, with the IndexStatus to show for indexes an UpdateTable just changed. */
+  static void write(JsonGenerator g, Table t, TableStatus status, Tables.Usage usage, Shape shape,
+      java.util.Map<String, String> indexStatuses) throws IOException {
     g.writeStartObject();
     if (shape != Shape.DELETE) {
       g.writeArrayFieldStart("AttributeDefinitions");
@@ -58,8 +64,8 @@ final class TableDescriptions {
       g.writeStringField("LatestStreamLabel", t.stream().latestLabel());
     }
     if (shape != Shape.DELETE) {
-      indexes(g, t, usage, shape, true);
-      indexes(g, t, usage, shape, false);
+      indexes(g, t, usage, shape, true, indexStatuses);
+      indexes(g, t, usage, shape, false, indexStatuses);
     }
     g.writeObjectFieldStart("ProvisionedThroughput");
     Table.Throughput p = t.throughput();
@@ -99,8 +105,8 @@ final class TableDescriptions {
     g.writeEndObject();
   }
 
-  private static void indexes(JsonGenerator g, Table t, Tables.Usage usage, Shape shape, boolean global)
-      throws IOException {
+  private static void indexes(JsonGenerator g, Table t, Tables.Usage usage, Shape shape, boolean global,
+      java.util.Map<String, String> statuses) throws IOException {
     boolean any = false;
     for (SecondaryIndex i : t.indexes()) {
       if (i.global() != global) {
@@ -116,7 +122,11 @@ final class TableDescriptions {
       g.writeStringField("IndexName", i.name());
       g.writeNumberField("IndexSizeBytes", u.sizeBytes());
       if (global) {
-        g.writeStringField("IndexStatus", shape == Shape.CREATE ? "CREATING" : "ACTIVE");
+        g.writeStringField("IndexStatus", statuses.getOrDefault(i.name(),
+            shape == Shape.CREATE ? "CREATING" : "ACTIVE"));
+        if ("CREATING".equals(statuses.get(i.name()))) {
+          g.writeBooleanField("Backfilling", false);
+        }
       }
       g.writeNumberField("ItemCount", u.itemCount());
       g.writeArrayFieldStart("KeySchema");

@@ -6,6 +6,8 @@ import dev.streambed.dynamodb.table.Table;
 import dev.streambed.dynamodb.table.TableStatus;
 import dev.streambed.dynamodb.table.Tables;
 import dev.streambed.dynamodb.table.UpdateTableRequest;
+import dev.streambed.dynamodb.table.IndexUpdate;
+import dev.streambed.dynamodb.table.CreateTableRequest;
 import dev.streambed.kernel.error.AwsException;
 import dev.streambed.kernel.protocol.JsonOperation;
 import dev.streambed.kernel.protocol.RequestContext;
@@ -47,15 +49,81 @@ final class UpdateTable implements JsonOperation {
       v.notNull(streamEnabled, "streamSpecification.streamEnabled");
     }
     v.throwIfAny();
-    if (Wire.array(in, "GlobalSecondaryIndexUpdates") != null) {
-      throw AwsException.validation("Secondary indexes are not supported yet by this server");
+    List<IndexUpdate> indexUpdates = indexUpdates(in);
+    java.util.Map<String, String> statuses = java.util.Map.of();
+    Table t;
+    if (indexUpdates != null) {
+      Tables.IndexChange change = tables.updateIndexes(Wire.table(context, name),
+          definitions(in), indexUpdates);
+      t = change.table();
+      statuses = change.statuses();
+    } else {
+      t = null;
     }
-    Table t = tables.update(Wire.table(context, name), new UpdateTableRequest(name, null, billing,
-        read, write, throughput != null, streamEnabled, viewType,
-        Wire.bool(in, "DeletionProtectionEnabled"), tableClass));
+    boolean otherChanges = billing != null || throughput != null || stream != null
+        || in.hasNonNull("DeletionProtectionEnabled") || tableClass != null;
+    if (t == null || otherChanges) {
+      t = tables.update(Wire.table(context, name), new UpdateTableRequest(name, null, billing,
+          read, write, throughput != null, streamEnabled, viewType,
+          Wire.bool(in, "DeletionProtectionEnabled"), tableClass));
+    }
     out.writeStartObject();
     out.writeFieldName("TableDescription");
-    TableDescriptions.write(out, t, TableStatus.UPDATING, tables.usage(t), TableDescriptions.Shape.UPDATE);
+    TableDescriptions.write(out, t, TableStatus.UPDATING, tables.usage(t), TableDescriptions.Shape.UPDATE,
+        statuses);
     out.writeEndObject();
+  }
+
+  private static List<IndexUpdate> indexUpdates(JsonNode in) {
+    JsonNode list = Wire.array(in, "GlobalSecondaryIndexUpdates");
+    if (list == null) {
+      return null;
+    }
+    List<IndexUpdate> updates = new java.util.ArrayList<>();
+    int i = 1;
+    for (JsonNode u : list) {
+      String path = "globalSecondaryIndexUpdates." + i + ".member";
+      Violations v = new Violations();
+      JsonNode create = Wire.object(u, "Create");
+      JsonNode update = Wire.object(u, "Update");
+      JsonNode delete = Wire.object(u, "Delete");
+      if ((create != null ? 1 : 0) + (update != null ? 1 : 0) + (delete != null ? 1 : 0) != 1) {
+        throw AwsException.validation("One or more parameter values were invalid: One and only one "
+            + "of Create, Update or Delete must be specified in a GlobalSecondaryIndexUpdate");
+      }
+      if (create != null) {
+        CreateTableRequest.IndexRequest request = CreateTable.index(create, path + ".create", v);
+        v.throwIfAny();
+        updates.add(new IndexUpdate("Create", request.name(), request, null, null));
+      } else if (delete != null) {
+        String indexName = Wire.string(delete, "IndexName");
+        v.notNull(indexName, path + ".delete.indexName");
+        v.throwIfAny();
+        updates.add(new IndexUpdate("Delete", indexName, null, null, null));
+      } else {
+        String indexName = Wire.string(update, "IndexName");
+        JsonNode t = Wire.object(update, "ProvisionedThroughput");
+        v.notNull(indexName, path + ".update.indexName");
+        v.notNull(t, path + ".update.provisionedThroughput");
+        v.throwIfAny();
+        updates.add(new IndexUpdate("Update", indexName, null, Wire.number(t, "ReadCapacityUnits"),
+            Wire.number(t, "WriteCapacityUnits")));
+      }
+      i++;
+    }
+    return updates;
+  }
+
+  private static List<dev.streambed.dynamodb.table.Table.AttributeDefinition> definitions(JsonNode in) {
+    JsonNode list = Wire.array(in, "AttributeDefinitions");
+    if (list == null) {
+      return null;
+    }
+    List<dev.streambed.dynamodb.table.Table.AttributeDefinition> out = new java.util.ArrayList<>();
+    for (JsonNode d : list) {
+      out.add(new dev.streambed.dynamodb.table.Table.AttributeDefinition(
+          Wire.string(d, "AttributeName"), Wire.string(d, "AttributeType")));
+    }
+    return out;
   }
 }

@@ -104,6 +104,20 @@ public final class IndexEntries {
     }
   }
 
+  /** Whether an item's index key attributes have the index's types (a backfill skips others). */
+  public static boolean fits(SecondaryIndex index, Map<String, AttributeValue> item) {
+    try {
+      KeySchema ks = index.keySchema();
+      check(index, ks.hashName(), ks.hashType(), item.get(ks.hashName()));
+      if (ks.hasRange()) {
+        check(index, ks.rangeName(), ks.rangeType(), item.get(ks.rangeName()));
+      }
+      return true;
+    } catch (AwsException refused) {
+      return false;
+    }
+  }
+
   private static void check(SecondaryIndex index, String name,
       dev.streambed.kernel.value.AttributeType type, AttributeValue value) {
     if (value == null) {

@@ -342,6 +342,155 @@ public final class Tables {
     return updated;
   }
 
+  /** What UpdateTable's index changes did: the table, and the status to show per changed index. */
+  public record IndexChange(Table table, Map<String, String> statuses) {}
+
+  /**
+   * Applies GlobalSecondaryIndexUpdates. A new index is backfilled from the table before this
+   * returns; the answer shows it CREATING, as AWS does, and the next DescribeTable ACTIVE.
+   */
+  public IndexChange updateIndexes(TableRef ref, List<Table.AttributeDefinition> definitions,
+      List<IndexUpdate> updates) {
+    Table t = catalog.describe(ref);
+    long onlineChanges = updates.stream().filter(u -> !u.action().equals("Update")).count();
+    if (onlineChanges > 1) {
+      throw new AwsException(DynamoDbError.LIMIT_EXCEEDED, "Subscriber limit exceeded: Only 1 online "
+          + "index can be created or deleted simultaneously per table");
+    }
+    Map<String, String> statuses = new LinkedHashMap<>();
+    // The answer still shows an index being deleted, as DELETING.
+    Table shown = null;
+    for (IndexUpdate u : updates) {
+      SecondaryIndex existing = t.index(u.indexName());
+      switch (u.action()) {
+        case "Create": {
+          if (existing != null) {
+            throw AwsException.validation(INVALID + "Index already exists: " + u.indexName());
+          }
+          Map<String, String> types = new LinkedHashMap<>();
+          for (Table.AttributeDefinition d : t.attributeDefinitions()) {
+            types.put(d.name(), d.type());
+          }
+          if (definitions != null) {
+            for (Table.AttributeDefinition d : definitions) {
+              String before = types.put(d.name(), d.type());
+              if (before != null && !before.equals(d.type())) {
+                throw AwsException.validation(INVALID + "Cannot change the type of attribute "
+                    + d.name() + " used as a key");
+              }
+            }
+          }
+          List<String> keyNames = new ArrayList<>();
+          KeySchema ks = indexKeySchema(u.create(), types, keyNames);
+          if (t.indexes().stream().filter(SecondaryIndex::global).count() >= 20) {
+            throw new AwsException(DynamoDbError.LIMIT_EXCEEDED,
+                "GlobalSecondaryIndex count exceeds the per-table limit of 20");
+          }
+          SecondaryIndex index = new SecondaryIndex(u.indexName(), true, ks, projection(u.create()),
+              u.create().nonKeyAttributes(), indexThroughput(u.create(), t.billingMode()), clock.millis());
+          List<SecondaryIndex> indexes = new ArrayList<>(t.indexes());
+          indexes.add(index);
+          List<Table.AttributeDefinition> defs = new ArrayList<>(t.attributeDefinitions());
+          for (String name : keyNames) {
+            if (defs.stream().noneMatch(d -> d.name().equals(name))) {
+              defs.add(new Table.AttributeDefinition(name, types.get(name)));
+            }
+          }
+          t = new Table(t.account(), t.region(), t.name(), t.id(), t.createdMillis(), t.keySchema(),
+              defs, t.billingMode(), t.throughput(), t.billingModeChangedMillis(), t.stream(),
+              t.deletionProtection(), t.tableClass(), t.tags(), indexes);
+          catalog.replace(t);
+          backfill(t, index);
+          statuses.put(u.indexName(), "CREATING");
+          break;
+        }
+        case "Delete": {
+          if (existing == null) {
+            throw new AwsException(DynamoDbError.RESOURCE_NOT_FOUND,
+                "Requested resource not found: Index: " + u.indexName() + " not found");
+          }
+          shown = t;
+          List<SecondaryIndex> indexes = new ArrayList<>(t.indexes());
+          indexes.remove(existing);
+          t = t.withIndexes(indexes);
+          catalog.replace(t);
+          deleteRange(dev.streambed.dynamodb.item.IndexEntries.indexPrefix(t, existing));
+          statuses.put(u.indexName(), "DELETING");
+          break;
+        }
+        default: {
+          if (existing == null || !existing.global()) {
+            throw new AwsException(DynamoDbError.RESOURCE_NOT_FOUND,
+                "Requested resource not found: Index: " + u.indexName() + " not found");
+          }
+          if (t.isOnDemand()) {
+            throw AwsException.validation(INVALID + "ProvisionedThroughput should not be specified "
+                + "for index: " + u.indexName() + " when BillingMode is PAY_PER_REQUEST");
+          }
+          SecondaryIndex changed = new SecondaryIndex(existing.name(), true, existing.keySchema(),
+              existing.projectionType(), existing.nonKeyAttributes(),
+              new Table.Throughput(u.readCapacityUnits(), u.writeCapacityUnits(), clock.millis(), 0, 0),
+              existing.createdMillis());
+          List<SecondaryIndex> indexes = new ArrayList<>(t.indexes());
+          indexes.set(indexes.indexOf(existing), changed);
+          t = t.withIndexes(indexes);
+          catalog.replace(t);
+          statuses.put(u.indexName(), "UPDATING");
+        }
+      }
+    }
+    return new IndexChange(shown != null ? shown : t, statuses);
+  }
+
+  /**
+   * Writes the entries of a new index for every item already in the table. Each entry is written
+   * guarded by the version of the item it comes from, so an item changed meanwhile is read again.
+   */
+  private void backfill(Table table, SecondaryIndex index) {
+    byte[] prefix = ItemKeys.tablePrefix(table);
+    byte[] end = Keys.prefixEnd(prefix);
+    byte[] from = prefix;
+    while (true) {
+      List<Entry> chunk = storage.range(from, end, false, 500);
+      for (Entry e : chunk) {
+        Entry current = e;
+        while (current != null) {
+          Map<String, dev.streambed.kernel.value.AttributeValue> item = ItemCodec.decode(current.value());
+          byte[] indexKey = dev.streambed.dynamodb.item.IndexEntries.entryKey(table, index, item);
+          if (indexKey == null || !dev.streambed.dynamodb.item.IndexEntries.fits(index, item)) {
+            break;
+          }
+          try {
+            storage.commit(new Batch().expectVersion(current.key(), current.version())
+                .put(indexKey, ItemCodec.encode(dev.streambed.dynamodb.item.IndexEntries.project(table, index, item))));
+            break;
+          } catch (dev.streambed.storage.VersionConflictException changed) {
+            current = storage.get(current.key());
+          }
+        }
+      }
+      if (chunk.size() < 500) {
+        return;
+      }
+      from = Keys.successor(chunk.get(chunk.size() - 1).key());
+    }
+  }
+
+  private void deleteRange(byte[] prefix) {
+    byte[] end = Keys.prefixEnd(prefix);
+    while (true) {
+      List<Entry> chunk = storage.range(prefix, end, false, 1000);
+      if (chunk.isEmpty()) {
+        return;
+      }
+      Batch batch = new Batch();
+      for (Entry e : chunk) {
+        batch.delete(e.key());
+      }
+      storage.commit(batch);
+    }
+  }
+
   public Table delete(TableRef ref) {
     Table t = catalog.describe(ref);
     if (t.deletionProtection()) {
@@ -349,18 +498,9 @@ public final class Tables {
           + "against deletion. Disable deletion protection first.");
     }
     catalog.remove(t);
-    byte[] prefix = ItemKeys.tablePrefix(t);
-    byte[] end = Keys.prefixEnd(prefix);
-    while (true) {
-      List<Entry> chunk = storage.range(prefix, end, false, 1000);
-      if (chunk.isEmpty()) {
-        break;
-      }
-      Batch batch = new Batch();
-      for (Entry e : chunk) {
-        batch.delete(e.key());
-      }
-      storage.commit(batch);
+    deleteRange(ItemKeys.tablePrefix(t));
+    for (SecondaryIndex index : t.indexes()) {
+      deleteRange(dev.streambed.dynamodb.item.IndexEntries.indexPrefix(t, index));
     }
     return t;
   }
