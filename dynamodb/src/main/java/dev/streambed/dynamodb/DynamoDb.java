@@ -3,6 +3,7 @@ package dev.streambed.dynamodb;
 import dev.streambed.dynamodb.item.IndexMaintainer;
 import dev.streambed.dynamodb.item.Items;
 import dev.streambed.dynamodb.item.Reads;
+import dev.streambed.dynamodb.item.TimeToLive;
 import dev.streambed.dynamodb.item.Transactions;
 import dev.streambed.dynamodb.item.WritePath;
 import dev.streambed.dynamodb.table.TableCatalog;
@@ -20,6 +21,7 @@ public final class DynamoDb {
   private final WritePath writePath;
   private final Reads reads;
   private final Transactions transactions;
+  private final TimeToLive timeToLive;
 
   public DynamoDb(Storage storage, Clock clock) {
     TableCatalog catalog = new TableCatalog(storage);
@@ -29,6 +31,12 @@ public final class DynamoDb {
     this.items = new Items(writePath);
     this.reads = new Reads(storage);
     this.transactions = new Transactions(writePath, clock);
+    this.timeToLive = new TimeToLive(storage, catalog, writePath, clock);
+  }
+
+  /** Time to live: settings per table, and the sweep that deletes expired items. */
+  public TimeToLive timeToLive() {
+    return timeToLive;
   }
 
   public Transactions transactions() {

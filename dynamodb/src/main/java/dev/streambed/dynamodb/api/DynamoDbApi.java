@@ -29,6 +29,8 @@ public final class DynamoDbApi {
     ops.put("UpdateItem", new UpdateItem(catalog, dynamo.items(), dynamo.reads()));
     ops.put("DeleteItem", new DeleteItem(catalog, dynamo.items(), dynamo.reads()));
     ops.put("Query", new Query(catalog, dynamo.reads()));
+    ops.put("UpdateTimeToLive", TimeToLiveOperations.update(dynamo.tables(), dynamo.timeToLive()));
+    ops.put("DescribeTimeToLive", TimeToLiveOperations.describe(dynamo.tables(), dynamo.timeToLive()));
     ops.put("BatchGetItem", new BatchGetItem(catalog, dynamo.items()));
     ops.put("BatchWriteItem", new BatchWriteItem(catalog, dynamo.items()));
     ops.put("TransactWriteItems", new TransactWriteItems(catalog, dynamo.transactions()));

@@ -38,6 +38,11 @@ public final class TableCatalog {
     }
   }
 
+  /** Every table of every account and region. */
+  public java.util.Collection<Table> all() {
+    return java.util.List.copyOf(cache.values());
+  }
+
   /** The table, or null when there is none. */
   public Table find(TableRef ref) {
     return cache.get(ref);
