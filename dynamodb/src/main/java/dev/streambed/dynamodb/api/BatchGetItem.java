@@ -1,5 +1,6 @@
 package dev.streambed.dynamodb.api;
 
+import dev.streambed.kernel.protocol.JsonMembers;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.streambed.dynamodb.expression.ExpressionContext;
@@ -44,8 +45,8 @@ final class BatchGetItem implements JsonOperation {
 
   @Override
   public void handle(JsonNode in, RequestContext context, JsonGenerator out) throws IOException {
-    JsonNode request = Wire.object(in, "RequestItems");
-    String capacity = Wire.string(in, "ReturnConsumedCapacity");
+    JsonNode request = JsonMembers.object(in, "RequestItems");
+    String capacity = JsonMembers.string(in, "ReturnConsumedCapacity");
     Violations v = new Violations();
     v.notNull(request, "requestItems");
     v.oneOf(capacity, "returnConsumedCapacity", ItemRequests.RETURN_CAPACITY);
@@ -59,7 +60,7 @@ final class BatchGetItem implements JsonOperation {
     while (it.hasNext()) {
       Map.Entry<String, JsonNode> e = it.next();
       JsonNode spec = e.getValue();
-      JsonNode keys = Wire.array(spec, "Keys");
+      JsonNode keys = JsonMembers.array(spec, "Keys");
       if (keys == null || keys.isEmpty() || keys.size() > MAX_KEYS) {
         throw AwsException.validation("1 validation error detected: Value at 'requestItems." + e.getKey()
             + ".member.keys' failed to satisfy constraint: Member must have length "
@@ -71,14 +72,14 @@ final class BatchGetItem implements JsonOperation {
       }
       Table table = catalog.require(Wire.table(context, e.getKey()));
       ItemRequests.noMixing(spec, List.of("AttributesToGet"), List.of("ProjectionExpression"));
-      String projectionText = Wire.string(spec, "ProjectionExpression");
+      String projectionText = JsonMembers.string(spec, "ProjectionExpression");
       ExpressionContext expressions = ItemRequests.expressionContext(spec, List.of("ProjectionExpression"));
       Projection projection = null;
       if (projectionText != null) {
         projection = Expressions.projection(projectionText, expressions);
         expressions.checkAllUsed();
-      } else if (Wire.strings(spec, "AttributesToGet") != null) {
-        projection = Expressions.attributesToGet(Wire.strings(spec, "AttributesToGet"));
+      } else if (JsonMembers.strings(spec, "AttributesToGet") != null) {
+        projection = Expressions.attributesToGet(JsonMembers.strings(spec, "AttributesToGet"));
       }
       List<Map<String, AttributeValue>> keyList = new ArrayList<>();
       Set<Map<String, AttributeValue>> seen = new HashSet<>();
@@ -91,7 +92,7 @@ final class BatchGetItem implements JsonOperation {
         keyList.add(key);
       }
       requests.add(new TableRequest(e.getKey(), table, keyList, projection,
-          Boolean.TRUE.equals(Wire.bool(spec, "ConsistentRead")), spec));
+          Boolean.TRUE.equals(JsonMembers.bool(spec, "ConsistentRead")), spec));
     }
     long bytes = 0;
     Map<String, List<Map<String, AttributeValue>>> responses = new LinkedHashMap<>();

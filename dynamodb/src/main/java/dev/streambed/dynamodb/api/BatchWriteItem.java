@@ -1,5 +1,6 @@
 package dev.streambed.dynamodb.api;
 
+import dev.streambed.kernel.protocol.JsonMembers;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.streambed.dynamodb.item.ItemKeys;
@@ -41,12 +42,12 @@ final class BatchWriteItem implements JsonOperation {
 
   @Override
   public void handle(JsonNode in, RequestContext context, JsonGenerator out) throws IOException {
-    JsonNode request = Wire.object(in, "RequestItems");
-    String capacity = Wire.string(in, "ReturnConsumedCapacity");
+    JsonNode request = JsonMembers.object(in, "RequestItems");
+    String capacity = JsonMembers.string(in, "ReturnConsumedCapacity");
     Violations v = new Violations();
     v.notNull(request, "requestItems");
     v.oneOf(capacity, "returnConsumedCapacity", ItemRequests.RETURN_CAPACITY);
-    v.oneOf(Wire.string(in, "ReturnItemCollectionMetrics"), "returnItemCollectionMetrics", ItemRequests.RETURN_METRICS);
+    v.oneOf(JsonMembers.string(in, "ReturnItemCollectionMetrics"), "returnItemCollectionMetrics", ItemRequests.RETURN_METRICS);
     if (request != null && request.isEmpty()) {
       v.add("{}", "requestItems", "Member must have length greater than or equal to 1");
     }
@@ -72,8 +73,8 @@ final class BatchWriteItem implements JsonOperation {
       Table table = catalog.require(Wire.table(context, e.getKey()));
       Set<Map<String, AttributeValue>> keys = new HashSet<>();
       for (JsonNode w : writes) {
-        JsonNode put = Wire.object(w, "PutRequest");
-        JsonNode delete = Wire.object(w, "DeleteRequest");
+        JsonNode put = JsonMembers.object(w, "PutRequest");
+        JsonNode delete = JsonMembers.object(w, "DeleteRequest");
         if ((put == null) == (delete == null)) {
           throw AwsException.validation("Supplied AttributeValue has more than one datatypes set, "
               + "must contain exactly one of the supported datatypes");

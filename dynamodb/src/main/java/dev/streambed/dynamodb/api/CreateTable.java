@@ -1,5 +1,6 @@
 package dev.streambed.dynamodb.api;
 
+import dev.streambed.kernel.protocol.JsonMembers;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.streambed.dynamodb.table.CreateTableRequest;
@@ -24,13 +25,13 @@ final class CreateTable implements JsonOperation {
 
   @Override
   public void handle(JsonNode in, RequestContext context, JsonGenerator out) throws IOException {
-    String name = Wire.string(in, "TableName");
-    JsonNode keySchema = Wire.array(in, "KeySchema");
-    JsonNode definitions = Wire.array(in, "AttributeDefinitions");
-    String billing = Wire.string(in, "BillingMode");
-    JsonNode throughput = Wire.object(in, "ProvisionedThroughput");
-    JsonNode stream = Wire.object(in, "StreamSpecification");
-    String tableClass = Wire.string(in, "TableClass");
+    String name = JsonMembers.string(in, "TableName");
+    JsonNode keySchema = JsonMembers.array(in, "KeySchema");
+    JsonNode definitions = JsonMembers.array(in, "AttributeDefinitions");
+    String billing = JsonMembers.string(in, "BillingMode");
+    JsonNode throughput = JsonMembers.object(in, "ProvisionedThroughput");
+    JsonNode stream = JsonMembers.object(in, "StreamSpecification");
+    String tableClass = JsonMembers.string(in, "TableClass");
 
     Violations v = new Violations();
     v.notNull(definitions, "attributeDefinitions");
@@ -45,8 +46,8 @@ final class CreateTable implements JsonOperation {
       }
       int i = 1;
       for (JsonNode k : keySchema) {
-        String attr = Wire.string(k, "AttributeName");
-        String type = Wire.string(k, "KeyType");
+        String attr = JsonMembers.string(k, "AttributeName");
+        String type = JsonMembers.string(k, "KeyType");
         v.notNull(attr, "keySchema." + i + ".member.attributeName");
         v.notNull(type, "keySchema." + i + ".member.keyType");
         v.oneOf(type, "keySchema." + i + ".member.keyType", List.of("HASH", "RANGE"));
@@ -58,8 +59,8 @@ final class CreateTable implements JsonOperation {
     if (definitions != null) {
       int i = 1;
       for (JsonNode d : definitions) {
-        String attr = Wire.string(d, "AttributeName");
-        String type = Wire.string(d, "AttributeType");
+        String attr = JsonMembers.string(d, "AttributeName");
+        String type = JsonMembers.string(d, "AttributeType");
         v.notNull(attr, "attributeDefinitions." + i + ".member.attributeName");
         v.notNull(type, "attributeDefinitions." + i + ".member.attributeType");
         v.oneOf(type, "attributeDefinitions." + i + ".member.attributeType", List.of("B", "N", "S"));
@@ -72,8 +73,8 @@ final class CreateTable implements JsonOperation {
     Long read = null;
     Long write = null;
     if (throughput != null) {
-      read = Wire.number(throughput, "ReadCapacityUnits");
-      write = Wire.number(throughput, "WriteCapacityUnits");
+      read = JsonMembers.number(throughput, "ReadCapacityUnits");
+      write = JsonMembers.number(throughput, "WriteCapacityUnits");
       v.notNull(read, "provisionedThroughput.readCapacityUnits");
       v.notNull(write, "provisionedThroughput.writeCapacityUnits");
       if (read != null && read < 1) {
@@ -86,23 +87,23 @@ final class CreateTable implements JsonOperation {
     Boolean streamEnabled = null;
     String viewType = null;
     if (stream != null) {
-      streamEnabled = Wire.bool(stream, "StreamEnabled");
-      viewType = Wire.string(stream, "StreamViewType");
+      streamEnabled = JsonMembers.bool(stream, "StreamEnabled");
+      viewType = JsonMembers.string(stream, "StreamViewType");
       v.notNull(streamEnabled, "streamSpecification.streamEnabled");
     }
     Map<String, String> tags = null;
-    JsonNode tagList = Wire.array(in, "Tags");
+    JsonNode tagList = JsonMembers.array(in, "Tags");
     if (tagList != null) {
       tags = new LinkedHashMap<>();
       for (JsonNode t : tagList) {
-        tags.put(Wire.string(t, "Key"), Wire.string(t, "Value"));
+        tags.put(JsonMembers.string(t, "Key"), JsonMembers.string(t, "Value"));
       }
     }
     List<CreateTableRequest.IndexRequest> globals = indexes(in, "GlobalSecondaryIndexes", "globalSecondaryIndexes", v);
     List<CreateTableRequest.IndexRequest> locals = indexes(in, "LocalSecondaryIndexes", "localSecondaryIndexes", v);
     v.throwIfAny();
     CreateTableRequest request = new CreateTableRequest(name, keys, defs, billing, read, write,
-        throughput != null, streamEnabled, viewType, Wire.bool(in, "DeletionProtectionEnabled"),
+        throughput != null, streamEnabled, viewType, JsonMembers.bool(in, "DeletionProtectionEnabled"),
         tableClass, tags, globals, locals);
     Table table = tables.create(context.accountId(), context.region(), request);
     out.writeStartObject();
@@ -114,7 +115,7 @@ final class CreateTable implements JsonOperation {
 
   /** Reads GlobalSecondaryIndexes or LocalSecondaryIndexes, recording constraint violations. */
   static List<CreateTableRequest.IndexRequest> indexes(JsonNode in, String member, String path, Violations v) {
-    JsonNode list = Wire.array(in, member);
+    JsonNode list = JsonMembers.array(in, member);
     if (list == null) {
       return null;
     }
@@ -128,7 +129,7 @@ final class CreateTable implements JsonOperation {
   }
 
   static CreateTableRequest.IndexRequest index(JsonNode index, String path, Violations v) {
-    String indexName = Wire.string(index, "IndexName");
+    String indexName = JsonMembers.string(index, "IndexName");
     v.notNull(indexName, path + ".indexName");
     if (indexName != null) {
       if (indexName.length() < 3) {
@@ -141,7 +142,7 @@ final class CreateTable implements JsonOperation {
         v.add(indexName, path + ".indexName", "Member must satisfy regular expression pattern: [a-zA-Z0-9_.-]+");
       }
     }
-    JsonNode keySchema = Wire.array(index, "KeySchema");
+    JsonNode keySchema = JsonMembers.array(index, "KeySchema");
     v.notNull(keySchema, path + ".keySchema");
     List<CreateTableRequest.KeyElement> keys = new ArrayList<>();
     if (keySchema != null) {
@@ -151,17 +152,17 @@ final class CreateTable implements JsonOperation {
             : "Member must have length less than or equal to 2");
       }
       for (JsonNode k : keySchema) {
-        keys.add(new CreateTableRequest.KeyElement(Wire.string(k, "AttributeName"), Wire.string(k, "KeyType")));
+        keys.add(new CreateTableRequest.KeyElement(JsonMembers.string(k, "AttributeName"), JsonMembers.string(k, "KeyType")));
       }
     }
-    JsonNode projection = Wire.object(index, "Projection");
+    JsonNode projection = JsonMembers.object(index, "Projection");
     v.notNull(projection, path + ".projection");
-    String projectionType = projection == null ? null : Wire.string(projection, "ProjectionType");
+    String projectionType = projection == null ? null : JsonMembers.string(projection, "ProjectionType");
     v.oneOf(projectionType, path + ".projection.projectionType", List.of("ALL", "KEYS_ONLY", "INCLUDE"));
-    List<String> nonKey = projection == null ? null : Wire.strings(projection, "NonKeyAttributes");
-    JsonNode throughput = Wire.object(index, "ProvisionedThroughput");
-    Long read = throughput == null ? null : Wire.number(throughput, "ReadCapacityUnits");
-    Long write = throughput == null ? null : Wire.number(throughput, "WriteCapacityUnits");
+    List<String> nonKey = projection == null ? null : JsonMembers.strings(projection, "NonKeyAttributes");
+    JsonNode throughput = JsonMembers.object(index, "ProvisionedThroughput");
+    Long read = throughput == null ? null : JsonMembers.number(throughput, "ReadCapacityUnits");
+    Long write = throughput == null ? null : JsonMembers.number(throughput, "WriteCapacityUnits");
     return new CreateTableRequest.IndexRequest(indexName, keys, projectionType, nonKey, read, write,
         throughput != null);
   }

@@ -1,5 +1,6 @@
 package dev.streambed.dynamodb.api;
 
+import dev.streambed.kernel.protocol.JsonMembers;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.streambed.dynamodb.table.Table;
@@ -19,7 +20,7 @@ final class DescribeTable implements JsonOperation {
 
   @Override
   public void handle(JsonNode in, RequestContext context, JsonGenerator out) throws IOException {
-    String name = Wire.string(in, "TableName");
+    String name = JsonMembers.string(in, "TableName");
     Violations v = new Violations();
     v.tableName(name, "tableName");
     v.throwIfAny();

@@ -1,5 +1,6 @@
 package dev.streambed.dynamodb.api;
 
+import dev.streambed.kernel.protocol.JsonMembers;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.streambed.dynamodb.expression.ExpressionContext;
@@ -25,25 +26,25 @@ final class GetItem implements JsonOperation {
 
   @Override
   public void handle(JsonNode in, RequestContext context, JsonGenerator out) throws IOException {
-    String name = Wire.string(in, "TableName");
-    String capacity = Wire.string(in, "ReturnConsumedCapacity");
-    JsonNode keyNode = Wire.object(in, "Key");
+    String name = JsonMembers.string(in, "TableName");
+    String capacity = JsonMembers.string(in, "ReturnConsumedCapacity");
+    JsonNode keyNode = JsonMembers.object(in, "Key");
     Violations v = new Violations();
     v.tableName(name, "tableName");
     v.notNull(keyNode, "key");
     v.oneOf(capacity, "returnConsumedCapacity", ItemRequests.RETURN_CAPACITY);
     v.throwIfAny();
     var key = Wire.item(in, "Key");
-    Boolean consistent = Wire.bool(in, "ConsistentRead");
+    Boolean consistent = JsonMembers.bool(in, "ConsistentRead");
     ItemRequests.noMixing(in, List.of("AttributesToGet"), List.of("ProjectionExpression"));
-    String projectionText = Wire.string(in, "ProjectionExpression");
+    String projectionText = JsonMembers.string(in, "ProjectionExpression");
     ExpressionContext expressions = ItemRequests.expressionContext(in, List.of("ProjectionExpression"));
     Projection projection = null;
     if (projectionText != null) {
       projection = Expressions.projection(projectionText, expressions);
       expressions.checkAllUsed();
     } else {
-      List<String> attributes = Wire.strings(in, "AttributesToGet");
+      List<String> attributes = JsonMembers.strings(in, "AttributesToGet");
       if (attributes != null) {
         projection = Expressions.attributesToGet(attributes);
       }

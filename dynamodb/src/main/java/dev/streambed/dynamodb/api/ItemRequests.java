@@ -1,5 +1,6 @@
 package dev.streambed.dynamodb.api;
 
+import dev.streambed.kernel.protocol.JsonMembers;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.streambed.dynamodb.expression.ExpressionContext;
@@ -36,8 +37,8 @@ final class ItemRequests {
     for (String p : expressionParameters) {
       usesExpressions |= in.hasNonNull(p);
     }
-    Map<String, String> names = Wire.stringMap(in, "ExpressionAttributeNames");
-    JsonNode valuesNode = Wire.object(in, "ExpressionAttributeValues");
+    Map<String, String> names = JsonMembers.stringMap(in, "ExpressionAttributeNames");
+    JsonNode valuesNode = JsonMembers.object(in, "ExpressionAttributeValues");
     Map<String, AttributeValue> values = null;
     if (valuesNode != null) {
       values = new LinkedHashMap<>();

@@ -1,5 +1,6 @@
 package dev.streambed.dynamodb.api;
 
+import dev.streambed.kernel.protocol.JsonMembers;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.streambed.dynamodb.expression.AttributeUpdate;
 import dev.streambed.dynamodb.expression.Condition;
@@ -23,8 +24,8 @@ final class LegacyConditions {
 
   /** The request's Expected condition, or null when it has none. */
   static Condition expected(JsonNode in) {
-    JsonNode expected = Wire.object(in, "Expected");
-    String operator = Wire.string(in, "ConditionalOperator");
+    JsonNode expected = JsonMembers.object(in, "Expected");
+    String operator = JsonMembers.string(in, "ConditionalOperator");
     if ((expected == null || expected.isEmpty()) && operator != null) {
       // AWS's words, as a suite run against Amazon DynamoDB records them (ExtendDB's
       // conformance tests): an empty Expected counts as none.
@@ -41,17 +42,17 @@ final class LegacyConditions {
       if (!spec.isObject()) {
         throw AttributeValueJson.serialization(spec, "Structure");
       }
-      JsonNode value = Wire.object(spec, "Value");
-      attributes.add(new ExpectedAttribute(e.getKey(), Wire.bool(spec, "Exists"),
+      JsonNode value = JsonMembers.object(spec, "Value");
+      attributes.add(new ExpectedAttribute(e.getKey(), JsonMembers.bool(spec, "Exists"),
           value == null ? null : AttributeValueJson.decode(value),
-          Wire.string(spec, "ComparisonOperator"), valueList(spec)));
+          JsonMembers.string(spec, "ComparisonOperator"), valueList(spec)));
     }
     return Expressions.expected(attributes, operator);
   }
 
   /** A QueryFilter or ScanFilter member with the request's ConditionalOperator, or null. */
   static Condition filter(JsonNode in, String member) {
-    JsonNode filter = Wire.object(in, member);
+    JsonNode filter = JsonMembers.object(in, member);
     if (filter == null) {
       return null;
     }
@@ -63,15 +64,15 @@ final class LegacyConditions {
       if (!spec.isObject()) {
         throw AttributeValueJson.serialization(spec, "Structure");
       }
-      conditions.add(ExpectedAttribute.filter(e.getKey(), Wire.string(spec, "ComparisonOperator"),
+      conditions.add(ExpectedAttribute.filter(e.getKey(), JsonMembers.string(spec, "ComparisonOperator"),
           valueList(spec)));
     }
-    return Expressions.filter(conditions, Wire.string(in, "ConditionalOperator"));
+    return Expressions.filter(conditions, JsonMembers.string(in, "ConditionalOperator"));
   }
 
   /** The request's AttributeUpdates, or null. */
   static Update attributeUpdates(JsonNode in) {
-    JsonNode updates = Wire.object(in, "AttributeUpdates");
+    JsonNode updates = JsonMembers.object(in, "AttributeUpdates");
     if (updates == null) {
       return null;
     }
@@ -83,15 +84,15 @@ final class LegacyConditions {
       if (!spec.isObject()) {
         throw AttributeValueJson.serialization(spec, "Structure");
       }
-      JsonNode value = Wire.object(spec, "Value");
-      list.add(new AttributeUpdate(e.getKey(), Wire.string(spec, "Action"),
+      JsonNode value = JsonMembers.object(spec, "Value");
+      list.add(new AttributeUpdate(e.getKey(), JsonMembers.string(spec, "Action"),
           value == null ? null : AttributeValueJson.decode(value)));
     }
     return Expressions.attributeUpdates(list);
   }
 
   private static List<AttributeValue> valueList(JsonNode spec) {
-    JsonNode list = Wire.array(spec, "AttributeValueList");
+    JsonNode list = JsonMembers.array(spec, "AttributeValueList");
     if (list == null) {
       return null;
     }

@@ -1,5 +1,6 @@
 package dev.streambed.dynamodb.api;
 
+import dev.streambed.kernel.protocol.JsonMembers;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.streambed.dynamodb.table.Tables;
@@ -17,8 +18,8 @@ final class ListTables implements JsonOperation {
 
   @Override
   public void handle(JsonNode in, RequestContext context, JsonGenerator out) throws IOException {
-    Long limit = Wire.number(in, "Limit");
-    String start = Wire.string(in, "ExclusiveStartTableName");
+    Long limit = JsonMembers.number(in, "Limit");
+    String start = JsonMembers.string(in, "ExclusiveStartTableName");
     Violations v = new Violations();
     if (limit != null && limit < 1) {
       v.add(limit, "limit", "Member must have value greater than or equal to 1");

@@ -1,5 +1,6 @@
 package dev.streambed.dynamodb.api;
 
+import dev.streambed.kernel.protocol.JsonMembers;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.streambed.dynamodb.expression.Expressions;
@@ -32,16 +33,16 @@ final class Query implements JsonOperation {
 
   @Override
   public void handle(JsonNode in, RequestContext context, JsonGenerator out) throws IOException {
-    String name = Wire.string(in, "TableName");
-    String capacity = Wire.string(in, "ReturnConsumedCapacity");
+    String name = JsonMembers.string(in, "TableName");
+    String capacity = JsonMembers.string(in, "ReturnConsumedCapacity");
     Violations v = new Violations();
     v.tableName(name, "tableName");
     v.oneOf(capacity, "returnConsumedCapacity", ItemRequests.RETURN_CAPACITY);
     v.throwIfAny();
     ItemRequests.noMixing(in, List.of("KeyConditions"), List.of("KeyConditionExpression"));
-    String keyText = Wire.string(in, "KeyConditionExpression");
+    String keyText = JsonMembers.string(in, "KeyConditionExpression");
     ReadRequests.ExpressionHolder holder = new ReadRequests.ExpressionHolder();
-    String index = Wire.string(in, "IndexName");
+    String index = JsonMembers.string(in, "IndexName");
     Reads.Options options = ReadRequests.options(in, "QueryFilter", keyText, holder, index != null);
     List<KeyConditionTerm> terms;
     if (keyText != null) {
@@ -53,13 +54,13 @@ final class Query implements JsonOperation {
     Table table = catalog.require(Wire.table(context, name));
     Reads.Source source = ReadRequests.source(table, index, in, options);
     KeyCondition condition = match(source.index() == null ? table.keySchema() : source.index().keySchema(), terms);
-    Boolean forward = Wire.bool(in, "ScanIndexForward");
+    Boolean forward = JsonMembers.bool(in, "ScanIndexForward");
     Reads.Page page = reads.query(source, condition, forward == null || forward, options);
     ReadRequests.write(out, page, options, capacity, table.name());
   }
 
   private static List<KeyConditionTerm> legacyKeyConditions(JsonNode in) {
-    JsonNode conditions = Wire.object(in, "KeyConditions");
+    JsonNode conditions = JsonMembers.object(in, "KeyConditions");
     if (conditions == null) {
       throw AwsException.validation("Either the KeyConditions or KeyConditionExpression parameter must be specified in the request.");
     }
@@ -67,8 +68,8 @@ final class Query implements JsonOperation {
     Iterator<Map.Entry<String, JsonNode>> it = conditions.fields();
     while (it.hasNext()) {
       Map.Entry<String, JsonNode> e = it.next();
-      String op = Wire.string(e.getValue(), "ComparisonOperator");
-      JsonNode list = Wire.array(e.getValue(), "AttributeValueList");
+      String op = JsonMembers.string(e.getValue(), "ComparisonOperator");
+      JsonNode list = JsonMembers.array(e.getValue(), "AttributeValueList");
       List<AttributeValue> values = new ArrayList<>();
       if (list != null) {
         for (JsonNode n : list) {

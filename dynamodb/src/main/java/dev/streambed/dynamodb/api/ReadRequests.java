@@ -1,5 +1,6 @@
 package dev.streambed.dynamodb.api;
 
+import dev.streambed.kernel.protocol.JsonMembers;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.streambed.dynamodb.expression.Condition;
@@ -25,8 +26,8 @@ final class ReadRequests {
   /** Reads the options common to Query and Scan; {@code keyExpression} is Query's, or null. */
   static Reads.Options options(JsonNode in, String filterLegacyMember, String keyExpression,
       ExpressionHolder holder, boolean onIndex) {
-    String select = Wire.string(in, "Select");
-    Long limit = Wire.number(in, "Limit");
+    String select = JsonMembers.string(in, "Select");
+    Long limit = JsonMembers.number(in, "Limit");
     Violations v = new Violations();
     v.oneOf(select, "select", SELECT);
     if (limit != null && limit < 1) {
@@ -35,9 +36,9 @@ final class ReadRequests {
     v.throwIfAny();
     ItemRequests.noMixing(in, List.of("AttributesToGet", filterLegacyMember, "ConditionalOperator"),
         List.of("ProjectionExpression", "FilterExpression"));
-    String projectionText = Wire.string(in, "ProjectionExpression");
-    String filterText = Wire.string(in, "FilterExpression");
-    List<String> attributesToGet = Wire.strings(in, "AttributesToGet");
+    String projectionText = JsonMembers.string(in, "ProjectionExpression");
+    String filterText = JsonMembers.string(in, "FilterExpression");
+    List<String> attributesToGet = JsonMembers.strings(in, "AttributesToGet");
     ExpressionContext expressions = ItemRequests.expressionContext(in, keyExpression != null
         ? List.of("KeyConditionExpression", "FilterExpression", "ProjectionExpression")
         : List.of("FilterExpression", "ProjectionExpression"));
@@ -65,7 +66,7 @@ final class ReadRequests {
       throw AwsException.validation("Cannot specify the " + what + " when choosing to get " + select);
     }
     return new Reads.Options(filter, projection, limit == null ? null : (int) Math.min(limit, Integer.MAX_VALUE),
-        Wire.item(in, "ExclusiveStartKey"), Boolean.TRUE.equals(Wire.bool(in, "ConsistentRead")),
+        Wire.item(in, "ExclusiveStartKey"), Boolean.TRUE.equals(JsonMembers.bool(in, "ConsistentRead")),
         "COUNT".equals(select));
   }
 
@@ -109,7 +110,7 @@ final class ReadRequests {
     if (index.global() && options.consistent()) {
       throw AwsException.validation("Consistent reads are not supported on global secondary indexes");
     }
-    String select = Wire.string(in, "Select");
+    String select = JsonMembers.string(in, "Select");
     boolean wantsAll = "ALL_ATTRIBUTES".equals(select);
     if (wantsAll && index.global() && !index.projectsAll()) {
       throw AwsException.validation("One or more parameter values were invalid: Select type "

@@ -1,5 +1,6 @@
 package dev.streambed.dynamodb.api;
 
+import dev.streambed.kernel.protocol.JsonMembers;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.streambed.dynamodb.item.Reads;
@@ -22,10 +23,10 @@ final class Scan implements JsonOperation {
 
   @Override
   public void handle(JsonNode in, RequestContext context, JsonGenerator out) throws IOException {
-    String name = Wire.string(in, "TableName");
-    String capacity = Wire.string(in, "ReturnConsumedCapacity");
-    Long segment = Wire.number(in, "Segment");
-    Long total = Wire.number(in, "TotalSegments");
+    String name = JsonMembers.string(in, "TableName");
+    String capacity = JsonMembers.string(in, "ReturnConsumedCapacity");
+    Long segment = JsonMembers.number(in, "Segment");
+    Long total = JsonMembers.number(in, "TotalSegments");
     Violations v = new Violations();
     v.tableName(name, "tableName");
     v.oneOf(capacity, "returnConsumedCapacity", ItemRequests.RETURN_CAPACITY);
@@ -54,7 +55,7 @@ final class Scan implements JsonOperation {
       throw AwsException.validation("The Segment parameter is zero-based and must be less than "
           + "parameter TotalSegments: Segment: " + segment + " is not less than TotalSegments: " + total);
     }
-    String indexName = Wire.string(in, "IndexName");
+    String indexName = JsonMembers.string(in, "IndexName");
     ReadRequests.ExpressionHolder holder = new ReadRequests.ExpressionHolder();
     Reads.Options options = ReadRequests.options(in, "ScanFilter", null, holder, indexName != null);
     holder.context.checkAllUsed();

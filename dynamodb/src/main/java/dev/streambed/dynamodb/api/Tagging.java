@@ -1,5 +1,6 @@
 package dev.streambed.dynamodb.api;
 
+import dev.streambed.kernel.protocol.JsonMembers;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.streambed.dynamodb.table.Table;
@@ -16,8 +17,8 @@ final class Tagging {
 
   static JsonOperation tagResource(Tables tables) {
     return (in, context, out) -> {
-      String arn = Wire.string(in, "ResourceArn");
-      JsonNode tagList = Wire.array(in, "Tags");
+      String arn = JsonMembers.string(in, "ResourceArn");
+      JsonNode tagList = JsonMembers.array(in, "Tags");
       Violations v = new Violations();
       v.notNull(arn, "resourceArn");
       v.notNull(tagList, "tags");
@@ -25,8 +26,8 @@ final class Tagging {
       if (tagList != null) {
         int i = 1;
         for (JsonNode t : tagList) {
-          String key = Wire.string(t, "Key");
-          String value = Wire.string(t, "Value");
+          String key = JsonMembers.string(t, "Key");
+          String value = JsonMembers.string(t, "Value");
           v.notNull(key, "tags." + i + ".member.key");
           v.notNull(value, "tags." + i + ".member.value");
           if (key != null && (key.isEmpty() || key.length() > 128)) {
@@ -49,8 +50,8 @@ final class Tagging {
 
   static JsonOperation untagResource(Tables tables) {
     return (in, context, out) -> {
-      String arn = Wire.string(in, "ResourceArn");
-      List<String> keys = Wire.strings(in, "TagKeys");
+      String arn = JsonMembers.string(in, "ResourceArn");
+      List<String> keys = JsonMembers.strings(in, "TagKeys");
       Violations v = new Violations();
       v.notNull(arn, "resourceArn");
       v.notNull(keys, "tagKeys");
@@ -62,7 +63,7 @@ final class Tagging {
 
   static JsonOperation listTagsOfResource(Tables tables) {
     return (in, context, out) -> {
-      String arn = Wire.string(in, "ResourceArn");
+      String arn = JsonMembers.string(in, "ResourceArn");
       Violations v = new Violations();
       v.notNull(arn, "resourceArn");
       v.throwIfAny();

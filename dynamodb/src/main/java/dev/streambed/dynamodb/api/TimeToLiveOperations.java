@@ -1,5 +1,6 @@
 package dev.streambed.dynamodb.api;
 
+import dev.streambed.kernel.protocol.JsonMembers;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.streambed.dynamodb.item.TimeToLive;
 import dev.streambed.dynamodb.table.Table;
@@ -12,13 +13,13 @@ final class TimeToLiveOperations {
 
   static JsonOperation update(Tables tables, TimeToLive ttl) {
     return (in, context, out) -> {
-      String name = Wire.string(in, "TableName");
-      JsonNode spec = Wire.object(in, "TimeToLiveSpecification");
+      String name = JsonMembers.string(in, "TableName");
+      JsonNode spec = JsonMembers.object(in, "TimeToLiveSpecification");
       Violations v = new Violations();
       v.tableName(name, "tableName");
       v.notNull(spec, "timeToLiveSpecification");
-      Boolean enabled = spec == null ? null : Wire.bool(spec, "Enabled");
-      String attribute = spec == null ? null : Wire.string(spec, "AttributeName");
+      Boolean enabled = spec == null ? null : JsonMembers.bool(spec, "Enabled");
+      String attribute = spec == null ? null : JsonMembers.string(spec, "AttributeName");
       if (spec != null) {
         v.notNull(enabled, "timeToLiveSpecification.enabled");
         v.notNull(attribute, "timeToLiveSpecification.attributeName");
@@ -42,7 +43,7 @@ final class TimeToLiveOperations {
 
   static JsonOperation describe(Tables tables, TimeToLive ttl) {
     return (in, context, out) -> {
-      String name = Wire.string(in, "TableName");
+      String name = JsonMembers.string(in, "TableName");
       Violations v = new Violations();
       v.tableName(name, "tableName");
       v.throwIfAny();

@@ -1,5 +1,6 @@
 package dev.streambed.dynamodb.api;
 
+import dev.streambed.kernel.protocol.JsonMembers;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.streambed.dynamodb.expression.ExpressionContext;
@@ -29,7 +30,7 @@ final class TransactGetItems implements JsonOperation {
 
   @Override
   public void handle(JsonNode in, RequestContext context, JsonGenerator out) throws IOException {
-    JsonNode items = Wire.array(in, "TransactItems");
+    JsonNode items = JsonMembers.array(in, "TransactItems");
     Violations v = new Violations();
     v.notNull(items, "transactItems");
     if (items != null && items.isEmpty()) {
@@ -41,17 +42,17 @@ final class TransactGetItems implements JsonOperation {
     v.throwIfAny();
     List<Transactions.Get> gets = new ArrayList<>(items.size());
     for (JsonNode item : items) {
-      JsonNode get = Wire.object(item, "Get");
+      JsonNode get = JsonMembers.object(item, "Get");
       if (get == null) {
         throw AwsException.validation("1 validation error detected: Value null at "
             + "'transactItems.member.get' failed to satisfy constraint: Member must not be null");
       }
-      String name = Wire.string(get, "TableName");
+      String name = JsonMembers.string(get, "TableName");
       Violations tv = new Violations();
       tv.tableName(name, "transactItems.member.get.tableName");
       tv.throwIfAny();
       Table table = catalog.require(Wire.table(context, name));
-      String projectionText = Wire.string(get, "ProjectionExpression");
+      String projectionText = JsonMembers.string(get, "ProjectionExpression");
       ExpressionContext expressions = ItemRequests.expressionContext(get, List.of("ProjectionExpression"));
       Projection projection = projectionText == null ? null : Expressions.projection(projectionText, expressions);
       expressions.checkAllUsed();

@@ -1,5 +1,6 @@
 package dev.streambed.dynamodb.api;
 
+import dev.streambed.kernel.protocol.JsonMembers;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.streambed.dynamodb.expression.Condition;
@@ -32,9 +33,9 @@ final class TransactWriteItems implements JsonOperation {
 
   @Override
   public void handle(JsonNode in, RequestContext context, JsonGenerator out) throws IOException {
-    JsonNode items = Wire.array(in, "TransactItems");
-    String capacity = Wire.string(in, "ReturnConsumedCapacity");
-    String token = Wire.string(in, "ClientRequestToken");
+    JsonNode items = JsonMembers.array(in, "TransactItems");
+    String capacity = JsonMembers.string(in, "ReturnConsumedCapacity");
+    String token = JsonMembers.string(in, "ClientRequestToken");
     Violations v = new Violations();
     v.notNull(items, "transactItems");
     if (items != null && items.isEmpty()) {
@@ -86,15 +87,15 @@ final class TransactWriteItems implements JsonOperation {
     if (kinds != 1) {
       throw AwsException.validation("TransactItems can only contain one of Check, Put, Update or Delete");
     }
-    JsonNode a = Wire.object(item, kind);
-    String name = Wire.string(a, "TableName");
+    JsonNode a = JsonMembers.object(item, kind);
+    String name = JsonMembers.string(a, "TableName");
     Violations v = new Violations();
     v.tableName(name, "transactItems.member." + kind.substring(0, 1).toLowerCase() + kind.substring(1) + ".tableName");
     v.throwIfAny();
     Table table = catalog.require(Wire.table(context, name));
-    boolean returnOld = "ALL_OLD".equals(Wire.string(a, "ReturnValuesOnConditionCheckFailure"));
-    String conditionText = Wire.string(a, "ConditionExpression");
-    String updateText = kind.equals("Update") ? Wire.string(a, "UpdateExpression") : null;
+    boolean returnOld = "ALL_OLD".equals(JsonMembers.string(a, "ReturnValuesOnConditionCheckFailure"));
+    String conditionText = JsonMembers.string(a, "ConditionExpression");
+    String updateText = kind.equals("Update") ? JsonMembers.string(a, "UpdateExpression") : null;
     ExpressionContext expressions = ItemRequests.expressionContext(a, kind.equals("Update") ? List.of("UpdateExpression", "ConditionExpression") : List.of("ConditionExpression"));
     Condition condition = conditionText == null ? null
         : Expressions.condition(conditionText, "ConditionExpression", expressions);

@@ -1,5 +1,6 @@
 package dev.streambed.dynamodb.api;
 
+import dev.streambed.kernel.protocol.JsonMembers;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.streambed.dynamodb.expression.Condition;
@@ -34,8 +35,8 @@ final class UpdateItem implements JsonOperation {
     Map<String, AttributeValue> key = Wire.item(in, "Key");
     ItemRequests.noMixing(in, List.of("AttributeUpdates", "Expected", "ConditionalOperator"),
         List.of("UpdateExpression", "ConditionExpression"));
-    String updateText = Wire.string(in, "UpdateExpression");
-    String conditionText = Wire.string(in, "ConditionExpression");
+    String updateText = JsonMembers.string(in, "UpdateExpression");
+    String conditionText = JsonMembers.string(in, "ConditionExpression");
     ExpressionContext expressions =
         ItemRequests.expressionContext(in, List.of("UpdateExpression", "ConditionExpression"));
     Update update = null;

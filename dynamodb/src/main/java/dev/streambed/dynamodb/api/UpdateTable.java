@@ -1,5 +1,6 @@
 package dev.streambed.dynamodb.api;
 
+import dev.streambed.kernel.protocol.JsonMembers;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.streambed.dynamodb.table.Table;
@@ -24,11 +25,11 @@ final class UpdateTable implements JsonOperation {
 
   @Override
   public void handle(JsonNode in, RequestContext context, JsonGenerator out) throws IOException {
-    String name = Wire.string(in, "TableName");
-    String billing = Wire.string(in, "BillingMode");
-    JsonNode throughput = Wire.object(in, "ProvisionedThroughput");
-    JsonNode stream = Wire.object(in, "StreamSpecification");
-    String tableClass = Wire.string(in, "TableClass");
+    String name = JsonMembers.string(in, "TableName");
+    String billing = JsonMembers.string(in, "BillingMode");
+    JsonNode throughput = JsonMembers.object(in, "ProvisionedThroughput");
+    JsonNode stream = JsonMembers.object(in, "StreamSpecification");
+    String tableClass = JsonMembers.string(in, "TableClass");
     Violations v = new Violations();
     v.tableName(name, "tableName");
     v.oneOf(billing, "billingMode", List.of("PROVISIONED", "PAY_PER_REQUEST"));
@@ -36,16 +37,16 @@ final class UpdateTable implements JsonOperation {
     Long read = null;
     Long write = null;
     if (throughput != null) {
-      read = Wire.number(throughput, "ReadCapacityUnits");
-      write = Wire.number(throughput, "WriteCapacityUnits");
+      read = JsonMembers.number(throughput, "ReadCapacityUnits");
+      write = JsonMembers.number(throughput, "WriteCapacityUnits");
       v.notNull(read, "provisionedThroughput.readCapacityUnits");
       v.notNull(write, "provisionedThroughput.writeCapacityUnits");
     }
     Boolean streamEnabled = null;
     String viewType = null;
     if (stream != null) {
-      streamEnabled = Wire.bool(stream, "StreamEnabled");
-      viewType = Wire.string(stream, "StreamViewType");
+      streamEnabled = JsonMembers.bool(stream, "StreamEnabled");
+      viewType = JsonMembers.string(stream, "StreamViewType");
       v.notNull(streamEnabled, "streamSpecification.streamEnabled");
     }
     v.throwIfAny();
@@ -65,7 +66,7 @@ final class UpdateTable implements JsonOperation {
     if (t == null || otherChanges) {
       t = tables.update(Wire.table(context, name), new UpdateTableRequest(name, null, billing,
           read, write, throughput != null, streamEnabled, viewType,
-          Wire.bool(in, "DeletionProtectionEnabled"), tableClass));
+          JsonMembers.bool(in, "DeletionProtectionEnabled"), tableClass));
     }
     out.writeStartObject();
     out.writeFieldName("TableDescription");
@@ -75,7 +76,7 @@ final class UpdateTable implements JsonOperation {
   }
 
   private static List<IndexUpdate> indexUpdates(JsonNode in) {
-    JsonNode list = Wire.array(in, "GlobalSecondaryIndexUpdates");
+    JsonNode list = JsonMembers.array(in, "GlobalSecondaryIndexUpdates");
     if (list == null) {
       return null;
     }
@@ -84,9 +85,9 @@ final class UpdateTable implements JsonOperation {
     for (JsonNode u : list) {
       String path = "globalSecondaryIndexUpdates." + i + ".member";
       Violations v = new Violations();
-      JsonNode create = Wire.object(u, "Create");
-      JsonNode update = Wire.object(u, "Update");
-      JsonNode delete = Wire.object(u, "Delete");
+      JsonNode create = JsonMembers.object(u, "Create");
+      JsonNode update = JsonMembers.object(u, "Update");
+      JsonNode delete = JsonMembers.object(u, "Delete");
       if ((create != null ? 1 : 0) + (update != null ? 1 : 0) + (delete != null ? 1 : 0) != 1) {
         throw AwsException.validation("One or more parameter values were invalid: One and only one "
             + "of Create, Update or Delete must be specified in a GlobalSecondaryIndexUpdate");
@@ -96,18 +97,18 @@ final class UpdateTable implements JsonOperation {
         v.throwIfAny();
         updates.add(new IndexUpdate("Create", request.name(), request, null, null));
       } else if (delete != null) {
-        String indexName = Wire.string(delete, "IndexName");
+        String indexName = JsonMembers.string(delete, "IndexName");
         v.notNull(indexName, path + ".delete.indexName");
         v.throwIfAny();
         updates.add(new IndexUpdate("Delete", indexName, null, null, null));
       } else {
-        String indexName = Wire.string(update, "IndexName");
-        JsonNode t = Wire.object(update, "ProvisionedThroughput");
+        String indexName = JsonMembers.string(update, "IndexName");
+        JsonNode t = JsonMembers.object(update, "ProvisionedThroughput");
         v.notNull(indexName, path + ".update.indexName");
         v.notNull(t, path + ".update.provisionedThroughput");
         v.throwIfAny();
-        updates.add(new IndexUpdate("Update", indexName, null, Wire.number(t, "ReadCapacityUnits"),
-            Wire.number(t, "WriteCapacityUnits")));
+        updates.add(new IndexUpdate("Update", indexName, null, JsonMembers.number(t, "ReadCapacityUnits"),
+            JsonMembers.number(t, "WriteCapacityUnits")));
       }
       i++;
     }
@@ -115,14 +116,14 @@ final class UpdateTable implements JsonOperation {
   }
 
   private static List<dev.streambed.dynamodb.table.Table.AttributeDefinition> definitions(JsonNode in) {
-    JsonNode list = Wire.array(in, "AttributeDefinitions");
+    JsonNode list = JsonMembers.array(in, "AttributeDefinitions");
     if (list == null) {
       return null;
     }
     List<dev.streambed.dynamodb.table.Table.AttributeDefinition> out = new java.util.ArrayList<>();
     for (JsonNode d : list) {
       out.add(new dev.streambed.dynamodb.table.Table.AttributeDefinition(
-          Wire.string(d, "AttributeName"), Wire.string(d, "AttributeType")));
+          JsonMembers.string(d, "AttributeName"), JsonMembers.string(d, "AttributeType")));
     }
     return out;
   }

@@ -1,5 +1,6 @@
 package dev.streambed.dynamodb.api;
 
+import dev.streambed.kernel.protocol.JsonMembers;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.streambed.dynamodb.expression.Condition;
@@ -25,10 +26,10 @@ record WriteMembers(String tableName, String returnValues, String capacity, Stri
 
   /** Reads and checks the shared members; {@code itemMember} is "Item" or "Key". */
   static WriteMembers read(JsonNode in, String itemMember) {
-    WriteMembers m = new WriteMembers(Wire.string(in, "TableName"), Wire.string(in, "ReturnValues"),
-        Wire.string(in, "ReturnConsumedCapacity"), Wire.string(in, "ReturnItemCollectionMetrics"),
-        Wire.string(in, "ReturnValuesOnConditionCheckFailure"));
-    JsonNode item = Wire.object(in, itemMember);
+    WriteMembers m = new WriteMembers(JsonMembers.string(in, "TableName"), JsonMembers.string(in, "ReturnValues"),
+        JsonMembers.string(in, "ReturnConsumedCapacity"), JsonMembers.string(in, "ReturnItemCollectionMetrics"),
+        JsonMembers.string(in, "ReturnValuesOnConditionCheckFailure"));
+    JsonNode item = JsonMembers.object(in, itemMember);
     Violations v = new Violations();
     v.tableName(m.tableName, "tableName");
     v.notNull(item, itemMember.toLowerCase(java.util.Locale.ROOT));
@@ -60,7 +61,7 @@ record WriteMembers(String tableName, String returnValues, String capacity, Stri
   /** The ConditionExpression of PutItem or DeleteItem, or their legacy Expected. */
   static Condition condition(JsonNode in) {
     ItemRequests.noMixing(in, List.of("Expected", "ConditionalOperator"), List.of("ConditionExpression"));
-    String conditionText = Wire.string(in, "ConditionExpression");
+    String conditionText = JsonMembers.string(in, "ConditionExpression");
     ExpressionContext expressions = ItemRequests.expressionContext(in, List.of("ConditionExpression"));
     if (conditionText == null) {
       return LegacyConditions.expected(in);

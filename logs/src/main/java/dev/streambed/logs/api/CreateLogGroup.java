@@ -1,5 +1,6 @@
 package dev.streambed.logs.api;
 
+import dev.streambed.kernel.protocol.JsonMembers;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.streambed.kernel.protocol.JsonOperation;
@@ -22,9 +23,9 @@ final class CreateLogGroup implements JsonOperation {
 
   @Override
   public void handle(JsonNode in, RequestContext context, JsonGenerator out) throws IOException {
-    String name = Wire.string(in, "logGroupName");
-    String logGroupClass = Wire.string(in, "logGroupClass");
-    Map<String, String> tags = Wire.stringMap(in, "tags");
+    String name = JsonMembers.string(in, "logGroupName");
+    String logGroupClass = JsonMembers.string(in, "logGroupClass");
+    Map<String, String> tags = JsonMembers.stringMap(in, "tags");
     Violations v = new Violations();
     v.groupName(name, "logGroupName");
     if (logGroupClass != null && !CLASSES.contains(logGroupClass)) {
@@ -36,7 +37,7 @@ final class CreateLogGroup implements JsonOperation {
           + "satisfy constraint: Member must have length less than or equal to 50");
     }
     groups.create(new GroupRef(context.accountId(), context.region(), name),
-        Wire.string(in, "kmsKeyId"), logGroupClass, tags == null ? Map.of() : tags);
+        JsonMembers.string(in, "kmsKeyId"), logGroupClass, tags == null ? Map.of() : tags);
     Descriptions.empty(out);
   }
 }

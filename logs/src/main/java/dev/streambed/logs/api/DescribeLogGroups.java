@@ -1,5 +1,6 @@
 package dev.streambed.logs.api;
 
+import dev.streambed.kernel.protocol.JsonMembers;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.streambed.kernel.protocol.JsonOperation;
@@ -19,10 +20,10 @@ final class DescribeLogGroups implements JsonOperation {
 
   @Override
   public void handle(JsonNode in, RequestContext context, JsonGenerator out) throws IOException {
-    String prefix = Wire.string(in, "logGroupNamePrefix");
-    String pattern = Wire.string(in, "logGroupNamePattern");
-    Long limit = Wire.number(in, "limit");
-    String token = Wire.string(in, "nextToken");
+    String prefix = JsonMembers.string(in, "logGroupNamePrefix");
+    String pattern = JsonMembers.string(in, "logGroupNamePattern");
+    Long limit = JsonMembers.number(in, "limit");
+    String token = JsonMembers.string(in, "nextToken");
     Violations v = new Violations();
     v.range(limit, "limit", 1, 50);
     v.length(prefix, "logGroupNamePrefix", 1, 512);

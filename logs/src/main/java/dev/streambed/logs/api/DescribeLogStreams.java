@@ -1,5 +1,6 @@
 package dev.streambed.logs.api;
 
+import dev.streambed.kernel.protocol.JsonMembers;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.streambed.kernel.protocol.JsonOperation;
@@ -28,11 +29,11 @@ final class DescribeLogStreams implements JsonOperation {
 
   @Override
   public void handle(JsonNode in, RequestContext context, JsonGenerator out) throws IOException {
-    String prefix = Wire.string(in, "logStreamNamePrefix");
-    String orderBy = Wire.string(in, "orderBy");
-    Boolean descending = Wire.bool(in, "descending");
-    Long limit = Wire.number(in, "limit");
-    String token = Wire.string(in, "nextToken");
+    String prefix = JsonMembers.string(in, "logStreamNamePrefix");
+    String orderBy = JsonMembers.string(in, "orderBy");
+    Boolean descending = JsonMembers.bool(in, "descending");
+    Long limit = JsonMembers.number(in, "limit");
+    String token = JsonMembers.string(in, "nextToken");
     Violations v = new Violations();
     v.range(limit, "limit", 1, 50);
     v.length(prefix, "logStreamNamePrefix", 1, 512);

@@ -1,5 +1,6 @@
 package dev.streambed.logs.api;
 
+import dev.streambed.kernel.protocol.JsonMembers;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.streambed.kernel.protocol.JsonOperation;
@@ -28,13 +29,13 @@ final class FilterLogEvents implements JsonOperation {
 
   @Override
   public void handle(JsonNode in, RequestContext context, JsonGenerator out) throws IOException {
-    Long limit = Wire.number(in, "limit");
-    Long start = Wire.number(in, "startTime");
-    Long end = Wire.number(in, "endTime");
-    String token = Wire.string(in, "nextToken");
-    List<String> names = Wire.strings(in, "logStreamNames");
-    String prefix = Wire.string(in, "logStreamNamePrefix");
-    String pattern = Wire.string(in, "filterPattern");
+    Long limit = JsonMembers.number(in, "limit");
+    Long start = JsonMembers.number(in, "startTime");
+    Long end = JsonMembers.number(in, "endTime");
+    String token = JsonMembers.string(in, "nextToken");
+    List<String> names = JsonMembers.strings(in, "logStreamNames");
+    String prefix = JsonMembers.string(in, "logStreamNamePrefix");
+    String pattern = JsonMembers.string(in, "filterPattern");
     Violations v = new Violations();
     v.range(limit, "limit", 1, 10_000);
     v.range(start, "startTime", 0, Long.MAX_VALUE);

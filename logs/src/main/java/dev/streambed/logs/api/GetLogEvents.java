@@ -1,5 +1,6 @@
 package dev.streambed.logs.api;
 
+import dev.streambed.kernel.protocol.JsonMembers;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.streambed.kernel.protocol.JsonOperation;
@@ -20,11 +21,11 @@ final class GetLogEvents implements JsonOperation {
 
   @Override
   public void handle(JsonNode in, RequestContext context, JsonGenerator out) throws IOException {
-    Long limit = Wire.number(in, "limit");
-    Long start = Wire.number(in, "startTime");
-    Long end = Wire.number(in, "endTime");
-    Boolean fromHead = Wire.bool(in, "startFromHead");
-    String token = Wire.string(in, "nextToken");
+    Long limit = JsonMembers.number(in, "limit");
+    Long start = JsonMembers.number(in, "startTime");
+    Long end = JsonMembers.number(in, "endTime");
+    Boolean fromHead = JsonMembers.bool(in, "startFromHead");
+    String token = JsonMembers.string(in, "nextToken");
     Violations v = new Violations();
     v.range(limit, "limit", 1, 10_000);
     v.range(start, "startTime", 0, Long.MAX_VALUE);

@@ -1,5 +1,6 @@
 package dev.streambed.logs.api;
 
+import dev.streambed.kernel.protocol.JsonMembers;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.streambed.kernel.protocol.JsonOperation;
@@ -29,7 +30,7 @@ final class LogStreamOperations {
 
   /** The request's logStreamName, validated as AWS does. */
   static String streamName(JsonNode in) {
-    String name = Wire.string(in, "logStreamName");
+    String name = JsonMembers.string(in, "logStreamName");
     Violations v = new Violations();
     v.streamName(name, "logStreamName");
     v.throwIfAny();

@@ -1,5 +1,6 @@
 package dev.streambed.logs.api;
 
+import dev.streambed.kernel.protocol.JsonMembers;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.streambed.kernel.protocol.JsonOperation;
@@ -52,7 +53,7 @@ final class PutLogEvents implements JsonOperation {
   }
 
   private static List<InputEvent> events(JsonNode in) {
-    JsonNode array = Wire.array(in, "logEvents");
+    JsonNode array = JsonMembers.array(in, "logEvents");
     Violations v = new Violations();
     if (array == null) {
       v.notNull(null, "logEvents");
@@ -73,8 +74,8 @@ final class PutLogEvents implements JsonOperation {
         throw AttributeValueJson.serialization(e, "Structure");
       }
       String path = "logEvents." + (i + 1) + ".member.";
-      Long ts = Wire.number(e, "timestamp");
-      String message = Wire.string(e, "message");
+      Long ts = JsonMembers.number(e, "timestamp");
+      String message = JsonMembers.string(e, "message");
       v.notNull(ts, path + "timestamp");
       v.notNull(message, path + "message");
       v.length(message, path + "message", 1, Integer.MAX_VALUE);

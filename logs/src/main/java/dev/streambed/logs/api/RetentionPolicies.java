@@ -1,5 +1,6 @@
 package dev.streambed.logs.api;
 
+import dev.streambed.kernel.protocol.JsonMembers;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.streambed.kernel.protocol.JsonOperation;
@@ -14,7 +15,7 @@ final class RetentionPolicies {
   static JsonOperation put(LogGroups groups) {
     return (JsonNode in, RequestContext context, JsonGenerator out) -> {
       GroupRef ref = Wire.group(in, context);
-      Long days = Wire.number(in, "retentionInDays");
+      Long days = JsonMembers.number(in, "retentionInDays");
       Violations v = new Violations();
       v.notNull(days, "retentionInDays");
       if (days != null && !LogGroups.RETENTION_DAYS.contains(days.intValue())) {

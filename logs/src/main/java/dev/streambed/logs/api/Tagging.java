@@ -1,5 +1,6 @@
 package dev.streambed.logs.api;
 
+import dev.streambed.kernel.protocol.JsonMembers;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.streambed.kernel.protocol.JsonOperation;
@@ -59,7 +60,7 @@ final class Tagging {
   }
 
   private static GroupRef byArn(JsonNode in) {
-    String arn = Wire.string(in, "resourceArn");
+    String arn = JsonMembers.string(in, "resourceArn");
     Violations v = new Violations();
     v.notNull(arn, "resourceArn");
     v.length(arn, "resourceArn", 1, 1011);
@@ -72,7 +73,7 @@ final class Tagging {
   }
 
   private static Map<String, String> tags(JsonNode in) {
-    Map<String, String> tags = Wire.stringMap(in, "tags");
+    Map<String, String> tags = JsonMembers.stringMap(in, "tags");
     Violations v = new Violations();
     v.notNull(tags, "tags");
     v.throwIfAny();
@@ -85,7 +86,7 @@ final class Tagging {
   }
 
   private static List<String> keys(JsonNode in, String member) {
-    List<String> keys = Wire.strings(in, member);
+    List<String> keys = JsonMembers.strings(in, member);
     Violations v = new Violations();
     v.notNull(keys, member);
     v.throwIfAny();
