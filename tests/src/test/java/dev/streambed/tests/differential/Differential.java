@@ -251,7 +251,9 @@ public final class Differential implements AutoCloseable {
       Map.entry(PutItemRequest.class, r -> ((PutItemRequest) r).tableName()),
       Map.entry(GetItemRequest.class, r -> ((GetItemRequest) r).tableName()),
       Map.entry(UpdateItemRequest.class, r -> ((UpdateItemRequest) r).tableName()),
-      Map.entry(DeleteItemRequest.class, r -> ((DeleteItemRequest) r).tableName()));
+      Map.entry(DeleteItemRequest.class, r -> ((DeleteItemRequest) r).tableName()),
+      Map.entry(software.amazon.awssdk.services.dynamodb.model.QueryRequest.class,
+          r -> ((software.amazon.awssdk.services.dynamodb.model.QueryRequest) r).tableName()));
 
   private static String tableName(DynamoDbRequest request) {
     Function<DynamoDbRequest, String> f = TABLE_NAMES.get(request.getClass());
@@ -282,6 +284,12 @@ public final class Differential implements AutoCloseable {
       return c.updateItem(x);
     } else if (r instanceof DeleteItemRequest x) {
       return c.deleteItem(x);
+    } else if (r instanceof software.amazon.awssdk.services.dynamodb.model.QueryRequest x) {
+      return c.query(x);
+    } else if (r instanceof software.amazon.awssdk.services.dynamodb.model.TransactWriteItemsRequest x) {
+      return c.transactWriteItems(x);
+    } else if (r instanceof software.amazon.awssdk.services.dynamodb.model.TransactGetItemsRequest x) {
+      return c.transactGetItems(x);
     } else if (r instanceof DescribeLimitsRequest x) {
       return c.describeLimits(x);
     } else if (r instanceof TagResourceRequest x) {

@@ -38,6 +38,39 @@ final class TableDifferences {
       "Invalid StreamViewType: ");
 
   static final List<KnownDifference> ALL = List.of(
+      new KnownDifference("index-status-on-create",
+          "answers CreateTable with its global secondary indexes ACTIVE",
+          "answers them CREATING, as the table itself, until the table is ACTIVE",
+          "DynamoDB API reference, GlobalSecondaryIndexDescription.IndexStatus: 'CREATING - The "
+              + "index is being created.'; a new table's indexes are created with it",
+          (step, local) -> !step.operation().equals("CreateTable") || local.failed() ? local
+              : withTableDescription(local, t -> {
+                if (t.get("GlobalSecondaryIndexes") instanceof List<?> indexes) {
+                  for (Object i : indexes) {
+                    @SuppressWarnings("unchecked")
+                    Map<String, Object> index = (Map<String, Object>) i;
+                    index.put("IndexStatus", "CREATING");
+                  }
+                }
+              })),
+      new KnownDifference("on-demand-index-throughput",
+          "leaves ProvisionedThroughput out of the global secondary indexes of an on-demand table",
+          "shows it, with zero read and write units",
+          "aws-reference/recorded/test_dynamodb.snapshot.json, "
+              + "test_gsi_with_billing_mode[PAY_PER_REQUEST]: the index's ProvisionedThroughput "
+              + "{NumberOfDecreasesToday 0, ReadCapacityUnits 0, WriteCapacityUnits 0}",
+          (step, local) -> local.failed() ? local : withTableDescription(local, t -> {
+            boolean onDemand = t.get("BillingModeSummary") instanceof Map<?, ?> b
+                && "PAY_PER_REQUEST".equals(b.get("BillingMode"));
+            if (onDemand && t.get("GlobalSecondaryIndexes") instanceof List<?> indexes) {
+              for (Object i : indexes) {
+                @SuppressWarnings("unchecked")
+                Map<String, Object> index = (Map<String, Object>) i;
+                index.putIfAbsent("ProvisionedThroughput", new java.util.TreeMap<>(Map.of(
+                    "NumberOfDecreasesToday", 0L, "ReadCapacityUnits", 0L, "WriteCapacityUnits", 0L)));
+              }
+            }
+          })),
       new KnownDifference("transient-table-status",
           "answers CreateTable, UpdateTable and DeleteTable with the table ACTIVE",
           "answers them with the table CREATING, UPDATING and DELETING",
