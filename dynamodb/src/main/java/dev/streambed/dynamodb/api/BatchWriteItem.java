@@ -86,7 +86,9 @@ final class BatchWriteItem implements JsonOperation {
             throw AwsException.validation("1 validation error detected: Value null at "
                 + "'requestItems." + e.getKey() + ".member.putRequest.item' failed to satisfy constraint: Member must not be null");
           }
-          Map<String, AttributeValue> key = ItemKeys.keyOfItem(table, item);
+          // A put request's item with a missing or mistyped key gets the schema-mismatch wording
+          // here, not PutItem's "Missing the key ..." (AWS, as conformance suites record it).
+          Map<String, AttributeValue> key = ItemKeys.validateKey(table, ItemKeys.keyOf(table, item));
           if (ItemSize.of(item) > 400 * 1024) {
             throw AwsException.validation("Item size has exceeded the maximum allowed size");
           }

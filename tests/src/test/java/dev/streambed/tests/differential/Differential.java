@@ -286,6 +286,8 @@ public final class Differential implements AutoCloseable {
       return c.deleteItem(x);
     } else if (r instanceof software.amazon.awssdk.services.dynamodb.model.QueryRequest x) {
       return c.query(x);
+    } else if (r instanceof software.amazon.awssdk.services.dynamodb.model.BatchWriteItemRequest x) {
+      return c.batchWriteItem(x);
     } else if (r instanceof software.amazon.awssdk.services.dynamodb.model.TransactWriteItemsRequest x) {
       return c.transactWriteItems(x);
     } else if (r instanceof software.amazon.awssdk.services.dynamodb.model.TransactGetItemsRequest x) {

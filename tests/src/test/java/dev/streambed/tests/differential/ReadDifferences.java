@@ -3,9 +3,10 @@ package dev.streambed.tests.differential;
 import java.util.List;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 
-/** Known differences of Query. */
+/** Known differences of Query and of BatchWriteItem. */
 final class ReadDifferences {
   static final List<KnownDifference> ALL = List.of(
+      batchWriteMissingKey(),
       new KnownDifference("missed-key-element-name",
           "answers a key condition without the partition key with 'Query condition missed key "
               + "schema element', naming no attribute",
@@ -29,6 +30,22 @@ final class ReadDifferences {
               ? local.withError(local.status(), local.errorCode(),
                   "Consistent reads are not supported on global secondary indexes")
               : local));
+
+  /** Known difference of BatchWriteItem's key validation. */
+  private static KnownDifference batchWriteMissingKey() {
+    return new KnownDifference("batch-write-missing-key",
+      "answers a PutRequest whose item lacks a key attribute with 'One of the required keys was "
+          + "not given a value'",
+      "answers 'The provided key element does not match the schema'",
+      "floci-io/floci pull request #3227 ('word BatchWriteItem key rejections the way AWS does', "
+          + "checked against a conformance suite and live AWS); paritysuite/dynamodb-conformance "
+          + "pull request #46 (BatchWriteItem key errors characterised against real AWS)",
+      (step, local) -> step.operation().equals("BatchWriteItem")
+          && "One of the required keys was not given a value".equals(local.errorMessage())
+          ? local.withError(local.status(), local.errorCode(),
+              "The provided key element does not match the schema")
+          : local);
+  }
 
   private ReadDifferences() {}
 }
