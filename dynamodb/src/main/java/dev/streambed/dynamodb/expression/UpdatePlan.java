@@ -50,10 +50,11 @@ final class UpdatePlan implements Update {
    * Every SET value is computed from the item as it was before the update, then the actions are
    * applied in order. {@code item} null (or empty) means there is no item yet.
    *
-   * <p>When several actions are wrong, DynamoDB reports them in this order, whatever the order
-   * of the actions: an ADD or DELETE whose operand does not fit the value there ("incorrect data
-   * type"); then a path that cannot be written ("invalid for update"); then a SET value of the
-   * wrong type; and only then a SET value that reads an attribute the item does not have.
+   * <p>When several actions are wrong, DynamoDB mostly reports them in this order: an ADD or
+   * DELETE whose operand does not fit the value there ("incorrect data type"); then a path that
+   * cannot be written ("invalid for update"); then a SET value of the wrong type; and only then a
+   * SET value that reads an attribute the item does not have. Its real rule also depends on the
+   * attribute names involved, which this order does not reproduce.
    */
   @Override
   public Map<String, AttributeValue> apply(Map<String, AttributeValue> item) {

@@ -116,7 +116,7 @@ class UpdateExpressionTest {
   }
 
   @Test
-  void evaluationErrorsAreReportedInDynamoDbsOrderWhateverTheOrderOfTheActions() {
+  void severalEvaluationErrorsAreReportedInDynamoDbsUsualOrder() {
     String path = "The document path provided in the update expression is invalid for update";
     String missing = "The provided expression refers to an attribute that does not exist in the item";
     String type = "An operand in the update expression has an incorrect data type";
