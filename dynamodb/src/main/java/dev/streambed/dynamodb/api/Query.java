@@ -53,7 +53,16 @@ final class Query implements JsonOperation {
     holder.context.checkAllUsed();
     Table table = catalog.require(Wire.table(context, name));
     Reads.Source source = ReadRequests.source(table, index, in, options);
-    KeyCondition condition = match(source.index() == null ? table.keySchema() : source.index().keySchema(), terms);
+    KeySchema keys = source.index() == null ? table.keySchema() : source.index().keySchema();
+    KeyCondition condition = match(keys, terms);
+    if (options.filter() != null) {
+      for (String read : options.filter().attributeNames()) {
+        if (keys.isKeyAttribute(read)) {
+          throw AwsException.validation("Filter Expression can only contain non-primary key "
+              + "attributes: Primary key attribute: " + read);
+        }
+      }
+    }
     Boolean forward = JsonMembers.bool(in, "ScanIndexForward");
     Reads.Page page = reads.query(source, condition, forward == null || forward, options);
     ReadRequests.write(out, page, options, capacity, table.name());

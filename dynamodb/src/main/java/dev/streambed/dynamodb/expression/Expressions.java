@@ -23,7 +23,20 @@ public final class Expressions {
    */
   public static Condition condition(String text, String parameter, ExpressionContext context) {
     Predicate predicate = parse(text, parameter, () -> ConditionParser.parse(text, context));
-    return item -> Evaluator.test(predicate, item);
+    Set<String> names = new java.util.LinkedHashSet<>();
+    collectNames(predicate, names);
+    Set<String> read = Set.copyOf(names);
+    return new Condition() {
+      @Override
+      public boolean test(java.util.Map<String, dev.streambed.kernel.value.AttributeValue> item) {
+        return Evaluator.test(predicate, item);
+      }
+
+      @Override
+      public Set<String> attributeNames() {
+        return read;
+      }
+    };
   }
 
   public static Update update(String text, ExpressionContext context) {
@@ -71,6 +84,36 @@ public final class Expressions {
       paths.add(Path.of(name));
     }
     return new ProjectionPlan(paths);
+  }
+
+  /** Collects the top-level names of every path a parsed expression reads. */
+  private static void collectNames(Ast.Node node, Set<String> names) {
+    if (node instanceof Ast.PathOperand p) {
+      names.add(p.path().top());
+    } else if (node instanceof Ast.Call c) {
+      c.args().forEach(a -> collectNames(a, names));
+    } else if (node instanceof Ast.Arithmetic a) {
+      collectNames(a.left(), names);
+      collectNames(a.right(), names);
+    } else if (node instanceof Ast.Comparison c) {
+      collectNames(c.left(), names);
+      collectNames(c.right(), names);
+    } else if (node instanceof Ast.Between b) {
+      collectNames(b.subject(), names);
+      collectNames(b.low(), names);
+      collectNames(b.high(), names);
+    } else if (node instanceof Ast.In i) {
+      collectNames(i.subject(), names);
+      i.candidates().forEach(c -> collectNames(c, names));
+    } else if (node instanceof Ast.And a) {
+      collectNames(a.left(), names);
+      collectNames(a.right(), names);
+    } else if (node instanceof Ast.Or o) {
+      collectNames(o.left(), names);
+      collectNames(o.right(), names);
+    } else if (node instanceof Ast.Not n) {
+      collectNames(n.operand(), names);
+    }
   }
 
   private interface Parse<T> {

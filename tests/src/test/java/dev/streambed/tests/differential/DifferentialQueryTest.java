@@ -107,5 +107,8 @@ class DifferentialQueryTest extends DifferentialTest {
     d.step(query("g = :g", ":g", s("even")).indexName("byG").select(Select.ALL_ATTRIBUTES).build());
     d.step(query("pk = :p", ":p", s("a")).select(Select.ALL_PROJECTED_ATTRIBUTES).build());
     d.step(query("pk = :p", ":p", s("a")).limit(0).build());
+    d.step(query("pk = :p", ":p", s("a"), ":v", n("3")).filterExpression("sk > :v").build());
+    d.step(query("g = :g", ":g", s("even"), ":v", n("3")).indexName("byG").filterExpression("sk > :v").build());
+    d.step(query("g = :g", ":g", s("even"), ":p", s("a")).indexName("byG").filterExpression("pk = :p").build());
   }
 }
