@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BiFunction;
 
 /**
  * The legacy parameters DynamoDB still accepts: Expected with ConditionalOperator,
@@ -34,19 +35,9 @@ final class LegacyConditions {
     if (expected == null) {
       return null;
     }
-    List<ExpectedAttribute> attributes = new ArrayList<>();
-    Iterator<Map.Entry<String, JsonNode>> it = expected.fields();
-    while (it.hasNext()) {
-      Map.Entry<String, JsonNode> e = it.next();
-      JsonNode spec = e.getValue();
-      if (!spec.isObject()) {
-        throw AttributeValueJson.serialization(spec, "Structure");
-      }
-      JsonNode value = JsonMembers.object(spec, "Value");
-      attributes.add(new ExpectedAttribute(e.getKey(), JsonMembers.bool(spec, "Exists"),
-          value == null ? null : AttributeValueJson.decode(value),
-          JsonMembers.string(spec, "ComparisonOperator"), valueList(spec)));
-    }
+    List<ExpectedAttribute> attributes = entries(expected, (name, spec) -> new ExpectedAttribute(
+        name, JsonMembers.bool(spec, "Exists"), value(spec),
+        JsonMembers.string(spec, "ComparisonOperator"), valueList(spec)));
     return Expressions.expected(attributes, operator);
   }
 
@@ -56,17 +47,8 @@ final class LegacyConditions {
     if (filter == null) {
       return null;
     }
-    List<ExpectedAttribute> conditions = new ArrayList<>();
-    Iterator<Map.Entry<String, JsonNode>> it = filter.fields();
-    while (it.hasNext()) {
-      Map.Entry<String, JsonNode> e = it.next();
-      JsonNode spec = e.getValue();
-      if (!spec.isObject()) {
-        throw AttributeValueJson.serialization(spec, "Structure");
-      }
-      conditions.add(ExpectedAttribute.filter(e.getKey(), JsonMembers.string(spec, "ComparisonOperator"),
-          valueList(spec)));
-    }
+    List<ExpectedAttribute> conditions = entries(filter, (name, spec) -> ExpectedAttribute.filter(
+        name, JsonMembers.string(spec, "ComparisonOperator"), valueList(spec)));
     return Expressions.filter(conditions, JsonMembers.string(in, "ConditionalOperator"));
   }
 
@@ -76,22 +58,31 @@ final class LegacyConditions {
     if (updates == null) {
       return null;
     }
-    List<AttributeUpdate> list = new ArrayList<>();
-    Iterator<Map.Entry<String, JsonNode>> it = updates.fields();
-    while (it.hasNext()) {
-      Map.Entry<String, JsonNode> e = it.next();
-      JsonNode spec = e.getValue();
-      if (!spec.isObject()) {
-        throw AttributeValueJson.serialization(spec, "Structure");
-      }
-      JsonNode value = JsonMembers.object(spec, "Value");
-      list.add(new AttributeUpdate(e.getKey(), JsonMembers.string(spec, "Action"),
-          value == null ? null : AttributeValueJson.decode(value)));
-    }
-    return Expressions.attributeUpdates(list);
+    return Expressions.attributeUpdates(entries(updates, (name, spec) ->
+        new AttributeUpdate(name, JsonMembers.string(spec, "Action"), value(spec))));
   }
 
-  private static List<AttributeValue> valueList(JsonNode spec) {
+  /** Each member of a map of attribute names to structures, read into one typed entry. */
+  private static <T> List<T> entries(JsonNode map, BiFunction<String, JsonNode, T> read) {
+    List<T> out = new ArrayList<>(map.size());
+    Iterator<Map.Entry<String, JsonNode>> it = map.fields();
+    while (it.hasNext()) {
+      Map.Entry<String, JsonNode> e = it.next();
+      if (!e.getValue().isObject()) {
+        throw AttributeValueJson.serialization(e.getValue(), "Structure");
+      }
+      out.add(read.apply(e.getKey(), e.getValue()));
+    }
+    return out;
+  }
+
+  private static AttributeValue value(JsonNode spec) {
+    JsonNode value = JsonMembers.object(spec, "Value");
+    return value == null ? null : AttributeValueJson.decode(value);
+  }
+
+  /** The AttributeValueList of a legacy condition, or null. */
+  static List<AttributeValue> valueList(JsonNode spec) {
     JsonNode list = JsonMembers.array(spec, "AttributeValueList");
     if (list == null) {
       return null;

@@ -14,7 +14,6 @@ import dev.streambed.kernel.error.AwsException;
 import dev.streambed.kernel.protocol.JsonOperation;
 import dev.streambed.kernel.protocol.RequestContext;
 import dev.streambed.kernel.value.AttributeValue;
-import dev.streambed.kernel.value.AttributeValueJson;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -78,13 +77,8 @@ final class Query implements JsonOperation {
     while (it.hasNext()) {
       Map.Entry<String, JsonNode> e = it.next();
       String op = JsonMembers.string(e.getValue(), "ComparisonOperator");
-      JsonNode list = JsonMembers.array(e.getValue(), "AttributeValueList");
-      List<AttributeValue> values = new ArrayList<>();
-      if (list != null) {
-        for (JsonNode n : list) {
-          values.add(AttributeValueJson.decode(n));
-        }
-      }
+      List<AttributeValue> found = LegacyConditions.valueList(e.getValue());
+      List<AttributeValue> values = found == null ? List.of() : found;
       String symbol = op == null ? null : switch (op) {
         case "EQ" -> "=";
         case "LT" -> "<";
