@@ -3,12 +3,14 @@ package dev.streambed.dynamodb;
 import dev.streambed.dynamodb.item.IndexMaintainer;
 import dev.streambed.dynamodb.item.Items;
 import dev.streambed.dynamodb.item.Reads;
+import dev.streambed.dynamodb.item.StreamRecorder;
 import dev.streambed.dynamodb.item.TimeToLive;
 import dev.streambed.dynamodb.item.Transactions;
 import dev.streambed.dynamodb.item.WritePath;
 import dev.streambed.dynamodb.table.TableCatalog;
 import dev.streambed.dynamodb.table.Tables;
 import dev.streambed.storage.Storage;
+import dev.streambed.streams.Streams;
 import java.time.Clock;
 
 /**
@@ -22,16 +24,24 @@ public final class DynamoDb {
   private final Reads reads;
   private final Transactions transactions;
   private final TimeToLive timeToLive;
+  private final Streams streams;
 
-  public DynamoDb(Storage storage, Clock clock) {
+  public DynamoDb(Storage storage, Clock clock, Streams streams) {
     TableCatalog catalog = new TableCatalog(storage);
-    this.tables = new Tables(catalog, storage, clock);
+    this.streams = streams;
+    this.tables = new Tables(catalog, storage, clock, streams);
     this.writePath = new WritePath(storage);
     writePath.addContributor(new IndexMaintainer());
+    writePath.addContributor(new StreamRecorder(streams));
     this.items = new Items(writePath);
     this.reads = new Reads(storage);
     this.transactions = new Transactions(writePath, clock);
     this.timeToLive = new TimeToLive(storage, catalog, writePath, clock);
+  }
+
+  /** The streams of the tables, fed by the one write path. */
+  public Streams streams() {
+    return streams;
   }
 
   /** Time to live: settings per table, and the sweep that deletes expired items. */

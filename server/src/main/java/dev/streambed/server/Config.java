@@ -1,5 +1,7 @@
 package dev.streambed.server;
 
+import dev.streambed.streams.StreamsConfig;
+
 /**
  * The one immutable configuration of a Streambed instance, filled from command-line flags and
  * {@code STREAMBED_*} environment variables.
@@ -9,18 +11,25 @@ package dev.streambed.server;
  * @param region the region of requests that carry none in their signature
  * @param accountId the account every request acts in
  * @param maxBodyBytes the largest request body accepted, refused before it is buffered whole
+ * @param streams how many shards a stream writes to at once, and how often they roll over
  */
-public record Config(String host, int port, String region, String accountId, int maxBodyBytes) {
+public record Config(String host, int port, String region, String accountId, int maxBodyBytes,
+    StreamsConfig streams) {
   public static final int DEFAULT_PORT = 4566;
   public static final String DEFAULT_ACCOUNT = "000000000000";
   /** DynamoDB's largest requests (BatchWriteItem, TransactWriteItems) stay under 16 MB. */
   public static final int DEFAULT_MAX_BODY = 16 * 1024 * 1024 + 64 * 1024;
 
   public static Config defaults() {
-    return new Config("127.0.0.1", DEFAULT_PORT, "us-east-1", DEFAULT_ACCOUNT, DEFAULT_MAX_BODY);
+    return new Config("127.0.0.1", DEFAULT_PORT, "us-east-1", DEFAULT_ACCOUNT, DEFAULT_MAX_BODY,
+        StreamsConfig.DEFAULTS);
   }
 
   public Config withPort(int newPort) {
-    return new Config(host, newPort, region, accountId, maxBodyBytes);
+    return new Config(host, newPort, region, accountId, maxBodyBytes, streams);
+  }
+
+  public Config withStreams(StreamsConfig newStreams) {
+    return new Config(host, port, region, accountId, maxBodyBytes, newStreams);
   }
 }

@@ -4,6 +4,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import dev.streambed.streams.StreamsConfig;
 import picocli.CommandLine.Option;
 
 /** The {@code streambed} command line. */
@@ -47,6 +48,16 @@ public final class Main implements Runnable {
         description = "Log level: error, warn, info, debug, trace (default: ${DEFAULT-VALUE}).")
     String logLevel;
 
+    @Option(names = "--stream-shards", defaultValue = "${env:STREAMBED_STREAM_SHARDS:-1}",
+        description = "Shards each DynamoDB stream writes to at once; partition keys are spread "
+            + "over them by hash (default: ${DEFAULT-VALUE}).")
+    int streamShards;
+
+    @Option(names = "--shard-rollover", defaultValue = "${env:STREAMBED_SHARD_ROLLOVER:-PT4H}",
+        description = "How long a stream shard takes writes before it closes and a child shard "
+            + "takes over, as an ISO-8601 duration (default: ${DEFAULT-VALUE}).")
+    java.time.Duration shardRollover;
+
     @Option(names = "--exit-when-ready", hidden = true,
         description = "Exit as soon as the endpoint is ready (used to warm the launcher's class cache).")
     boolean exitWhenReady;
@@ -55,7 +66,8 @@ public final class Main implements Runnable {
     public Integer call() {
       // Set before any logger exists: slf4j-simple reads its levels once.
       System.setProperty("org.slf4j.simpleLogger.log.dev.streambed", logLevel.toLowerCase(java.util.Locale.ROOT));
-      Config config = new Config(host, port, region, account, Config.DEFAULT_MAX_BODY);
+      Config config = new Config(host, port, region, account, Config.DEFAULT_MAX_BODY,
+          new StreamsConfig(streamShards, shardRollover));
       StreambedServer server = StreambedServer.start(config);
       if (exitWhenReady) {
         // Used by the launcher to record a class-data archive of a full start.

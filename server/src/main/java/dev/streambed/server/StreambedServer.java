@@ -9,6 +9,8 @@ import dev.streambed.logs.api.LogsApi;
 import dev.streambed.server.http.FrontDoor;
 import dev.streambed.storage.Storage;
 import dev.streambed.storage.memory.MemoryStorage;
+import dev.streambed.streams.Streams;
+import dev.streambed.streams.api.StreamsApi;
 import dev.streambed.sts.Sts;
 import dev.streambed.sts.StsApi;
 import java.security.SecureRandom;
@@ -42,6 +44,8 @@ public final class StreambedServer implements AutoCloseable {
     maintenance.every(60, "log retention sweep", logs::deleteExpiredEvents);
     // AWS deletes expired items within days; a sweep every ten seconds keeps a laptop's tests quick.
     maintenance.every(10, "time-to-live sweep", dynamoDb.timeToLive()::sweep);
+    // Rollover and trimming also happen when a stream is read or written; this covers idle ones.
+    maintenance.every(10, "stream upkeep", dynamoDb.streams()::maintain);
   }
 
   public static StreambedServer start(Config config) {
@@ -50,14 +54,15 @@ public final class StreambedServer implements AutoCloseable {
 
   public static StreambedServer start(Config config, Clock clock) {
     Storage storage = new MemoryStorage();
-    DynamoDb dynamoDb = new DynamoDb(storage, clock);
+    Streams streams = new Streams(storage, clock, config.streams());
+    DynamoDb dynamoDb = new DynamoDb(storage, clock, streams);
     SecureRandom random = new SecureRandom();
     Iam iam = new Iam(storage, clock, random);
     Sts sts = new Sts(storage, clock, iam, random);
     Logs logs = new Logs(storage, clock);
     try {
       FrontDoor frontDoor = FrontDoor.start(config.host(), config.port(),
-          List.of(DynamoDbApi.service(dynamoDb), LogsApi.service(logs)),
+          List.of(DynamoDbApi.service(dynamoDb), StreamsApi.service(streams), LogsApi.service(logs)),
           List.of(IamApi.service(iam), StsApi.service(sts)), config.region(), config.accountId(),
           config.maxBodyBytes());
       return new StreambedServer(config, storage, dynamoDb, iam, sts, logs, frontDoor);
@@ -83,6 +88,11 @@ public final class StreambedServer implements AutoCloseable {
 
   public DynamoDb dynamoDb() {
     return dynamoDb;
+  }
+
+  /** DynamoDB Streams, for in-process readers that wait for records instead of polling. */
+  public Streams streams() {
+    return dynamoDb.streams();
   }
 
   /** IAM: roles, policies and the policy evaluator other services ask. */

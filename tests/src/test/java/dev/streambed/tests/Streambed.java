@@ -10,6 +10,7 @@ import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.cloudwatchlogs.CloudWatchLogsClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
 import software.amazon.awssdk.services.iam.IamClient;
 import software.amazon.awssdk.services.sts.StsClient;
 
@@ -28,6 +29,11 @@ public final class Streambed implements AutoCloseable {
   /** A server whose services read time from {@code clock}, so tests can move time. */
   public static Streambed start(Clock clock) {
     return new Streambed(StreambedServer.start(Config.defaults().withPort(0), clock));
+  }
+
+  /** A server with its own configuration (stream shards, rollover) and clock. */
+  public static Streambed start(Config config, Clock clock) {
+    return new Streambed(StreambedServer.start(config.withPort(0), clock));
   }
 
   /** The running server, for tests that look behind the wire (IAM's evaluator, the Logs API). */
@@ -51,6 +57,16 @@ public final class Streambed implements AutoCloseable {
   public static DynamoDbClient dynamoDb(URI endpoint) {
     return DynamoDbClient.builder()
         .endpointOverride(endpoint)
+        .region(Region.US_EAST_1)
+        .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("AKIDTEST", "secret")))
+        .httpClient(UrlConnectionHttpClient.create())
+        .build();
+  }
+
+  /** A DynamoDB Streams client, as a user configures it for a custom endpoint. */
+  public DynamoDbStreamsClient streams() {
+    return DynamoDbStreamsClient.builder()
+        .endpointOverride(endpoint())
         .region(Region.US_EAST_1)
         .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("AKIDTEST", "secret")))
         .httpClient(UrlConnectionHttpClient.create())

@@ -11,11 +11,13 @@ import java.util.Map;
 /** Keeps every secondary index in step with its table, inside the item's own batch. */
 public final class IndexMaintainer implements WritePath.Contributor {
   @Override
-  public void contribute(Table table, Map<String, AttributeValue> oldItem,
-      Map<String, AttributeValue> newItem, Batch batch) {
+  public Runnable contribute(WritePath.Change change, Batch batch) {
+    Table table = change.table();
     if (table.indexes().isEmpty()) {
-      return;
+      return null;
     }
+    Map<String, AttributeValue> oldItem = change.oldItem();
+    Map<String, AttributeValue> newItem = change.newItem();
     if (newItem != null) {
       IndexEntries.validate(table, newItem);
     }
@@ -29,5 +31,6 @@ public final class IndexMaintainer implements WritePath.Contributor {
         batch.put(newKey, ItemCodec.encode(IndexEntries.project(table, index, newItem)));
       }
     }
+    return null;
   }
 }

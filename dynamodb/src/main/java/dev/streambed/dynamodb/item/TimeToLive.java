@@ -95,7 +95,8 @@ public final class TimeToLive {
         if (expired(item, attribute, nowSeconds)) {
           // Checked again on the item the write path reads: it may have changed meanwhile.
           WritePath.Outcome outcome = writes.write(table, ItemKeys.keyOf(table, item),
-              old -> old != null && expired(old, attribute, nowSeconds) ? null : old);
+              old -> old != null && expired(old, attribute, nowSeconds) ? null : old,
+              WritePath.Origin.TIME_TO_LIVE);
           if (outcome.changed()) {
             deleted++;
           }

@@ -30,14 +30,24 @@ public final class WritePath {
     Map<String, AttributeValue> apply(Map<String, AttributeValue> oldItem);
   }
 
+  /** Who asked for a write: a client, or time to live deleting an expired item. */
+  public enum Origin { CLIENT, TIME_TO_LIVE }
+
+  /** One real change of one item (either side may be null: absent). */
+  public record Change(Table table, Map<String, AttributeValue> oldItem,
+      Map<String, AttributeValue> newItem, Origin origin) {}
+
   /**
    * Adds what is derived from an item change (index entries, the stream record) to the batch
-   * that writes the item. Called only for real changes.
+   * that writes the item. Called only for real changes, once per attempt to commit.
    */
   @FunctionalInterface
   public interface Contributor {
-    void contribute(Table table, Map<String, AttributeValue> oldItem,
-        Map<String, AttributeValue> newItem, Batch batch);
+    /**
+     * Adds to the batch, and returns what must run once the batch has committed or failed (a
+     * stream record's sequence number is then settled), or null.
+     */
+    Runnable contribute(Change change, Batch batch);
   }
 
   /** What a write did. {@code changed} is false when the new item equals the old one. */
@@ -56,6 +66,11 @@ public final class WritePath {
   }
 
   public Outcome write(Table table, Map<String, AttributeValue> key, Mutation mutation) {
+    return write(table, key, mutation, Origin.CLIENT);
+  }
+
+  /** A write on behalf of {@code origin}; time to live's deletions are marked in the stream. */
+  public Outcome write(Table table, Map<String, AttributeValue> key, Mutation mutation, Origin origin) {
     byte[] storageKey = ItemKeys.storageKey(table, key);
     while (true) {
       Entry entry = storage.get(storageKey);
@@ -70,14 +85,15 @@ public final class WritePath {
       } else {
         batch.put(storageKey, ItemCodec.encode(newItem));
       }
-      for (Contributor c : contributors) {
-        c.contribute(table, oldItem, newItem, batch);
-      }
+      List<Runnable> settle = new ArrayList<>(2);
       try {
+        contribute(new Change(table, oldItem, newItem, origin), batch, settle);
         storage.commit(batch);
         return new Outcome(oldItem, newItem, true);
       } catch (VersionConflictException raced) {
         Thread.onSpinWait();
+      } finally {
+        settle(settle);
       }
     }
   }
@@ -114,7 +130,7 @@ public final class WritePath {
       List<Outcome> outcomes = new ArrayList<>(n);
       List<AwsException> reasons = new ArrayList<>(n);
       boolean refused = false;
-      List<Runnable> derived = new ArrayList<>(n);
+      List<Change> derived = new ArrayList<>(n);
       for (Write w : writes) {
         byte[] storageKey = ItemKeys.storageKey(w.table(), w.key());
         Entry entry = storage.get(storageKey);
@@ -138,24 +154,43 @@ public final class WritePath {
           } else {
             batch.put(storageKey, ItemCodec.encode(newItem));
           }
-          derived.add(() -> {
-            for (Contributor c : contributors) {
-              c.contribute(w.table(), oldItem, newItem, batch);
-            }
-          });
+          Change change = new Change(w.table(), oldItem, newItem, Origin.CLIENT);
+          derived.add(change);
         }
       }
       if (refused) {
         throw new Cancelled(reasons);
       }
-      derived.forEach(Runnable::run);
+      List<Runnable> settle = new ArrayList<>(derived.size());
       try {
+        for (Change change : derived) {
+          contribute(change, batch, settle);
+        }
         storage.commit(batch);
         return outcomes;
       } catch (VersionConflictException raced) {
         Thread.onSpinWait();
+      } finally {
+        settle(settle);
       }
     }
+  }
+
+  /**
+   * Lets every contributor add to the batch, collecting what each needs run afterwards; the
+   * caller runs those whether the batch commits, fails, or a contributor throws.
+   */
+  private void contribute(Change change, Batch batch, List<Runnable> settle) {
+    for (Contributor c : contributors) {
+      Runnable after = c.contribute(change, batch);
+      if (after != null) {
+        settle.add(after);
+      }
+    }
+  }
+
+  private static void settle(List<Runnable> settle) {
+    settle.forEach(Runnable::run);
   }
 
   /** Reads one item, or null. */

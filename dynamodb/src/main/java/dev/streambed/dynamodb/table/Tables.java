@@ -21,6 +21,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import dev.streambed.streams.KeyElement;
+import dev.streambed.streams.StreamSpec;
+import dev.streambed.streams.Streams;
 
 /**
  * The DynamoDB control plane: creating, describing, listing, updating and deleting tables, and
@@ -50,11 +53,13 @@ public final class Tables {
   private final TableCatalog catalog;
   private final Storage storage;
   private final Clock clock;
+  private final Streams streams;
 
-  public Tables(TableCatalog catalog, Storage storage, Clock clock) {
+  public Tables(TableCatalog catalog, Storage storage, Clock clock, Streams streams) {
     this.catalog = catalog;
     this.storage = storage;
     this.clock = clock;
+    this.streams = streams;
   }
 
   public TableCatalog catalog() {
@@ -130,7 +135,8 @@ public final class Tables {
     }
     Table.StreamSettings stream = Table.StreamSettings.NONE;
     if (Boolean.TRUE.equals(r.streamEnabled())) {
-      stream = new Table.StreamSettings(true, requireViewType(r.streamViewType()), label(now));
+      stream = new Table.StreamSettings(true, requireViewType(r.streamViewType()),
+          freeLabel(arnOf(account, region, r.tableName()), now));
     } else if (r.streamViewType() != null && Boolean.FALSE.equals(r.streamEnabled())) {
       throw AwsException.validation(INVALID
           + "StreamViewType cannot be specified when StreamEnabled is false");
@@ -141,7 +147,18 @@ public final class Tables {
         Boolean.TRUE.equals(r.deletionProtection()),
         r.tableClass(),
         r.tags() == null ? Map.of() : Map.copyOf(r.tags()), indexes);
-    catalog.create(table);
+    if (stream.enabled()) {
+      // The stream exists before the table can take a write, so no write goes unrecorded.
+      streams.create(streamSpec(table, now));
+      try {
+        catalog.create(table);
+      } catch (RuntimeException e) {
+        streams.discard(table.latestStreamArn());
+        throw e;
+      }
+    } else {
+      catalog.create(table);
+    }
     return table;
   }
 
@@ -240,6 +257,33 @@ public final class Tables {
     return STREAM_LABEL.format(Instant.ofEpochMilli(millis));
   }
 
+  private static String arnOf(String account, String region, String table) {
+    return "arn:aws:dynamodb:" + region + ":" + account + ":table/" + table;
+  }
+
+  /**
+   * The label of a new stream: its creation time, moved on by a millisecond while a stream of
+   * the table with that label still exists (a table re-created, or its stream re-enabled, within
+   * the same millisecond), so every stream has an ARN of its own.
+   */
+  private String freeLabel(String tableArn, long now) {
+    long millis = now;
+    while (streams.exists(tableArn + "/stream/" + label(millis))) {
+      millis++;
+    }
+    return label(millis);
+  }
+
+  private static StreamSpec streamSpec(Table t, long now) {
+    List<KeyElement> keys = new ArrayList<>(2);
+    keys.add(new KeyElement(t.keySchema().hashName(), "HASH"));
+    if (t.keySchema().hasRange()) {
+      keys.add(new KeyElement(t.keySchema().rangeName(), "RANGE"));
+    }
+    return new StreamSpec(t.account(), t.region(), t.name(), t.arn(), t.stream().latestLabel(),
+        t.stream().viewType(), List.copyOf(keys), now);
+  }
+
   public Table describe(TableRef ref) {
     return catalog.describe(ref);
   }
@@ -311,7 +355,8 @@ public final class Tables {
         if (stream.enabled()) {
           throw AwsException.validation("Table already has an enabled stream: TableName: " + t.name());
         }
-        stream = new Table.StreamSettings(true, requireViewType(r.streamViewType()), label(now));
+        stream = new Table.StreamSettings(true, requireViewType(r.streamViewType()),
+            freeLabel(t.arn(), now));
       } else {
         if (!stream.enabled()) {
           throw AwsException.validation("Table already has no enabled stream: TableName: " + t.name());
@@ -338,7 +383,15 @@ public final class Tables {
     Table updated = new Table(t.account(), t.region(), t.name(), t.id(), t.createdMillis(),
         t.keySchema(), t.attributeDefinitions(), billing, throughput, billingChanged, stream,
         protection, tableClass, t.tags(), t.indexes());
+    boolean enabling = stream.enabled() && !t.stream().enabled();
+    boolean disabling = !stream.enabled() && t.stream().enabled();
+    if (enabling) {
+      streams.create(streamSpec(updated, now));
+    }
     catalog.replace(updated);
+    if (disabling) {
+      streams.disable(t.latestStreamArn());
+    }
     return updated;
   }
 
@@ -498,6 +551,10 @@ public final class Tables {
           + "against deletion. Disable deletion protection first.");
     }
     catalog.remove(t);
+    if (t.stream().enabled()) {
+      // As on AWS, the stream of a deleted table stays readable for 24 hours.
+      streams.disable(t.latestStreamArn());
+    }
     deleteRange(ItemKeys.tablePrefix(t));
     for (SecondaryIndex index : t.indexes()) {
       deleteRange(dev.streambed.dynamodb.item.IndexEntries.indexPrefix(t, index));
