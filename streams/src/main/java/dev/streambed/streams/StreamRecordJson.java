@@ -41,9 +41,11 @@ public final class StreamRecordJson {
     g.writeStringField("StreamViewType", r.viewType());
     g.writeEndObject();
     if (r.serviceDeletion()) {
+      // The Streams API names the members as its model does; Lambda's event in camel case.
+      boolean lambda = eventSourceArn != null;
       g.writeObjectFieldStart("userIdentity");
-      g.writeStringField("type", "Service");
-      g.writeStringField("principalId", "dynamodb.amazonaws.com");
+      g.writeStringField(lambda ? "type" : "Type", "Service");
+      g.writeStringField(lambda ? "principalId" : "PrincipalId", "dynamodb.amazonaws.com");
       g.writeEndObject();
     }
     if (eventSourceArn != null) {
