@@ -8,7 +8,7 @@ import java.util.Map;
 /**
  * DynamoDB's item-size arithmetic, used for the 400 KB item limit, capacity units and the
  * stream record's SizeBytes. Per AWS: names and strings count their UTF-8 bytes, a number one
- * byte per two significant digits plus one, binary its length, BOOL and NULL one byte, and a
+ * byte per pair of significant digits (paired from the decimal point) plus one, binary its length, BOOL and NULL one byte, and a
  * list or map three bytes of overhead plus one byte per element besides the elements themselves.
  */
 public final class ItemSize {
@@ -65,12 +65,19 @@ public final class ItemSize {
     throw new IllegalArgumentException("unknown value " + value);
   }
 
+  /**
+   * DynamoDB stores a number's significant digits in base-100 pairs aligned on the decimal
+   * point, plus one byte of exponent (and one more for a negative number): 15 takes one pair,
+   * 1.5 two ("01" and "50"), so 1.5 is one byte larger than 15.
+   */
   static long numberSize(BigDecimal normalized) {
     if (normalized.signum() == 0) {
       return 2;
     }
-    int digits = normalized.precision();
-    return (digits + 1) / 2 + 1 + (normalized.signum() < 0 ? 1 : 0);
+    int high = normalized.precision() - normalized.scale() - 1;
+    int low = -normalized.scale();
+    int pairs = Math.floorDiv(high, 2) - Math.floorDiv(low, 2) + 1;
+    return pairs + 1 + (normalized.signum() < 0 ? 1 : 0);
   }
 
   public static int utf8Length(String s) {
