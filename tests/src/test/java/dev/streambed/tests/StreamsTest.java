@@ -150,7 +150,7 @@ class StreamsTest {
     assertThat(insert.eventSource()).isEqualTo("aws:dynamodb");
     assertThat(insert.awsRegion()).isEqualTo("us-east-1");
     assertThat(insert.userIdentity()).isNull();
-    assertThat(insert.dynamodb().approximateCreationDateTime()).isEqualTo(CLOCK.instant());
+    assertThat(insert.dynamodb().approximateCreationDateTime()).isEqualTo(CLOCK.instant().truncatedTo(java.time.temporal.ChronoUnit.SECONDS));
     assertThat(insert.dynamodb().keys()).isEqualTo(key("u1"));
     assertThat(insert.dynamodb().newImage()).isEqualTo(item("u1", "name", "Ada"));
     assertThat(insert.dynamodb().hasOldImage()).isFalse();
@@ -390,6 +390,115 @@ class StreamsTest {
         .hasMessageContaining("Iterator expired");
     assertThatThrownBy(() -> streams.getRecords(b -> b.shardIterator(next)))
         .isInstanceOf(ExpiredIteratorException.class);
+  }
+
+  /**
+   * The members and sizes AWS answered in aws-reference/recorded/test_dynamodb.snapshot.json
+   * (test_transact_write_items_streaming): the same items give the same SizeBytes, and each
+   * record and its dynamodb part have exactly AWS's members.
+   */
+  @Test
+  void recordsHaveTheMembersAndSizesAwsRecorded() throws Exception {
+    String arn = createTable("recorded_shapes", StreamViewType.NEW_AND_OLD_IMAGES).latestStreamArn();
+    ddb.putItem(b -> b.tableName("recorded_shapes").item(Map.of("id", AttributeValue.fromS("Fred"))));
+    ddb.putItem(b -> b.tableName("recorded_shapes").item(Map.of("id", AttributeValue.fromS("NewKey"))));
+    ddb.transactWriteItems(b -> b.transactItems(
+        t -> t.update(u -> u.tableName("recorded_shapes").key(Map.of("id", AttributeValue.fromS("NewKey")))
+            .updateExpression("SET attr1 = :v1, attr2 = :v2")
+            .expressionAttributeValues(Map.of(":v1", AttributeValue.fromS("value1"), ":v2", AttributeValue.fromS("value2")))),
+        t -> t.update(u -> u.tableName("recorded_shapes").key(Map.of("id", AttributeValue.fromS("NonExistentKey")))
+            .updateExpression("SET attr1 = :v1").expressionAttributeValues(Map.of(":v1", AttributeValue.fromS("value1"))))));
+    ddb.deleteItem(b -> b.tableName("recorded_shapes").key(Map.of("id", AttributeValue.fromS("NewKey"))));
+    ddb.putItem(b -> b.tableName("recorded_shapes").item(Map.of("id", AttributeValue.fromS("Fred"), "name", AttributeValue.fromS("Fred"))));
+
+    assertThat(readAll(arn)).extracting(r -> r.eventNameAsString() + " " + r.dynamodb().sizeBytes())
+        .containsExactly("INSERT 12", "INSERT 16", "MODIFY 46", "INSERT 43", "REMOVE 38", "MODIFY 26");
+
+    // The raw members, as the wire carries them.
+    String shardId = streams.describeStream(b -> b.streamArn(arn)).streamDescription().shards().get(0).shardId();
+    String iterator = streams.getShardIterator(b -> b.streamArn(arn).shardId(shardId)
+        .shardIteratorType(ShardIteratorType.TRIM_HORIZON)).shardIterator();
+    var json = new com.fasterxml.jackson.databind.ObjectMapper();
+    var body = json.readTree(post("DynamoDBStreams_20120810.GetRecords", "{\"ShardIterator\":\"" + iterator + "\"}"));
+    List<String> recordMembers = List.of("awsRegion", "dynamodb", "eventID", "eventName", "eventSource", "eventVersion");
+    for (var r : body.get("Records")) {
+      assertThat(names(r)).containsExactlyInAnyOrderElementsOf(recordMembers);
+      List<String> expected = new ArrayList<>(List.of("ApproximateCreationDateTime", "Keys", "SequenceNumber",
+          "SizeBytes", "StreamViewType"));
+      if (!r.get("eventName").asText().equals("REMOVE")) {
+        expected.add("NewImage");
+      }
+      if (!r.get("eventName").asText().equals("INSERT")) {
+        expected.add("OldImage");
+      }
+      assertThat(names(r.get("dynamodb"))).containsExactlyInAnyOrderElementsOf(expected);
+      assertThat(r.at("/dynamodb/ApproximateCreationDateTime").isNumber()).isTrue();
+      assertThat(r.at("/dynamodb/SizeBytes").isIntegralNumber()).isTrue();
+    }
+    assertThat(names(body)).containsExactlyInAnyOrder("Records", "NextShardIterator");
+    var described = json.readTree(post("DynamoDBStreams_20120810.DescribeStream", "{\"StreamArn\":\"" + arn + "\"}"));
+    assertThat(names(described.get("StreamDescription"))).containsExactlyInAnyOrder("CreationRequestDateTime",
+        "KeySchema", "Shards", "StreamArn", "StreamLabel", "StreamStatus", "StreamViewType", "TableName");
+    assertThat(names(described.at("/StreamDescription/Shards/0"))).containsExactlyInAnyOrder("SequenceNumberRange", "ShardId");
+    assertThat(names(described.at("/StreamDescription/Shards/0/SequenceNumberRange")))
+        .containsExactly("StartingSequenceNumber");
+  }
+
+  private static List<String> names(com.fasterxml.jackson.databind.JsonNode node) {
+    List<String> names = new ArrayList<>();
+    node.fieldNames().forEachRemaining(names::add);
+    return names;
+  }
+
+  private static String post(String target, String body) throws Exception {
+    var request = java.net.http.HttpRequest.newBuilder(streambed.endpoint())
+        .header("X-Amz-Target", target)
+        .header("Content-Type", "application/x-amz-json-1.0")
+        .POST(java.net.http.HttpRequest.BodyPublishers.ofString(body)).build();
+    var response = java.net.http.HttpClient.newHttpClient().send(request, java.net.http.HttpResponse.BodyHandlers.ofString());
+    assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+    return response.body();
+  }
+
+  @Test
+  void listStreamsPagesWithExclusiveStartStreamArn() {
+    List<String> arns = new ArrayList<>();
+    for (int i = 0; i < 3; i++) {
+      CLOCK.advance(Duration.ofMillis(5));
+      arns.add(createTable("paged_" + i, StreamViewType.KEYS_ONLY).latestStreamArn());
+    }
+    List<String> seen = new ArrayList<>();
+    String start = null;
+    int pages = 0;
+    do {
+      String from = start;
+      var page = streams.listStreams(b -> b.limit(1).exclusiveStartStreamArn(from));
+      assertThat(page.streams()).hasSizeLessThanOrEqualTo(1);
+      page.streams().forEach(s -> seen.add(s.streamArn()));
+      start = page.lastEvaluatedStreamArn();
+      pages++;
+    } while (start != null && pages < 100);
+    assertThat(seen).doesNotHaveDuplicates().containsAll(arns);
+    assertThat(seen.size()).isEqualTo(streams.listStreams().streams().size());
+  }
+
+  @Test
+  void getRecordsStopsNearOneMegabyte() {
+    String arn = createTable("large", StreamViewType.NEW_AND_OLD_IMAGES).latestStreamArn();
+    String big = "x".repeat(100_000);
+    for (int i = 0; i < 12; i++) {
+      String id = "big" + i;
+      ddb.putItem(b -> b.tableName("large").item(item(id, "payload", big)));
+    }
+    String shardId = streams.describeStream(b -> b.streamArn(arn)).streamDescription().shards().get(0).shardId();
+    String it = streams.getShardIterator(b -> b.streamArn(arn).shardId(shardId)
+        .shardIteratorType(ShardIteratorType.TRIM_HORIZON)).shardIterator();
+    GetRecordsResponse first = streams.getRecords(b -> b.shardIterator(it));
+    long bytes = first.records().stream().mapToLong(r -> r.dynamodb().sizeBytes()).sum();
+    assertThat(first.records()).hasSizeBetween(1, 11);
+    assertThat(bytes).isLessThanOrEqualTo(1024 * 1024);
+    GetRecordsResponse second = streams.getRecords(b -> b.shardIterator(first.nextShardIterator()));
+    assertThat(first.records().size() + second.records().size()).isEqualTo(12);
   }
 
   static void assertError(org.assertj.core.api.ThrowableAssert.ThrowingCallable call, String code, String message) {
