@@ -4,6 +4,8 @@ import dev.streambed.dynamodb.DynamoDb;
 import dev.streambed.dynamodb.api.DynamoDbApi;
 import dev.streambed.iam.Iam;
 import dev.streambed.iam.api.IamApi;
+import dev.streambed.lambda.Functions;
+import dev.streambed.lambda.api.LambdaApi;
 import dev.streambed.logs.Logs;
 import dev.streambed.logs.api.LogsApi;
 import dev.streambed.server.http.FrontDoor;
@@ -29,10 +31,12 @@ public final class StreambedServer implements AutoCloseable {
   private final Iam iam;
   private final Sts sts;
   private final Logs logs;
+  private final Functions functions;
   private final Maintenance maintenance = new Maintenance();
 
   private StreambedServer(Config config, Storage storage, DynamoDb dynamoDb, Iam iam, Sts sts, Logs logs,
-      FrontDoor frontDoor) {
+      Functions functions, FrontDoor frontDoor) {
+    this.functions = functions;
     this.config = config;
     this.storage = storage;
     this.dynamoDb = dynamoDb;
@@ -60,12 +64,13 @@ public final class StreambedServer implements AutoCloseable {
     Iam iam = new Iam(storage, clock, random);
     Sts sts = new Sts(storage, clock, iam, random);
     Logs logs = new Logs(storage, clock);
+    Functions functions = new Functions(storage, clock, iam);
     try {
       FrontDoor frontDoor = FrontDoor.start(config.host(), config.port(),
           List.of(DynamoDbApi.service(dynamoDb), StreamsApi.service(streams), LogsApi.service(logs)),
-          List.of(IamApi.service(iam), StsApi.service(sts)), config.region(), config.accountId(),
-          config.maxBodyBytes());
-      return new StreambedServer(config, storage, dynamoDb, iam, sts, logs, frontDoor);
+          List.of(IamApi.service(iam), StsApi.service(sts)), List.of(LambdaApi.service(functions)),
+          config.region(), config.accountId(), config.maxBodyBytes());
+      return new StreambedServer(config, storage, dynamoDb, iam, sts, logs, functions, frontDoor);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       storage.close();
@@ -103,6 +108,11 @@ public final class StreambedServer implements AutoCloseable {
   /** STS: who signed a request, and temporary credentials. */
   public Sts sts() {
     return sts;
+  }
+
+  /** Lambda's functions. */
+  public Functions functions() {
+    return functions;
   }
 
   /** CloudWatch Logs, for services that write or follow logs without HTTP. */

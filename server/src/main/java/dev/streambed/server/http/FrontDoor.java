@@ -4,6 +4,7 @@ import dev.streambed.kernel.error.AwsException;
 import dev.streambed.kernel.error.CommonError;
 import dev.streambed.kernel.protocol.JsonService;
 import dev.streambed.kernel.protocol.QueryService;
+import dev.streambed.kernel.protocol.RestService;
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.buffer.ByteBuf;
 import io.netty.channel.Channel;
@@ -59,12 +60,19 @@ public final class FrontDoor implements AutoCloseable {
   public static FrontDoor start(String host, int port, List<JsonService> services,
       List<QueryService> queryServices, String region, String accountId, int maxBodyBytes)
       throws InterruptedException {
+    return start(host, port, services, queryServices, List.of(), region, accountId, maxBodyBytes);
+  }
+
+  /** Binds and serves JSON-protocol, Query-protocol and REST-JSON services on one port. */
+  public static FrontDoor start(String host, int port, List<JsonService> services,
+      List<QueryService> queryServices, List<RestService> restServices, String region,
+      String accountId, int maxBodyBytes) throws InterruptedException {
     Map<String, JsonService> byPrefix = new LinkedHashMap<>();
     for (JsonService s : services) {
       byPrefix.put(s.targetPrefix(), s);
     }
     HttpHandler handler = new HttpHandler(maxBodyBytes, Map.copyOf(byPrefix), services.get(0),
-        List.copyOf(queryServices), region, accountId);
+        List.copyOf(queryServices), List.copyOf(restServices), region, accountId);
     JsonService errors = services.get(0);
     boolean epoll = Epoll.isAvailable();
     EventLoopGroup group = new MultiThreadIoEventLoopGroup(

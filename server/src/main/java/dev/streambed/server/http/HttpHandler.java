@@ -5,6 +5,7 @@ import dev.streambed.kernel.error.CommonError;
 import dev.streambed.kernel.protocol.JsonService;
 import dev.streambed.kernel.protocol.QueryService;
 import dev.streambed.kernel.protocol.RequestContext;
+import dev.streambed.kernel.protocol.RestService;
 import io.netty.buffer.ByteBuf;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandler;
@@ -43,15 +44,18 @@ final class HttpHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
   private final Map<String, JsonService> jsonServices;
   private final JsonService fallback;
   private final List<QueryService> queryServices;
+  private final List<RestService> restServices;
   private final String defaultRegion;
   private final String accountId;
 
   HttpHandler(int maxBodyBytes, Map<String, JsonService> jsonServices, JsonService fallback,
-      List<QueryService> queryServices, String defaultRegion, String accountId) {
+      List<QueryService> queryServices, List<RestService> restServices, String defaultRegion,
+      String accountId) {
     this.maxBodyBytes = maxBodyBytes;
     this.jsonServices = jsonServices;
     this.fallback = fallback;
     this.queryServices = queryServices;
+    this.restServices = restServices;
     this.defaultRegion = defaultRegion;
     this.accountId = accountId;
   }
@@ -87,8 +91,10 @@ final class HttpHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
   private void handle(ChannelHandlerContext ctx, FullHttpRequest request) {
     HttpHeaders headers = request.headers();
     String form = queryForm(request);
-    // Query services (IAM, STS) use UUIDs as request ids; DynamoDB its 52-character ids.
-    String requestId = form != null ? UUID.randomUUID().toString() : RequestIds.next();
+    RestProtocol.Routed rest = form == null && !restServices.isEmpty() && !headers.contains("X-Amz-Target")
+        ? RestProtocol.route(restServices, request) : null;
+    // Query and REST services (IAM, STS, Lambda) use UUIDs as request ids; DynamoDB its own.
+    String requestId = form != null || rest != null ? UUID.randomUUID().toString() : RequestIds.next();
     if (!request.decoderResult().isSuccess()) {
       send(ctx, request, requestId, JsonProtocol.error(anyService(),
           new AwsException(CommonError.SERIALIZATION, null), ctx.alloc()), false);
@@ -101,7 +107,9 @@ final class HttpHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
 
     String target = headers.get("X-Amz-Target");
     JsonProtocol.Response response;
-    if (form != null) {
+    if (rest != null) {
+      response = RestProtocol.handle(rest, request, context, ctx.alloc());
+    } else if (form != null) {
       response = query(form, signature, context, ctx);
     } else if (target != null && request.method() == HttpMethod.POST) {
       int dot = target.indexOf('.');
@@ -178,6 +186,9 @@ final class HttpHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
     h.set(HttpHeaderNames.CONTENT_TYPE, response.contentType());
     h.set(HttpHeaderNames.CONTENT_LENGTH, body.readableBytes());
     h.set("x-amzn-RequestId", requestId);
+    for (Map.Entry<String, String> extra : response.headers().entrySet()) {
+      h.set(extra.getKey(), extra.getValue());
+    }
     h.set("x-amz-crc32", Long.toString(crc.getValue()));
     if (keepAlive) {
       if (request.protocolVersion().equals(HttpVersion.HTTP_1_0)) {

@@ -47,8 +47,12 @@ final class JsonProtocol {
       .build();
   private static final ObjectMapper MAPPER = new ObjectMapper(FACTORY);
 
-  /** A rendered response: status, content type and body. */
-  record Response(int status, String contentType, ByteBuf body) {}
+  /** A rendered response: status, content type, body, and any headers of the operation's own. */
+  record Response(int status, String contentType, ByteBuf body, Map<String, String> headers) {
+    Response(int status, String contentType, ByteBuf body) {
+      this(status, contentType, body, Map.of());
+    }
+  }
 
   private JsonProtocol() {}
 

@@ -1,0 +1,32 @@
+package dev.streambed.lambda;
+
+import dev.streambed.kernel.error.ErrorCode;
+
+/** Lambda's error codes with the HTTP status Lambda answers each with. */
+public enum LambdaError implements ErrorCode {
+  RESOURCE_NOT_FOUND("ResourceNotFoundException", 404),
+  RESOURCE_CONFLICT("ResourceConflictException", 409),
+  INVALID_PARAMETER_VALUE("InvalidParameterValueException", 400),
+  PRECONDITION_FAILED("PreconditionFailedException", 412),
+  TOO_MANY_REQUESTS("TooManyRequestsException", 429),
+  REQUEST_TOO_LARGE("RequestTooLargeException", 413),
+  SERVICE("ServiceException", 500);
+
+  private final String code;
+  private final int status;
+
+  LambdaError(String code, int status) {
+    this.code = code;
+    this.status = status;
+  }
+
+  @Override
+  public String code() {
+    return code;
+  }
+
+  @Override
+  public int status() {
+    return status;
+  }
+}

@@ -1,0 +1,248 @@
+package dev.streambed.lambda.api;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.streambed.kernel.error.AwsException;
+import dev.streambed.kernel.error.CommonError;
+import dev.streambed.kernel.protocol.JsonMembers;
+import dev.streambed.kernel.protocol.RequestContext;
+import dev.streambed.kernel.protocol.RestRequest;
+import dev.streambed.kernel.protocol.RestResponse;
+import dev.streambed.lambda.FunctionConfig;
+import dev.streambed.lambda.FunctionRef;
+import dev.streambed.lambda.Functions;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+
+/** The function operations: create, read, list, update, delete, and the account's settings. */
+final class FunctionOperations {
+  private static final ObjectMapper MAPPER = new ObjectMapper();
+  private static final int STATUS_CREATED = 201;
+
+  private final Functions functions;
+
+  FunctionOperations(Functions functions) {
+    this.functions = functions;
+  }
+
+  RestResponse create(RestRequest r, RequestContext c) throws IOException {
+    JsonNode in = body(r);
+    JsonNode code = JsonMembers.object(in, "Code");
+    byte[] zip = null;
+    if (code != null) {
+      String zipFile = JsonMembers.string(code, "ZipFile");
+      if (zipFile != null) {
+        zip = base64(zipFile);
+      } else if (JsonMembers.string(code, "S3Bucket") != null || JsonMembers.string(code, "ImageUri") != null) {
+        throw new AwsException(dev.streambed.lambda.LambdaError.INVALID_PARAMETER_VALUE,
+            "Streambed takes function code as a ZipFile; S3 and image sources are not served.");
+      }
+    }
+    JsonNode env = JsonMembers.object(in, "Environment");
+    Map<String, String> variables = env == null ? null : JsonMembers.stringMap(env, "Variables");
+    FunctionConfig f = functions.create(c.accountId(), c.region(), new Functions.CreateRequest(
+        JsonMembers.string(in, "FunctionName"), JsonMembers.string(in, "Runtime"),
+        JsonMembers.string(in, "Handler"), JsonMembers.string(in, "Role"),
+        JsonMembers.string(in, "Description"), integer(in, "Timeout"), integer(in, "MemorySize"),
+        variables, JsonMembers.strings(in, "Architectures"), zip, JsonMembers.stringMap(in, "Tags"),
+        JsonMembers.string(in, "PackageType")));
+    return json(STATUS_CREATED, g -> FunctionJson.write(g, f, FunctionJson.Moment.CREATED));
+  }
+
+  RestResponse get(RestRequest r, RequestContext c) throws IOException {
+    FunctionConfig f = functions.get(ref(r, c));
+    String location = "http://" + (c.host() == null ? "127.0.0.1:4566" : c.host())
+        + "/_streambed/lambda/code/" + java.net.URLEncoder.encode(f.codeSha256(), StandardCharsets.UTF_8);
+    return json(200, g -> {
+      g.writeStartObject();
+      g.writeFieldName("Configuration");
+      FunctionJson.write(g, f, FunctionJson.Moment.SETTLED);
+      g.writeObjectFieldStart("Code");
+      g.writeStringField("RepositoryType", "S3");
+      g.writeStringField("Location", location);
+      g.writeEndObject();
+      if (!f.tags().isEmpty()) {
+        g.writeObjectFieldStart("Tags");
+        for (Map.Entry<String, String> t : f.tags().entrySet()) {
+          g.writeStringField(t.getKey(), t.getValue());
+        }
+        g.writeEndObject();
+      }
+      g.writeEndObject();
+    });
+  }
+
+  RestResponse getConfiguration(RestRequest r, RequestContext c) throws IOException {
+    FunctionConfig f = functions.get(ref(r, c));
+    return json(200, g -> FunctionJson.write(g, f, FunctionJson.Moment.SETTLED));
+  }
+
+  RestResponse list(RestRequest r, RequestContext c) throws IOException {
+    String marker = r.query("Marker");
+    String maxText = r.query("MaxItems");
+    int max = 50;
+    if (maxText != null) {
+      try {
+        max = Integer.parseInt(maxText);
+      } catch (NumberFormatException e) {
+        max = -1;
+      }
+      if (max < 1 || max > 10000) {
+        throw AwsException.validation("1 validation error detected: Value '" + maxText + "' at "
+            + "'maxItems' failed to satisfy constraint: Member must have value "
+            + (max < 1 ? "greater than or equal to 1" : "less than or equal to 10000"));
+      }
+    }
+    String after = null;
+    if (marker != null) {
+      try {
+        after = new String(Base64.getUrlDecoder().decode(marker), StandardCharsets.UTF_8);
+      } catch (IllegalArgumentException e) {
+        throw new AwsException(dev.streambed.lambda.LambdaError.INVALID_PARAMETER_VALUE,
+            "Invalid marker: " + marker);
+      }
+    }
+    List<FunctionConfig> all = functions.list(c.accountId(), c.region());
+    int from = 0;
+    if (after != null) {
+      while (from < all.size() && all.get(from).name().compareTo(after) <= 0) {
+        from++;
+      }
+    }
+    List<FunctionConfig> page = all.subList(from, Math.min(all.size(), from + max));
+    String next = from + max < all.size() ? Base64.getUrlEncoder().withoutPadding()
+        .encodeToString(page.get(page.size() - 1).name().getBytes(StandardCharsets.UTF_8)) : null;
+    return json(200, g -> {
+      g.writeStartObject();
+      g.writeArrayFieldStart("Functions");
+      for (FunctionConfig f : page) {
+        FunctionJson.write(g, f, FunctionJson.Moment.SETTLED);
+      }
+      g.writeEndArray();
+      if (next != null) {
+        g.writeStringField("NextMarker", next);
+      }
+      g.writeEndObject();
+    });
+  }
+
+  RestResponse updateCode(RestRequest r, RequestContext c) throws IOException {
+    JsonNode in = body(r);
+    String zipFile = JsonMembers.string(in, "ZipFile");
+    if (zipFile == null) {
+      throw new AwsException(dev.streambed.lambda.LambdaError.INVALID_PARAMETER_VALUE,
+          "Please provide a source for function code.");
+    }
+    FunctionConfig f = functions.updateCode(ref(r, c), base64(zipFile), JsonMembers.string(in, "RevisionId"));
+    return json(200, g -> FunctionJson.write(g, f, FunctionJson.Moment.UPDATED));
+  }
+
+  RestResponse updateConfiguration(RestRequest r, RequestContext c) throws IOException {
+    JsonNode in = body(r);
+    JsonNode env = JsonMembers.object(in, "Environment");
+    Map<String, String> variables = env == null ? null : JsonMembers.stringMap(env, "Variables");
+    if (env != null && variables == null) {
+      variables = Map.of();
+    }
+    FunctionConfig f = functions.updateConfiguration(ref(r, c), new Functions.ConfigurationUpdate(
+        JsonMembers.string(in, "Runtime"), JsonMembers.string(in, "Handler"), JsonMembers.string(in, "Role"),
+        JsonMembers.string(in, "Description"), integer(in, "Timeout"), integer(in, "MemorySize"),
+        variables, JsonMembers.string(in, "RevisionId")));
+    return json(200, g -> FunctionJson.write(g, f, FunctionJson.Moment.UPDATED));
+  }
+
+  RestResponse delete(RestRequest r, RequestContext c) {
+    functions.delete(ref(r, c));
+    return RestResponse.empty(204);
+  }
+
+  RestResponse accountSettings(RestRequest r, RequestContext c) throws IOException {
+    Map<String, Long> usage = functions.usage(c.accountId(), c.region());
+    return json(200, g -> {
+      g.writeStartObject();
+      g.writeObjectFieldStart("AccountLimit");
+      g.writeNumberField("TotalCodeSize", 80_530_636_800L);
+      g.writeNumberField("CodeSizeUnzipped", Functions.MAX_UNZIPPED);
+      g.writeNumberField("CodeSizeZipped", Functions.MAX_ZIPPED);
+      g.writeNumberField("ConcurrentExecutions", 1000);
+      g.writeNumberField("UnreservedConcurrentExecutions", 1000);
+      g.writeEndObject();
+      g.writeObjectFieldStart("AccountUsage");
+      g.writeNumberField("TotalCodeSize", usage.get("TotalCodeSize"));
+      g.writeNumberField("FunctionCount", usage.get("FunctionCount"));
+      g.writeEndObject();
+      g.writeEndObject();
+    });
+  }
+
+  /** The zip behind GetFunction's Code.Location. */
+  RestResponse download(RestRequest r, RequestContext c) {
+    byte[] zip = functions.code(r.pathParameter("CodeSha256"));
+    if (zip == null) {
+      throw new AwsException(dev.streambed.lambda.LambdaError.RESOURCE_NOT_FOUND,
+          "The resource you requested does not exist.");
+    }
+    return new RestResponse(200, Map.of(), "application/zip", zip);
+  }
+
+  // ---------------------------------------------------------------- helpers
+
+  private static FunctionRef ref(RestRequest r, RequestContext c) {
+    FunctionRef ref = FunctionRef.parse(r.pathParameter("FunctionName"), c.accountId(), c.region());
+    String qualifier = r.query("Qualifier");
+    if (qualifier != null) {
+      if (ref.qualifier() != null && !ref.qualifier().equals(qualifier)) {
+        throw new AwsException(dev.streambed.lambda.LambdaError.INVALID_PARAMETER_VALUE,
+            "The derived qualifier from the function name does not match the specified qualifier.");
+      }
+      ref = new FunctionRef(ref.account(), ref.region(), ref.name(), qualifier);
+    }
+    return ref;
+  }
+
+  private static JsonNode body(RestRequest r) {
+    if (r.body().length == 0) {
+      return MAPPER.createObjectNode();
+    }
+    try {
+      JsonNode node = MAPPER.readTree(r.body());
+      if (node == null || !node.isObject()) {
+        throw new AwsException(CommonError.SERIALIZATION, null);
+      }
+      return node;
+    } catch (IOException e) {
+      throw new AwsException(CommonError.SERIALIZATION, null);
+    }
+  }
+
+  private static byte[] base64(String text) {
+    try {
+      return Base64.getMimeDecoder().decode(text);
+    } catch (IllegalArgumentException e) {
+      throw new AwsException(CommonError.SERIALIZATION, "Base64 encoded value is malformed");
+    }
+  }
+
+  private static Integer integer(JsonNode in, String member) {
+    Long v = JsonMembers.number(in, member);
+    return v == null ? null : (int) Math.max(Integer.MIN_VALUE, Math.min(Integer.MAX_VALUE, v));
+  }
+
+  @FunctionalInterface
+  interface Body {
+    void write(JsonGenerator g) throws IOException;
+  }
+
+  static RestResponse json(int status, Body body) throws IOException {
+    ByteArrayOutputStream out = new ByteArrayOutputStream(512);
+    try (JsonGenerator g = LambdaApi.JSON.createGenerator(out)) {
+      body.write(g);
+    }
+    return RestResponse.json(status, out.toByteArray());
+  }
+}

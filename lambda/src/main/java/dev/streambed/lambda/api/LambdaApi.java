@@ -1,0 +1,63 @@
+package dev.streambed.lambda.api;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import dev.streambed.kernel.error.AwsException;
+import dev.streambed.kernel.error.CommonError;
+import dev.streambed.kernel.protocol.RestResponse;
+import dev.streambed.kernel.protocol.RestRoute;
+import dev.streambed.kernel.protocol.RestService;
+import dev.streambed.lambda.Functions;
+import dev.streambed.lambda.LambdaError;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.util.List;
+import java.util.Map;
+
+/** Lambda over AWS's REST-JSON protocol: the one operation table, and Lambda's error shape. */
+public final class LambdaApi {
+  static final JsonFactory JSON = new JsonFactory();
+
+  private LambdaApi() {}
+
+  public static RestService service(Functions functions) {
+    FunctionOperations f = new FunctionOperations(functions);
+    return new RestService("lambda", List.of(
+        new RestRoute("POST", "/2015-03-31/functions", f::create),
+        new RestRoute("POST", "/2015-03-31/functions/", f::create),
+        new RestRoute("GET", "/2015-03-31/functions/", f::list),
+        new RestRoute("GET", "/2015-03-31/functions", f::list),
+        new RestRoute("GET", "/2015-03-31/functions/{FunctionName}", f::get),
+        new RestRoute("DELETE", "/2015-03-31/functions/{FunctionName}", f::delete),
+        new RestRoute("GET", "/2015-03-31/functions/{FunctionName}/configuration", f::getConfiguration),
+        new RestRoute("PUT", "/2015-03-31/functions/{FunctionName}/configuration", f::updateConfiguration),
+        new RestRoute("PUT", "/2015-03-31/functions/{FunctionName}/code", f::updateCode),
+        new RestRoute("GET", "/2016-08-19/account-settings/", f::accountSettings),
+        new RestRoute("GET", "/2016-08-19/account-settings", f::accountSettings),
+        new RestRoute("GET", "/_streambed/lambda/code/{CodeSha256}", f::download)),
+        LambdaApi::error);
+  }
+
+  /**
+   * Lambda's errors: the code in {@code x-amzn-ErrorType}, and a body with {@code Type} User and
+   * the message. Not-found errors carry it as {@code Message}, others as {@code message}, and the
+   * framework's validation errors carry only {@code message}; so AWS's recordings show them.
+   */
+  static RestResponse error(AwsException e) {
+    String code = e.errorCode().code();
+    ByteArrayOutputStream out = new ByteArrayOutputStream(128);
+    try (JsonGenerator g = JSON.createGenerator(out)) {
+      g.writeStartObject();
+      if (e.errorCode() != CommonError.VALIDATION) {
+        g.writeStringField("Type", e.errorCode().status() >= 500 ? "Service" : "User");
+      }
+      String member = e.errorCode() == LambdaError.RESOURCE_NOT_FOUND ? "Message" : "message";
+      g.writeStringField(member, e.getMessage() == null ? "" : e.getMessage());
+      g.writeEndObject();
+    } catch (IOException impossible) {
+      throw new IllegalStateException(impossible);
+    }
+    int status = e.errorCode() == CommonError.UNKNOWN_OPERATION ? 404 : e.errorCode().status();
+    return RestResponse.json(status, out.toByteArray()).withHeaders(Map.of("x-amzn-ErrorType", code));
+  }
+}
