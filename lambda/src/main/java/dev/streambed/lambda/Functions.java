@@ -1,48 +1,40 @@
 package dev.streambed.lambda;
 
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import static dev.streambed.lambda.FunctionStore.encode;
+import static dev.streambed.lambda.FunctionStore.read;
+
 import dev.streambed.iam.Iam;
 import dev.streambed.iam.Role;
 import dev.streambed.kernel.error.AwsException;
 import dev.streambed.storage.Batch;
 import dev.streambed.storage.Entry;
-import dev.streambed.storage.Keys;
 import dev.streambed.storage.Storage;
+import dev.streambed.storage.VersionConflictException;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Base64;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.UUID;
+import java.util.function.UnaryOperator;
 import java.util.regex.Pattern;
-import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 
 /**
- * The Lambda control plane: creating, reading, listing, updating and deleting functions, with
- * Lambda's validation and messages. Code is stored once per content under its SHA-256.
+ * The Lambda control plane: functions, their published versions, tags and reserved
+ * concurrency, with Lambda's validation and messages. Aliases are in {@link Aliases}.
  *
  * <p>Functions become Active as soon as they are created: CreateFunction answers Pending as AWS
  * does and the next read reports Active, so the SDK's and CLI's waiters return at their first
  * poll; updates answer LastUpdateStatus InProgress and then read Successful.
- *
- * <p>Storage keys: {@code 0x40 | account/region/name} holds a configuration,
- * {@code 0x41 | sha256} the code.
  */
 public final class Functions {
-  private static final byte CONFIG = 0x40;
-  private static final byte CODE = 0x41;
-  private static final ObjectMapper JSON = new ObjectMapper()
-      .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
   /** Every runtime Lambda accepts, in the order AWS lists them in its refusal. */
   public static final List<String> RUNTIMES = List.of("nodejs20.x", "python3.14", "provided.al2023",
       "python3.12", "python3.13", "nodejs24.x", "nodejs22.x", "java25", "python3.10", "python3.11",
@@ -53,12 +45,17 @@ public final class Functions {
   private static final Pattern NAME = Pattern.compile("[a-zA-Z0-9-_]+");
   public static final long MAX_ZIPPED = 52_428_800L;
   public static final long MAX_UNZIPPED = 262_144_000L;
+  /** The account's concurrency, and the share no function may reserve. */
+  public static final int ACCOUNT_CONCURRENCY = 1000;
+  public static final int MIN_UNRESERVED = 100;
 
+  private final FunctionStore store;
   private final Storage storage;
   private final Clock clock;
   private final Iam iam;
 
   public Functions(Storage storage, Clock clock, Iam iam) {
+    this.store = new FunctionStore(storage);
     this.storage = storage;
     this.clock = clock;
     this.iam = iam;
@@ -73,12 +70,14 @@ public final class Functions {
   public record ConfigurationUpdate(String runtime, String handler, String role, String description,
       Integer timeout, Integer memorySize, Map<String, String> environment, String revisionId) {}
 
+  /** A configuration and the ARN it is shown under (qualified by an alias or version when asked so). */
+  public record Resolved(FunctionConfig config, String functionArn) {}
+
+  // ---------------------------------------------------------------- functions
+
   public FunctionConfig create(String account, String region, CreateRequest r) {
     validateName(r.name());
-    if (r.role() == null || !ROLE.matcher(r.role()).matches()) {
-      throw AwsException.validation("1 validation error detected: Value '" + r.role() + "' at 'role' "
-          + "failed to satisfy constraint: Member must satisfy regular expression pattern: " + ROLE_PATTERN);
-    }
+    checkRolePattern(r.role());
     int timeout = r.timeout() == null ? 3 : r.timeout();
     int memory = r.memorySize() == null ? 128 : r.memorySize();
     checkLimits(timeout, memory);
@@ -97,95 +96,331 @@ public final class Functions {
     checkZip(r.zip());
     checkRole(r.role());
     String sha = sha256(r.zip());
-    long now = clock.millis();
-    FunctionConfig f = new FunctionConfig(account, region, r.name(), r.runtime(), r.handler(), r.role(),
-        r.description() == null ? "" : r.description(), timeout, memory,
+    FunctionConfig f = new FunctionConfig("$LATEST", account, region, r.name(), r.runtime(), r.handler(),
+        r.role(), r.description() == null ? "" : r.description(), timeout, memory,
         r.environment() == null ? Map.of() : Map.copyOf(r.environment()), architectures, sha,
-        r.zip().length, now, UUID.randomUUID().toString(), r.tags() == null ? Map.of() : Map.copyOf(r.tags()), 512);
-    byte[] key = configKey(account, region, r.name());
+        r.zip().length, clock.millis(), UUID.randomUUID().toString(),
+        r.tags() == null ? Map.of() : Map.copyOf(r.tags()), 512);
+    byte[] key = FunctionStore.stateKey(account, region, r.name());
     try {
-      storage.commit(new Batch().expectVersion(key, Storage.ABSENT).put(key, encode(f))
-          .put(codeKey(sha), r.zip()));
-    } catch (dev.streambed.storage.VersionConflictException exists) {
+      storage.commit(new Batch().expectVersion(key, Storage.ABSENT)
+          .put(key, encode(new FunctionState(f, 0, null, null))).put(FunctionStore.codeKey(sha), r.zip()));
+    } catch (VersionConflictException exists) {
       throw new AwsException(LambdaError.RESOURCE_CONFLICT, "Function already exist: " + r.name());
     }
     return f;
   }
 
-  /** The function a reference names, or ResourceNotFoundException. */
-  public FunctionConfig get(FunctionRef ref) {
-    if (ref.qualifier() != null && !ref.qualifier().equals("$LATEST")) {
+  /**
+   * The configuration a reference names: $LATEST when unqualified, a published version, or the
+   * version an alias points at; ResourceNotFoundException otherwise.
+   */
+  public Resolved resolve(FunctionRef ref) {
+    FunctionConfig latest = state(ref).latest();
+    String q = ref.qualifier();
+    if (q == null) {
+      return new Resolved(latest, latest.arn());
+    }
+    if (q.equals("$LATEST")) {
+      return new Resolved(latest, latest.arn() + ":$LATEST");
+    }
+    if (isNumber(q)) {
+      return new Resolved(version(ref, q), latest.arn() + ":" + q);
+    }
+    Entry alias = storage.get(FunctionStore.aliasKey(ref.account(), ref.region(), ref.name(), q));
+    if (alias == null) {
       throw notFound(ref.arn());
     }
-    Entry e = storage.get(configKey(ref.account(), ref.region(), ref.name()));
-    if (e == null) {
-      throw notFound(ref.arn());
-    }
-    return decode(e.value());
+    Alias a = read(alias.value(), Alias.class);
+    FunctionConfig target = a.functionVersion().equals("$LATEST") ? latest : version(ref, a.functionVersion());
+    return new Resolved(target, a.arn());
   }
 
-  /** The functions of an account in a region, by name. */
+  /** The configuration a reference names (see {@link #resolve}). */
+  public FunctionConfig get(FunctionRef ref) {
+    return resolve(ref).config();
+  }
+
+  /** The functions of an account in a region, by name ($LATEST). */
   public List<FunctionConfig> list(String account, String region) {
-    byte[] prefix = prefix(account, region);
-    List<FunctionConfig> out = new ArrayList<>();
-    for (Entry e : storage.range(prefix, Keys.prefixEnd(prefix), false, Integer.MAX_VALUE)) {
-      out.add(decode(e.value()));
-    }
-    return out;
+    return store.all(FunctionStore.statePrefix(account, region), FunctionState.class).stream()
+        .map(FunctionState::latest).toList();
   }
 
   public FunctionConfig updateCode(FunctionRef ref, byte[] zip, String revisionId) {
-    FunctionConfig f = get(ref);
-    checkRevision(f, revisionId);
     checkZip(zip);
     String sha = sha256(zip);
-    FunctionConfig updated = new FunctionConfig(f.account(), f.region(), f.name(), f.runtime(),
-        f.handler(), f.role(), f.description(), f.timeout(), f.memorySize(), f.environment(),
+    return change(ref, revisionId, f -> new FunctionConfig(f.version(), f.account(), f.region(), f.name(),
+        f.runtime(), f.handler(), f.role(), f.description(), f.timeout(), f.memorySize(), f.environment(),
         f.architectures(), sha, zip.length, clock.millis(), UUID.randomUUID().toString(), f.tags(),
-        f.ephemeralStorage());
-    storage.commit(new Batch().put(configKey(f.account(), f.region(), f.name()), encode(updated))
-        .put(codeKey(sha), zip));
-    return updated;
+        f.ephemeralStorage()), new Batch().put(FunctionStore.codeKey(sha), zip));
   }
 
   public FunctionConfig updateConfiguration(FunctionRef ref, ConfigurationUpdate u) {
-    FunctionConfig f = get(ref);
-    checkRevision(f, u.revisionId());
-    if (u.role() != null && !ROLE.matcher(u.role()).matches()) {
-      throw AwsException.validation("1 validation error detected: Value '" + u.role() + "' at 'role' "
-          + "failed to satisfy constraint: Member must satisfy regular expression pattern: " + ROLE_PATTERN);
+    if (u.role() != null) {
+      checkRolePattern(u.role());
     }
-    int timeout = u.timeout() == null ? f.timeout() : u.timeout();
-    int memory = u.memorySize() == null ? f.memorySize() : u.memorySize();
-    checkLimits(timeout, memory);
     if (u.runtime() != null) {
       checkRuntime(u.runtime());
     }
     if (u.role() != null) {
       checkRole(u.role());
     }
-    FunctionConfig updated = new FunctionConfig(f.account(), f.region(), f.name(),
-        u.runtime() == null ? f.runtime() : u.runtime(), u.handler() == null ? f.handler() : u.handler(),
-        u.role() == null ? f.role() : u.role(), u.description() == null ? f.description() : u.description(),
-        timeout, memory, u.environment() == null ? f.environment() : Map.copyOf(u.environment()),
-        f.architectures(), f.codeSha256(), f.codeSize(), clock.millis(), UUID.randomUUID().toString(),
-        f.tags(), f.ephemeralStorage());
-    storage.commit(new Batch().put(configKey(f.account(), f.region(), f.name()), encode(updated)));
-    return updated;
+    return change(ref, u.revisionId(), f -> {
+      int timeout = u.timeout() == null ? f.timeout() : u.timeout();
+      int memory = u.memorySize() == null ? f.memorySize() : u.memorySize();
+      checkLimits(timeout, memory);
+      return new FunctionConfig(f.version(), f.account(), f.region(), f.name(),
+          u.runtime() == null ? f.runtime() : u.runtime(), u.handler() == null ? f.handler() : u.handler(),
+          u.role() == null ? f.role() : u.role(), u.description() == null ? f.description() : u.description(),
+          timeout, memory, u.environment() == null ? f.environment() : Map.copyOf(u.environment()),
+          f.architectures(), f.codeSha256(), f.codeSize(), clock.millis(), UUID.randomUUID().toString(),
+          f.tags(), f.ephemeralStorage());
+    }, new Batch());
   }
 
+  /**
+   * DeleteFunction: the whole function with its versions and aliases, or, with a version as
+   * qualifier, that version only.
+   */
   public void delete(FunctionRef ref) {
-    FunctionConfig f = get(ref);
-    storage.commit(new Batch().delete(configKey(f.account(), f.region(), f.name())));
+    FunctionRef base = unqualified(ref);
+    String q = ref.qualifier();
+    state(base);
+    if (q != null && !q.equals("$LATEST")) {
+      if (!isNumber(q)) {
+        throw invalid("Deletion of aliases is not currently supported.");
+      }
+      byte[] vk = FunctionStore.versionKey(ref.account(), ref.region(), ref.name(), Integer.parseInt(q));
+      if (storage.get(vk) == null) {
+        throw notFound(base.arn());
+      }
+      storage.commit(new Batch().delete(vk));
+      return;
+    }
+    Batch batch = new Batch().delete(FunctionStore.stateKey(ref.account(), ref.region(), ref.name()));
+    store.keys(FunctionStore.versionPrefix(ref.account(), ref.region(), ref.name())).forEach(batch::delete);
+    store.keys(FunctionStore.aliasPrefix(ref.account(), ref.region(), ref.name())).forEach(batch::delete);
+    storage.commit(batch);
   }
 
   /** A function's code by its SHA-256 (as CodeSha256 shows it), or null. */
   public byte[] code(String codeSha256) {
-    Entry e = storage.get(codeKey(codeSha256));
+    Entry e = storage.get(FunctionStore.codeKey(codeSha256));
     return e == null ? null : e.value();
   }
 
+  /** The total size of the functions' code and their number, for GetAccountSettings. */
+  public long[] usage(String account, String region) {
+    long total = 0;
+    List<FunctionConfig> all = list(account, region);
+    for (FunctionConfig f : all) {
+      total += f.codeSize();
+    }
+    return new long[] {total, all.size()};
+  }
+
+  // ---------------------------------------------------------------- versions
+
+  /** $LATEST and every published version of a function, oldest version first. */
+  public List<FunctionConfig> versions(FunctionRef ref) {
+    List<FunctionConfig> out = new ArrayList<>();
+    out.add(state(unqualified(ref)).latest());
+    out.addAll(store.all(FunctionStore.versionPrefix(ref.account(), ref.region(), ref.name()), FunctionConfig.class));
+    return out;
+  }
+
+  /**
+   * PublishVersion: $LATEST as a new numbered version, unless it has not changed since the last
+   * publication, in which case that version is answered again, as AWS does.
+   */
+  public FunctionConfig publish(FunctionRef ref, String codeSha256, String description, String revisionId) {
+    byte[] key = FunctionStore.stateKey(ref.account(), ref.region(), ref.name());
+    while (true) {
+      Entry e = storage.get(key);
+      if (e == null) {
+        throw notFound(unqualified(ref).arn());
+      }
+      FunctionState state = read(e.value(), FunctionState.class);
+      FunctionConfig latest = state.latest();
+      checkRevision(latest.revisionId(), revisionId);
+      if (codeSha256 != null && !codeSha256.equals(latest.codeSha256())) {
+        throw invalid("CodeSHA256 (" + codeSha256 + ") is different from current CodeSHA256 in $LATEST ("
+            + latest.codeSha256() + "). Please try again with the CodeSHA256 in $LATEST.");
+      }
+      if (state.lastVersion() > 0 && latest.revisionId().equals(state.publishedRevisionId())) {
+        return version(ref, Integer.toString(state.lastVersion()));
+      }
+      int number = state.lastVersion() + 1;
+      FunctionConfig published = latest.asVersion(Integer.toString(number),
+          description == null ? latest.description() : description, clock.millis(), UUID.randomUUID().toString());
+      FunctionState next = new FunctionState(latest, number, latest.revisionId(), state.reservedConcurrency());
+      try {
+        storage.commit(new Batch().expectVersion(key, e.version()).put(key, encode(next))
+            .put(FunctionStore.versionKey(ref.account(), ref.region(), ref.name(), number), encode(published)));
+        return published;
+      } catch (VersionConflictException raced) {
+        Thread.onSpinWait();
+      }
+    }
+  }
+
+  FunctionConfig version(FunctionRef ref, String number) {
+    Entry e = storage.get(FunctionStore.versionKey(ref.account(), ref.region(), ref.name(), Integer.parseInt(number)));
+    if (e == null) {
+      throw notFound(new FunctionRef(ref.account(), ref.region(), ref.name(), number).arn());
+    }
+    return read(e.value(), FunctionConfig.class);
+  }
+
+  // ---------------------------------------------------------------- tags
+
+  /** Tags of the function (they belong to the function as a whole, kept on $LATEST). */
+  public Map<String, String> tags(FunctionRef ref) {
+    noQualifierForTags(ref);
+    return state(ref).latest().tags();
+  }
+
+  public void tag(FunctionRef ref, Map<String, String> tags) {
+    noQualifierForTags(ref);
+    if (tags == null || tags.isEmpty()) {
+      throw invalid("An error occurred and the request cannot be processed.");
+    }
+    change(ref, null, f -> {
+      Map<String, String> merged = new TreeMap<>(f.tags());
+      merged.putAll(tags);
+      if (merged.size() > 50) {
+        throw invalid("Number of tags exceeds resource tag limit.");
+      }
+      return f.withTags(merged);
+    }, new Batch());
+  }
+
+  public void untag(FunctionRef ref, List<String> keys) {
+    noQualifierForTags(ref);
+    if (keys == null) {
+      throw AwsException.validation("1 validation error detected: Value null at 'tagKeys' failed to "
+          + "satisfy constraint: Member must not be null");
+    }
+    change(ref, null, f -> {
+      Map<String, String> remaining = new TreeMap<>(f.tags());
+      keys.forEach(remaining::remove);
+      return f.withTags(remaining);
+    }, new Batch());
+  }
+
+  private static void noQualifierForTags(FunctionRef ref) {
+    if (ref.qualifier() != null) {
+      throw invalid("Tags on function aliases and versions are not supported. Please specify a function ARN.");
+    }
+  }
+
+  // ---------------------------------------------------------------- concurrency
+
+  /** PutFunctionConcurrency. */
+  public int reserveConcurrency(FunctionRef ref, int reserved) {
+    if (ref.qualifier() != null) {
+      throw invalid("This operation is permitted on Lambda functions only. Aliases and versions do "
+          + "not support this operation. Please specify either a function name or an unqualified function ARN.");
+    }
+    if (storage.get(FunctionStore.stateKey(ref.account(), ref.region(), ref.name())) == null) {
+      throw notFound(ref.arn() + ":$LATEST");
+    }
+    if (reserved < 0) {
+      throw AwsException.validation("1 validation error detected: Value '" + reserved + "' at "
+          + "'reservedConcurrentExecutions' failed to satisfy constraint: Member must have value "
+          + "greater than or equal to 0");
+    }
+    int others = 0;
+    for (FunctionState s : store.all(FunctionStore.statePrefix(ref.account(), ref.region()), FunctionState.class)) {
+      if (!s.latest().name().equals(ref.name()) && s.reservedConcurrency() != null) {
+        others += s.reservedConcurrency();
+      }
+    }
+    if (ACCOUNT_CONCURRENCY - others - reserved < MIN_UNRESERVED) {
+      throw invalid("Specified ReservedConcurrentExecutions for function decreases account's "
+          + "UnreservedConcurrentExecution below its minimum value of [" + MIN_UNRESERVED + "].");
+    }
+    changeState(ref, s -> new FunctionState(s.latest(), s.lastVersion(), s.publishedRevisionId(), reserved));
+    return reserved;
+  }
+
+  /** GetFunctionConcurrency: the reservation, or null when the function has none. */
+  public Integer reservedConcurrency(FunctionRef ref) {
+    return state(unqualified(ref)).reservedConcurrency();
+  }
+
+  /** DeleteFunctionConcurrency. */
+  public void releaseConcurrency(FunctionRef ref) {
+    changeState(ref, s -> new FunctionState(s.latest(), s.lastVersion(), s.publishedRevisionId(), null));
+  }
+
+  /** The concurrency no function has reserved, for GetAccountSettings. */
+  public int unreservedConcurrency(String account, String region) {
+    int reserved = 0;
+    for (FunctionState s : store.all(FunctionStore.statePrefix(account, region), FunctionState.class)) {
+      if (s.reservedConcurrency() != null) {
+        reserved += s.reservedConcurrency();
+      }
+    }
+    return ACCOUNT_CONCURRENCY - reserved;
+  }
+
+  // ---------------------------------------------------------------- state
+
+  FunctionState state(FunctionRef ref) {
+    Entry e = storage.get(FunctionStore.stateKey(ref.account(), ref.region(), ref.name()));
+    if (e == null) {
+      throw notFound(unqualified(ref).arn());
+    }
+    return read(e.value(), FunctionState.class);
+  }
+
+  /** Replaces $LATEST by {@code change} of it, together with {@code also}, as one atomic write. */
+  private FunctionConfig change(FunctionRef ref, String revisionId, UnaryOperator<FunctionConfig> change,
+      Batch also) {
+    FunctionState[] result = new FunctionState[1];
+    changeState(ref, s -> {
+      checkRevision(s.latest().revisionId(), revisionId);
+      result[0] = s.withLatest(change.apply(s.latest()));
+      return result[0];
+    }, also);
+    return result[0].latest();
+  }
+
+  private void changeState(FunctionRef ref, UnaryOperator<FunctionState> change) {
+    changeState(ref, change, new Batch());
+  }
+
+  /** An optimistic read-change-write of a function's state, retried when another writer won. */
+  private void changeState(FunctionRef ref, UnaryOperator<FunctionState> change, Batch also) {
+    byte[] key = FunctionStore.stateKey(ref.account(), ref.region(), ref.name());
+    while (true) {
+      Entry e = storage.get(key);
+      if (e == null) {
+        throw notFound(unqualified(ref).arn());
+      }
+      FunctionState next = change.apply(read(e.value(), FunctionState.class));
+      Batch batch = new Batch().expectVersion(key, e.version()).put(key, encode(next));
+      also.writes().forEach(w -> batch.put(w.key(), w.value()));
+      try {
+        storage.commit(batch);
+        return;
+      } catch (VersionConflictException raced) {
+        Thread.onSpinWait();
+      }
+    }
+  }
+
   // ---------------------------------------------------------------- validation
+
+  static FunctionRef unqualified(FunctionRef ref) {
+    return new FunctionRef(ref.account(), ref.region(), ref.name(), null);
+  }
+
+  static boolean isNumber(String text) {
+    return !text.isEmpty() && text.chars().allMatch(c -> c >= '0' && c <= '9');
+  }
 
   static AwsException invalid(String message) {
     return new AwsException(LambdaError.INVALID_PARAMETER_VALUE, message);
@@ -193,6 +428,13 @@ public final class Functions {
 
   static AwsException notFound(String arn) {
     return new AwsException(LambdaError.RESOURCE_NOT_FOUND, "Function not found: " + arn);
+  }
+
+  static void checkRevision(String current, String given) {
+    if (given != null && !given.equals(current)) {
+      throw new AwsException(LambdaError.PRECONDITION_FAILED, "The Revision Id provided does not "
+          + "match the latest Revision Id. Call the GetFunction/GetAlias API to retrieve the latest Revision Id");
+    }
   }
 
   private static void validateName(String name) {
@@ -205,6 +447,13 @@ public final class Functions {
           + "'functionName' failed to satisfy constraint: Member must satisfy regular expression "
           + "pattern: (arn:(aws[a-zA-Z-]*)?:lambda:)?((eusc-)?[a-z]{2}((-gov)|(-iso([a-z]?)))?-[a-z]+-\\d{1}:)?"
           + "(\\d{12}:)?(function:)?([a-zA-Z0-9-_]+)(:(\\$LATEST|[a-zA-Z0-9-_]+))?");
+    }
+  }
+
+  private static void checkRolePattern(String role) {
+    if (role == null || !ROLE.matcher(role).matches()) {
+      throw AwsException.validation("1 validation error detected: Value '" + role + "' at 'role' "
+          + "failed to satisfy constraint: Member must satisfy regular expression pattern: " + ROLE_PATTERN);
     }
   }
 
@@ -258,13 +507,6 @@ public final class Functions {
     }
   }
 
-  private static void checkRevision(FunctionConfig f, String revisionId) {
-    if (revisionId != null && !revisionId.equals(f.revisionId())) {
-      throw new AwsException(LambdaError.PRECONDITION_FAILED, "The Revision Id provided does not "
-          + "match the latest Revision Id. Call the GetFunction/GetAlias API to retrieve the latest Revision Id");
-    }
-  }
-
   /** Refuses what is not a zip, or unpacks larger than Lambda allows. */
   private static void checkZip(byte[] zip) {
     if (zip.length > MAX_ZIPPED) {
@@ -275,8 +517,7 @@ public final class Functions {
     int entries = 0;
     try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(zip))) {
       byte[] buffer = new byte[8192];
-      ZipEntry entry;
-      while ((entry = in.getNextEntry()) != null) {
+      while (in.getNextEntry() != null) {
         entries++;
         int n;
         while ((n = in.read(buffer)) > 0) {
@@ -301,56 +542,5 @@ public final class Functions {
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException(e);
     }
-  }
-
-  // ---------------------------------------------------------------- storage
-
-  private static byte[] prefix(String account, String region) {
-    return key(CONFIG, account + "/" + region + "/");
-  }
-
-  private static byte[] configKey(String account, String region, String name) {
-    return key(CONFIG, account + "/" + region + "/" + name);
-  }
-
-  private static byte[] codeKey(String sha) {
-    return key(CODE, sha);
-  }
-
-  private static byte[] key(byte kind, String text) {
-    byte[] t = text.getBytes(StandardCharsets.UTF_8);
-    byte[] k = new byte[t.length + 1];
-    k[0] = kind;
-    System.arraycopy(t, 0, k, 1, t.length);
-    return k;
-  }
-
-  private static byte[] encode(FunctionConfig f) {
-    try {
-      return JSON.writeValueAsBytes(f);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-  }
-
-  private static FunctionConfig decode(byte[] bytes) {
-    try {
-      return JSON.readValue(bytes, FunctionConfig.class);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-  }
-
-  /** The total size of all functions' code in an account and region, for GetAccountSettings. */
-  public Map<String, Long> usage(String account, String region) {
-    long total = 0;
-    List<FunctionConfig> all = list(account, region);
-    for (FunctionConfig f : all) {
-      total += f.codeSize();
-    }
-    Map<String, Long> usage = new LinkedHashMap<>();
-    usage.put("TotalCodeSize", total);
-    usage.put("FunctionCount", (long) all.size());
-    return usage;
   }
 }

@@ -30,9 +30,14 @@ final class FunctionJson {
   }
 
   static void write(JsonGenerator g, FunctionConfig f, Moment moment) throws IOException {
+    write(g, f, moment, f.isLatest() ? f.arn() : f.versionArn());
+  }
+
+  /** Writes a configuration shown under {@code functionArn} (qualified by an alias, say). */
+  static void write(JsonGenerator g, FunctionConfig f, Moment moment, String functionArn) throws IOException {
     g.writeStartObject();
     g.writeStringField("FunctionName", f.name());
-    g.writeStringField("FunctionArn", f.arn());
+    g.writeStringField("FunctionArn", functionArn);
     g.writeStringField("Runtime", f.runtime());
     g.writeStringField("Role", f.role());
     g.writeStringField("Handler", f.handler());
@@ -42,7 +47,7 @@ final class FunctionJson {
     g.writeNumberField("MemorySize", f.memorySize());
     g.writeStringField("LastModified", LAST_MODIFIED.format(Instant.ofEpochMilli(f.lastModifiedMillis())));
     g.writeStringField("CodeSha256", f.codeSha256());
-    g.writeStringField("Version", "$LATEST");
+    g.writeStringField("Version", f.version());
     g.writeObjectFieldStart("Environment");
     g.writeObjectFieldStart("Variables");
     for (Map.Entry<String, String> e : f.environment().entrySet()) {

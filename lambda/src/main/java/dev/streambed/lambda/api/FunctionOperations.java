@@ -55,13 +55,14 @@ final class FunctionOperations {
   }
 
   RestResponse get(RestRequest r, RequestContext c) throws IOException {
-    FunctionConfig f = functions.get(ref(r, c));
+    Functions.Resolved resolved = functions.resolve(ref(r, c));
+    FunctionConfig f = resolved.config();
     String location = "http://" + (c.host() == null ? "127.0.0.1:4566" : c.host())
         + "/_streambed/lambda/code/" + java.net.URLEncoder.encode(f.codeSha256(), StandardCharsets.UTF_8);
     return json(200, g -> {
       g.writeStartObject();
       g.writeFieldName("Configuration");
-      FunctionJson.write(g, f, FunctionJson.Moment.SETTLED);
+      FunctionJson.write(g, f, FunctionJson.Moment.SETTLED, resolved.functionArn());
       g.writeObjectFieldStart("Code");
       g.writeStringField("RepositoryType", "S3");
       g.writeStringField("Location", location);
@@ -78,54 +79,23 @@ final class FunctionOperations {
   }
 
   RestResponse getConfiguration(RestRequest r, RequestContext c) throws IOException {
-    FunctionConfig f = functions.get(ref(r, c));
-    return json(200, g -> FunctionJson.write(g, f, FunctionJson.Moment.SETTLED));
+    Functions.Resolved resolved = functions.resolve(ref(r, c));
+    return json(200, g -> FunctionJson.write(g, resolved.config(), FunctionJson.Moment.SETTLED,
+        resolved.functionArn()));
   }
 
   RestResponse list(RestRequest r, RequestContext c) throws IOException {
-    String marker = r.query("Marker");
-    String maxText = r.query("MaxItems");
-    int max = 50;
-    if (maxText != null) {
-      try {
-        max = Integer.parseInt(maxText);
-      } catch (NumberFormatException e) {
-        max = -1;
-      }
-      if (max < 1 || max > 10000) {
-        throw AwsException.validation("1 validation error detected: Value '" + maxText + "' at "
-            + "'maxItems' failed to satisfy constraint: Member must have value "
-            + (max < 1 ? "greater than or equal to 1" : "less than or equal to 10000"));
-      }
-    }
-    String after = null;
-    if (marker != null) {
-      try {
-        after = new String(Base64.getUrlDecoder().decode(marker), StandardCharsets.UTF_8);
-      } catch (IllegalArgumentException e) {
-        throw new AwsException(dev.streambed.lambda.LambdaError.INVALID_PARAMETER_VALUE,
-            "Invalid marker: " + marker);
-      }
-    }
-    List<FunctionConfig> all = functions.list(c.accountId(), c.region());
-    int from = 0;
-    if (after != null) {
-      while (from < all.size() && all.get(from).name().compareTo(after) <= 0) {
-        from++;
-      }
-    }
-    List<FunctionConfig> page = all.subList(from, Math.min(all.size(), from + max));
-    String next = from + max < all.size() ? Base64.getUrlEncoder().withoutPadding()
-        .encodeToString(page.get(page.size() - 1).name().getBytes(StandardCharsets.UTF_8)) : null;
+    Pages.Page<FunctionConfig> page = Pages.page(functions.list(c.accountId(), c.region()),
+        FunctionConfig::name, r.query("Marker"), r.query("MaxItems"), 50);
     return json(200, g -> {
       g.writeStartObject();
       g.writeArrayFieldStart("Functions");
-      for (FunctionConfig f : page) {
+      for (FunctionConfig f : page.items()) {
         FunctionJson.write(g, f, FunctionJson.Moment.SETTLED);
       }
       g.writeEndArray();
-      if (next != null) {
-        g.writeStringField("NextMarker", next);
+      if (page.nextMarker() != null) {
+        g.writeStringField("NextMarker", page.nextMarker());
       }
       g.writeEndObject();
     });
@@ -162,19 +132,20 @@ final class FunctionOperations {
   }
 
   RestResponse accountSettings(RestRequest r, RequestContext c) throws IOException {
-    Map<String, Long> usage = functions.usage(c.accountId(), c.region());
+    long[] usage = functions.usage(c.accountId(), c.region());
+    int unreserved = functions.unreservedConcurrency(c.accountId(), c.region());
     return json(200, g -> {
       g.writeStartObject();
       g.writeObjectFieldStart("AccountLimit");
       g.writeNumberField("TotalCodeSize", 80_530_636_800L);
       g.writeNumberField("CodeSizeUnzipped", Functions.MAX_UNZIPPED);
       g.writeNumberField("CodeSizeZipped", Functions.MAX_ZIPPED);
-      g.writeNumberField("ConcurrentExecutions", 1000);
-      g.writeNumberField("UnreservedConcurrentExecutions", 1000);
+      g.writeNumberField("ConcurrentExecutions", Functions.ACCOUNT_CONCURRENCY);
+      g.writeNumberField("UnreservedConcurrentExecutions", unreserved);
       g.writeEndObject();
       g.writeObjectFieldStart("AccountUsage");
-      g.writeNumberField("TotalCodeSize", usage.get("TotalCodeSize"));
-      g.writeNumberField("FunctionCount", usage.get("FunctionCount"));
+      g.writeNumberField("TotalCodeSize", usage[0]);
+      g.writeNumberField("FunctionCount", usage[1]);
       g.writeEndObject();
       g.writeEndObject();
     });
@@ -192,7 +163,7 @@ final class FunctionOperations {
 
   // ---------------------------------------------------------------- helpers
 
-  private static FunctionRef ref(RestRequest r, RequestContext c) {
+  static FunctionRef ref(RestRequest r, RequestContext c) {
     FunctionRef ref = FunctionRef.parse(r.pathParameter("FunctionName"), c.accountId(), c.region());
     String qualifier = r.query("Qualifier");
     if (qualifier != null) {
@@ -205,7 +176,7 @@ final class FunctionOperations {
     return ref;
   }
 
-  private static JsonNode body(RestRequest r) {
+  static JsonNode body(RestRequest r) {
     if (r.body().length == 0) {
       return MAPPER.createObjectNode();
     }
@@ -228,7 +199,7 @@ final class FunctionOperations {
     }
   }
 
-  private static Integer integer(JsonNode in, String member) {
+  static Integer integer(JsonNode in, String member) {
     Long v = JsonMembers.number(in, member);
     return v == null ? null : (int) Math.max(Integer.MIN_VALUE, Math.min(Integer.MAX_VALUE, v));
   }

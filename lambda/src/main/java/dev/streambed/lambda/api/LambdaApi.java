@@ -7,6 +7,7 @@ import dev.streambed.kernel.error.CommonError;
 import dev.streambed.kernel.protocol.RestResponse;
 import dev.streambed.kernel.protocol.RestRoute;
 import dev.streambed.kernel.protocol.RestService;
+import dev.streambed.lambda.Aliases;
 import dev.streambed.lambda.Functions;
 import dev.streambed.lambda.LambdaError;
 import java.io.ByteArrayOutputStream;
@@ -20,8 +21,9 @@ public final class LambdaApi {
 
   private LambdaApi() {}
 
-  public static RestService service(Functions functions) {
+  public static RestService service(Functions functions, Aliases aliases) {
     FunctionOperations f = new FunctionOperations(functions);
+    VersionOperations v = new VersionOperations(functions, aliases);
     return new RestService("lambda", List.of(
         new RestRoute("POST", "/2015-03-31/functions", f::create),
         new RestRoute("POST", "/2015-03-31/functions/", f::create),
@@ -34,6 +36,19 @@ public final class LambdaApi {
         new RestRoute("PUT", "/2015-03-31/functions/{FunctionName}/code", f::updateCode),
         new RestRoute("GET", "/2016-08-19/account-settings/", f::accountSettings),
         new RestRoute("GET", "/2016-08-19/account-settings", f::accountSettings),
+        new RestRoute("POST", "/2015-03-31/functions/{FunctionName}/versions", v::publish),
+        new RestRoute("GET", "/2015-03-31/functions/{FunctionName}/versions", v::listVersions),
+        new RestRoute("POST", "/2015-03-31/functions/{FunctionName}/aliases", v::createAlias),
+        new RestRoute("GET", "/2015-03-31/functions/{FunctionName}/aliases", v::listAliases),
+        new RestRoute("GET", "/2015-03-31/functions/{FunctionName}/aliases/{Name}", v::getAlias),
+        new RestRoute("PUT", "/2015-03-31/functions/{FunctionName}/aliases/{Name}", v::updateAlias),
+        new RestRoute("DELETE", "/2015-03-31/functions/{FunctionName}/aliases/{Name}", v::deleteAlias),
+        new RestRoute("PUT", "/2017-10-31/functions/{FunctionName}/concurrency", v::putConcurrency),
+        new RestRoute("GET", "/2019-09-30/functions/{FunctionName}/concurrency", v::getConcurrency),
+        new RestRoute("DELETE", "/2017-10-31/functions/{FunctionName}/concurrency", v::deleteConcurrency),
+        new RestRoute("POST", "/2017-03-31/tags/{ARN}", v::tag),
+        new RestRoute("GET", "/2017-03-31/tags/{ARN}", v::listTags),
+        new RestRoute("DELETE", "/2017-03-31/tags/{ARN}", v::untag),
         new RestRoute("GET", "/_streambed/lambda/code/{CodeSha256}", f::download)),
         LambdaApi::error);
   }
