@@ -60,7 +60,8 @@ class ReadmeTest {
   void cliThenBoto3ExamplesWorkAsWritten() throws Exception {
     String cli = blocks("sh").stream().filter(b -> b.contains("aws dynamodb")).findFirst().orElseThrow();
     String cliOutput = run(List.of("bash", "-e", "-s"), cli);
-    assertThat(cliOutput).contains("\"Hello, edited\"").contains("NEW_AND_OLD_IMAGES");
+    assertThat(cliOutput).contains("\"Hello, edited\"").contains("NEW_AND_OLD_IMAGES")
+        .contains("\"eventName\": \"INSERT\"").contains("\"eventName\": \"MODIFY\"");
 
     String python = blocks("python").get(0);
     String pyOutput = run(List.of("python3", "-"), python);
