@@ -170,6 +170,15 @@ public final class Sts {
     return issue(caller.accountId(), caller.arn(), caller.userId(), duration);
   }
 
+  /**
+   * Credentials for a role assumed by an AWS service on its own behalf, such as Lambda for a
+   * function's execution role. The caller has already checked that the role trusts the service.
+   */
+  public Credentials assumeRoleForService(Role role, String sessionName, int durationSeconds) {
+    return issue(role.accountId(), "arn:aws:sts::" + role.accountId() + ":assumed-role/"
+        + role.roleName() + "/" + sessionName, role.roleId() + ":" + sessionName, durationSeconds);
+  }
+
   private Credentials issue(String accountId, String arn, String userId, int durationSeconds) {
     Credentials c = new Credentials(ids.accessKeyId("ASIA"), ids.secret(), ids.sessionToken(),
         clock.millis() / 1000 * 1000 + durationSeconds * 1000L, accountId, arn, userId);
