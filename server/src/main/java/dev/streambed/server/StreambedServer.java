@@ -6,6 +6,7 @@ import dev.streambed.iam.Iam;
 import dev.streambed.iam.api.IamApi;
 import dev.streambed.lambda.Aliases;
 import dev.streambed.lambda.Functions;
+import dev.streambed.lambda.esm.EventSourceMappings;
 import dev.streambed.lambda.api.LambdaApi;
 import dev.streambed.logs.Logs;
 import dev.streambed.logs.api.LogsApi;
@@ -69,7 +70,8 @@ public final class StreambedServer implements AutoCloseable {
     try {
       FrontDoor frontDoor = FrontDoor.start(config.host(), config.port(),
           List.of(DynamoDbApi.service(dynamoDb), StreamsApi.service(streams), LogsApi.service(logs)),
-          List.of(IamApi.service(iam), StsApi.service(sts)), List.of(LambdaApi.service(functions, new Aliases(functions, storage))),
+          List.of(IamApi.service(iam), StsApi.service(sts)), List.of(LambdaApi.service(functions, new Aliases(functions, storage),
+              new EventSourceMappings(storage, clock, functions, streams, iam))),
           config.region(), config.accountId(), config.maxBodyBytes());
       return new StreambedServer(config, storage, dynamoDb, iam, sts, logs, functions, frontDoor);
     } catch (InterruptedException e) {

@@ -9,6 +9,7 @@ import dev.streambed.kernel.protocol.RestRoute;
 import dev.streambed.kernel.protocol.RestService;
 import dev.streambed.lambda.Aliases;
 import dev.streambed.lambda.Functions;
+import dev.streambed.lambda.esm.EventSourceMappings;
 import dev.streambed.lambda.LambdaError;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -21,8 +22,9 @@ public final class LambdaApi {
 
   private LambdaApi() {}
 
-  public static RestService service(Functions functions, Aliases aliases) {
+  public static RestService service(Functions functions, Aliases aliases, EventSourceMappings mappings) {
     FunctionOperations f = new FunctionOperations(functions);
+    MappingOperations m = new MappingOperations(mappings);
     VersionOperations v = new VersionOperations(functions, aliases);
     return new RestService("lambda", List.of(
         new RestRoute("POST", "/2015-03-31/functions", f::create),
@@ -49,6 +51,13 @@ public final class LambdaApi {
         new RestRoute("POST", "/2017-03-31/tags/{ARN}", v::tag),
         new RestRoute("GET", "/2017-03-31/tags/{ARN}", v::listTags),
         new RestRoute("DELETE", "/2017-03-31/tags/{ARN}", v::untag),
+        new RestRoute("POST", "/2015-03-31/event-source-mappings/", m::create),
+        new RestRoute("POST", "/2015-03-31/event-source-mappings", m::create),
+        new RestRoute("GET", "/2015-03-31/event-source-mappings/", m::list),
+        new RestRoute("GET", "/2015-03-31/event-source-mappings", m::list),
+        new RestRoute("GET", "/2015-03-31/event-source-mappings/{UUID}", m::get),
+        new RestRoute("PUT", "/2015-03-31/event-source-mappings/{UUID}", m::update),
+        new RestRoute("DELETE", "/2015-03-31/event-source-mappings/{UUID}", m::delete),
         new RestRoute("GET", "/_streambed/lambda/code/{CodeSha256}", f::download)),
         LambdaApi::error);
   }
