@@ -1,0 +1,356 @@
+package dev.streambed.lambda.runtime;
+
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.MultiThreadIoEventLoopGroup;
+import io.netty.channel.nio.NioIoHandler;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.Deque;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.stream.Stream;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Execution environments of every function version: a pool per version up to its concurrency,
+ * reused while warm, stopped after an idle time, each a process speaking AWS's Runtime API.
+ * Python and Node.js run through Streambed's own bootstraps with the machine's {@code python3}
+ * and {@code node}; {@code provided.*} runs the function's own {@code bootstrap}.
+ */
+public final class Environments implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(Environments.class);
+  private static final DateTimeFormatter STREAM_DATE =
+      DateTimeFormatter.ofPattern("yyyy/MM/dd").withZone(ZoneOffset.UTC);
+  private static final DateTimeFormatter LOG_TIME =
+      DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(ZoneOffset.UTC);
+
+  /** Every environment of the pool is busy and the pool is at its concurrency. */
+  public static final class Throttled extends RuntimeException {
+    Throttled() {
+      super("concurrency exhausted", null, false, false);
+    }
+  }
+
+  private final Path root;
+  private final Path bootstraps;
+  private final EventLoopGroup group = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
+  private final ScheduledExecutorService reaper = Executors.newSingleThreadScheduledExecutor(r -> {
+    Thread t = new Thread(r, "lambda-environment-reaper");
+    t.setDaemon(true);
+    return t;
+  });
+  private final Map<String, Pool> pools = new ConcurrentHashMap<>();
+  private final Duration idleTimeout;
+  private volatile boolean closed;
+
+  private static final class Pool {
+    final Deque<Environment> idle = new ArrayDeque<>();
+    final List<Environment> all = new ArrayList<>();
+  }
+
+  public Environments(Duration idleTimeout) {
+    this.idleTimeout = idleTimeout;
+    try {
+      root = Files.createTempDirectory("streambed-lambda-");
+      bootstraps = Files.createDirectories(root.resolve("runtime"));
+      try (InputStream in = Environments.class.getResourceAsStream("bootstrap.py")) {
+        Files.copy(in, bootstraps.resolve("bootstrap.py"), StandardCopyOption.REPLACE_EXISTING);
+      }
+      try (InputStream in = Environments.class.getResourceAsStream("bootstrap.js")) {
+        if (in != null) {
+          Files.copy(in, bootstraps.resolve("bootstrap.js"), StandardCopyOption.REPLACE_EXISTING);
+        }
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot prepare the Lambda runtime directory", e);
+    }
+    long every = Math.max(1, Math.min(30, idleTimeout.toSeconds()));
+    reaper.scheduleWithFixedDelay(this::stopIdle, every, every, TimeUnit.SECONDS);
+  }
+
+  /**
+   * The unpacked code directory of a zip, unpacked once per content. Every file is made
+   * executable, as a provided runtime's {@code bootstrap} must be.
+   */
+  public Path unpack(String codeSha256, byte[] zip) {
+    Path dir = root.resolve("code").resolve(HexFormat.of().formatHex(codeSha256.getBytes(StandardCharsets.UTF_8)));
+    if (Files.isDirectory(dir)) {
+      return dir;
+    }
+    try {
+      Path tmp = Files.createDirectories(root.resolve("code")).resolve(dir.getFileName() + ".tmp" + System.nanoTime());
+      Files.createDirectories(tmp);
+      try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(zip))) {
+        ZipEntry e;
+        while ((e = in.getNextEntry()) != null) {
+          Path target = tmp.resolve(e.getName()).normalize();
+          if (!target.startsWith(tmp)) {
+            continue;
+          }
+          if (e.isDirectory()) {
+            Files.createDirectories(target);
+          } else {
+            Files.createDirectories(target.getParent());
+            Files.copy(in, target, StandardCopyOption.REPLACE_EXISTING);
+            target.toFile().setExecutable(true, false);
+          }
+        }
+      }
+      try {
+        Files.move(tmp, dir, StandardCopyOption.ATOMIC_MOVE);
+      } catch (IOException raced) {
+        deleteTree(tmp);
+      }
+      return dir;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /**
+   * Runs one invocation: in an idle environment of the spec's pool, or a new one (a cold
+   * start); {@link Throttled} when the pool is at its concurrency.
+   */
+  public Outcome invoke(RuntimeSpec spec, String requestId, String functionArn, byte[] payload,
+      String clientContext) {
+    Environment env = acquire(spec);
+    boolean cold = env.cold();
+    long startNanos = System.nanoTime();
+    long deadline = System.currentTimeMillis() + spec.timeoutSeconds() * 1000L;
+    Environment.Pending p = env.invoke(requestId, payload, deadline, functionArn, clientContext);
+    boolean timedOut = false;
+    try {
+      p.done.get(spec.timeoutSeconds() * 1000L + (cold ? 10_000 : 0), TimeUnit.MILLISECONDS);
+    } catch (TimeoutException e) {
+      timedOut = true;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      timedOut = true;
+    } catch (ExecutionException e) {
+      throw new IllegalStateException(e.getCause());
+    }
+    double durationMs = (System.nanoTime() - startNanos) / 1_000_000.0;
+    long memory = env.maxMemoryMb();
+    List<Outcome.Line> functionLines;
+    int initCount;
+    synchronized (env) {
+      functionLines = new ArrayList<>(p.lines);
+      initCount = Math.min(p.initLineCount, functionLines.size());
+    }
+    byte[] response;
+    boolean error;
+    List<Outcome.Line> lines = new ArrayList<>(functionLines.subList(0, initCount));
+    long now = System.currentTimeMillis();
+    double initMs = cold ? env.initDurationMs() : 0;
+    if (cold) {
+      durationMs = Math.max(0, durationMs - initMs);
+    }
+    lines.add(new Outcome.Line(now, "START RequestId: " + requestId + " Version: " + spec.version()));
+    lines.addAll(functionLines.subList(initCount, functionLines.size()));
+    if (timedOut) {
+      env.kill();
+      String seconds = String.format(Locale.ROOT, "%.2f", (double) spec.timeoutSeconds());
+      lines.add(new Outcome.Line(now, LOG_TIME.format(Instant.ofEpochMilli(now)) + " " + requestId
+          + " Task timed out after " + seconds + " seconds"));
+      response = ("{\"errorType\":\"Sandbox.Timedout\",\"errorMessage\":\"RequestId: " + requestId
+          + " Error: Task timed out after " + seconds + " seconds\"}").getBytes(StandardCharsets.UTF_8);
+      error = true;
+      durationMs = spec.timeoutSeconds() * 1000.0;
+    } else {
+      response = p.response == null ? "null".getBytes(StandardCharsets.UTF_8) : p.response;
+      error = p.error;
+    }
+    lines.add(new Outcome.Line(now, "END RequestId: " + requestId));
+    long billed = (long) Math.ceil(durationMs + (cold ? initMs : 0));
+    String report = "REPORT RequestId: " + requestId + "\tDuration: " + String.format(Locale.ROOT, "%.2f", durationMs)
+        + " ms\tBilled Duration: " + Math.max(1, billed) + " ms\tMemory Size: " + spec.memoryMb()
+        + " MB\tMax Memory Used: " + memory + " MB\t"
+        + (cold ? "Init Duration: " + String.format(Locale.ROOT, "%.2f", initMs) + " ms\t" : "");
+    lines.add(new Outcome.Line(now, report));
+    release(spec, env);
+    return new Outcome(response, error, List.copyOf(lines), env.logStream, cold, durationMs, initMs, memory);
+  }
+
+  private Environment acquire(RuntimeSpec spec) {
+    Pool pool = pools.computeIfAbsent(spec.poolKey(), k -> new Pool());
+    synchronized (pool) {
+      while (!pool.idle.isEmpty()) {
+        Environment env = pool.idle.pollLast();
+        if (env.alive()) {
+          return env;
+        }
+        pool.all.remove(env);
+      }
+      pool.all.removeIf(e -> !e.alive());
+      if (pool.all.size() >= spec.maxConcurrency()) {
+        throw new Throttled();
+      }
+      Environment env = new Environment(spec, logStreamName(spec.version()), !spec.runtime().startsWith("provided"));
+      pool.all.add(env);
+      try {
+        env.start(group, command(spec), variables(spec, env.logStream));
+      } catch (IOException | RuntimeException e) {
+        pool.all.remove(env);
+        env.kill();
+        throw new RuntimeFailure(spec.runtime(), e);
+      }
+      return env;
+    }
+  }
+
+  private void release(RuntimeSpec spec, Environment env) {
+    Pool pool = pools.get(spec.poolKey());
+    if (pool == null) {
+      env.kill();
+      return;
+    }
+    synchronized (pool) {
+      if (closed || !env.alive()) {
+        pool.all.remove(env);
+        env.kill();
+        return;
+      }
+      env.lastUsedMillis = System.currentTimeMillis();
+      pool.idle.addLast(env);
+    }
+  }
+
+  /** A runtime this machine cannot start (its interpreter is missing, say). */
+  public static final class RuntimeFailure extends RuntimeException {
+    RuntimeFailure(String runtime, Exception cause) {
+      super("the " + runtime + " runtime could not start: " + cause.getMessage(), cause);
+    }
+  }
+
+  private List<String> command(RuntimeSpec spec) throws IOException {
+    String runtime = spec.runtime();
+    if (runtime.startsWith("python3")) {
+      return List.of("python3", "-u", bootstraps.resolve("bootstrap.py").toString());
+    }
+    if (runtime.startsWith("nodejs")) {
+      Path js = bootstraps.resolve("bootstrap.js");
+      if (!Files.exists(js)) {
+        throw new IOException("no Node.js bootstrap is installed");
+      }
+      return List.of("node", js.toString());
+    }
+    if (runtime.startsWith("provided")) {
+      Path bootstrap = spec.code().resolve("bootstrap");
+      if (!Files.isRegularFile(bootstrap)) {
+        throw new IOException("the function has no bootstrap file");
+      }
+      return List.of(bootstrap.toString());
+    }
+    throw new IOException("Streambed does not run " + runtime + " functions yet");
+  }
+
+  private static Map<String, String> variables(RuntimeSpec spec, String logStream) {
+    Map<String, String> v = new LinkedHashMap<>();
+    v.put("AWS_LAMBDA_FUNCTION_NAME", spec.functionName());
+    v.put("AWS_LAMBDA_FUNCTION_VERSION", spec.version());
+    v.put("AWS_LAMBDA_FUNCTION_MEMORY_SIZE", Integer.toString(spec.memoryMb()));
+    v.put("AWS_LAMBDA_LOG_GROUP_NAME", spec.logGroup());
+    v.put("AWS_LAMBDA_LOG_STREAM_NAME", logStream);
+    v.put("AWS_REGION", spec.region());
+    v.put("AWS_DEFAULT_REGION", spec.region());
+    v.put("AWS_EXECUTION_ENV", "AWS_Lambda_" + spec.runtime());
+    v.put("_HANDLER", spec.handler());
+    v.put("LAMBDA_TASK_ROOT", spec.code().toString());
+    v.put("LAMBDA_RUNTIME_DIR", spec.code().getParent().toString());
+    v.put("TZ", ":UTC");
+    v.put("LANG", "en_US.UTF-8");
+    v.put("AWS_ACCESS_KEY_ID", spec.accessKeyId());
+    v.put("AWS_SECRET_ACCESS_KEY", spec.secretAccessKey());
+    v.put("AWS_SESSION_TOKEN", spec.sessionToken());
+    v.put("AWS_ENDPOINT_URL", spec.endpointUrl());
+    v.put("PYTHONUNBUFFERED", "1");
+    v.putAll(spec.environment());
+    return v;
+  }
+
+  /** {@code YYYY/MM/DD/[VERSION]} and 32 hexadecimal digits, one per environment. */
+  private static String logStreamName(String version) {
+    byte[] id = new byte[16];
+    ThreadLocalRandom.current().nextBytes(id);
+    return STREAM_DATE.format(Instant.now()) + "/[" + version + "]" + HexFormat.of().formatHex(id);
+  }
+
+  private void stopIdle() {
+    long cutoff = System.currentTimeMillis() - idleTimeout.toMillis();
+    for (Pool pool : pools.values()) {
+      synchronized (pool) {
+        pool.idle.removeIf(env -> {
+          if (env.lastUsedMillis < cutoff || !env.alive()) {
+            pool.all.remove(env);
+            env.kill();
+            return true;
+          }
+          return false;
+        });
+      }
+    }
+  }
+
+  /** How many environments are running, for tests and the console. */
+  public int running() {
+    int n = 0;
+    for (Pool pool : pools.values()) {
+      synchronized (pool) {
+        n += (int) pool.all.stream().filter(Environment::alive).count();
+      }
+    }
+    return n;
+  }
+
+  @Override
+  public void close() {
+    closed = true;
+    reaper.shutdownNow();
+    for (Pool pool : pools.values()) {
+      synchronized (pool) {
+        pool.all.forEach(Environment::kill);
+        pool.all.clear();
+        pool.idle.clear();
+      }
+    }
+    group.shutdownGracefully(0, 1, TimeUnit.SECONDS);
+    deleteTree(root);
+  }
+
+  private static void deleteTree(Path dir) {
+    if (!Files.exists(dir)) {
+      return;
+    }
+    try (Stream<Path> paths = Files.walk(dir)) {
+      paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+    } catch (IOException e) {
+      LOG.debug("could not delete {}", dir, e);
+    }
+  }
+}
