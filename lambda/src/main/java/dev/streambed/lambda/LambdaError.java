@@ -9,6 +9,7 @@ public enum LambdaError implements ErrorCode {
   INVALID_PARAMETER_VALUE("InvalidParameterValueException", 400),
   PRECONDITION_FAILED("PreconditionFailedException", 412),
   TOO_MANY_REQUESTS("TooManyRequestsException", 429),
+  INVALID_REQUEST_CONTENT("InvalidRequestContentException", 400),
   REQUEST_TOO_LARGE("RequestTooLargeException", 413),
   SERVICE("ServiceException", 500);
 

@@ -6,6 +6,9 @@ import dev.streambed.iam.Iam;
 import dev.streambed.iam.api.IamApi;
 import dev.streambed.lambda.Aliases;
 import dev.streambed.lambda.Functions;
+import dev.streambed.lambda.InvocationLogs;
+import dev.streambed.lambda.Invocations;
+import dev.streambed.lambda.runtime.Environments;
 import dev.streambed.lambda.esm.EventSourceMappings;
 import dev.streambed.lambda.api.LambdaApi;
 import dev.streambed.logs.Logs;
@@ -19,6 +22,7 @@ import dev.streambed.sts.Sts;
 import dev.streambed.sts.StsApi;
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 
 /**
@@ -34,11 +38,13 @@ public final class StreambedServer implements AutoCloseable {
   private final Sts sts;
   private final Logs logs;
   private final Functions functions;
+  private final Invocations invocations;
   private final Maintenance maintenance = new Maintenance();
 
   private StreambedServer(Config config, Storage storage, DynamoDb dynamoDb, Iam iam, Sts sts, Logs logs,
-      Functions functions, FrontDoor frontDoor) {
+      Functions functions, Invocations invocations, FrontDoor frontDoor) {
     this.functions = functions;
+    this.invocations = invocations;
     this.config = config;
     this.storage = storage;
     this.dynamoDb = dynamoDb;
@@ -67,18 +73,27 @@ public final class StreambedServer implements AutoCloseable {
     Sts sts = new Sts(storage, clock, iam, random);
     Logs logs = new Logs(storage, clock);
     Functions functions = new Functions(storage, clock, iam);
+    String[] endpoint = {"http://127.0.0.1:" + config.port()};
+    Invocations invocations = new Invocations(functions, new Environments(Duration.ofMinutes(5)),
+        new InvocationLogs(logs, iam), iam, sts, () -> endpoint[0], 32,
+        List.of(Duration.ofMinutes(1), Duration.ofMinutes(2)));
     try {
       FrontDoor frontDoor = FrontDoor.start(config.host(), config.port(),
           List.of(DynamoDbApi.service(dynamoDb), StreamsApi.service(streams), LogsApi.service(logs)),
           List.of(IamApi.service(iam), StsApi.service(sts)), List.of(LambdaApi.service(functions, new Aliases(functions, storage),
-              new EventSourceMappings(storage, clock, functions, streams, iam))),
+              new EventSourceMappings(storage, clock, functions, streams, iam), invocations)),
           config.region(), config.accountId(), config.maxBodyBytes());
-      return new StreambedServer(config, storage, dynamoDb, iam, sts, logs, functions, frontDoor);
+      StreambedServer server = new StreambedServer(config, storage, dynamoDb, iam, sts, logs, functions,
+          invocations, frontDoor);
+      endpoint[0] = server.endpoint();
+      return server;
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
+      invocations.close();
       storage.close();
       throw new IllegalStateException("interrupted while binding", e);
     } catch (RuntimeException e) {
+      invocations.close();
       storage.close();
       throw e;
     }
@@ -113,6 +128,11 @@ public final class StreambedServer implements AutoCloseable {
     return sts;
   }
 
+  /** Lambda's invocations, for in-process callers such as event source mappings. */
+  public Invocations invocations() {
+    return invocations;
+  }
+
   /** Lambda's functions. */
   public Functions functions() {
     return functions;
@@ -127,6 +147,7 @@ public final class StreambedServer implements AutoCloseable {
   public void close() {
     maintenance.close();
     frontDoor.close();
+    invocations.close();
     storage.close();
   }
 }

@@ -9,6 +9,7 @@ import dev.streambed.kernel.protocol.RestRoute;
 import dev.streambed.kernel.protocol.RestService;
 import dev.streambed.lambda.Aliases;
 import dev.streambed.lambda.Functions;
+import dev.streambed.lambda.Invocations;
 import dev.streambed.lambda.esm.EventSourceMappings;
 import dev.streambed.lambda.LambdaError;
 import java.io.ByteArrayOutputStream;
@@ -22,8 +23,10 @@ public final class LambdaApi {
 
   private LambdaApi() {}
 
-  public static RestService service(Functions functions, Aliases aliases, EventSourceMappings mappings) {
+  public static RestService service(Functions functions, Aliases aliases, EventSourceMappings mappings,
+      Invocations invocations) {
     FunctionOperations f = new FunctionOperations(functions);
+    InvokeOperation invoke = new InvokeOperation(invocations);
     MappingOperations m = new MappingOperations(mappings);
     VersionOperations v = new VersionOperations(functions, aliases);
     return new RestService("lambda", List.of(
@@ -38,6 +41,7 @@ public final class LambdaApi {
         new RestRoute("PUT", "/2015-03-31/functions/{FunctionName}/code", f::updateCode),
         new RestRoute("GET", "/2016-08-19/account-settings/", f::accountSettings),
         new RestRoute("GET", "/2016-08-19/account-settings", f::accountSettings),
+        new RestRoute("POST", "/2015-03-31/functions/{FunctionName}/invocations", invoke::invoke),
         new RestRoute("POST", "/2015-03-31/functions/{FunctionName}/versions", v::publish),
         new RestRoute("GET", "/2015-03-31/functions/{FunctionName}/versions", v::listVersions),
         new RestRoute("POST", "/2015-03-31/functions/{FunctionName}/aliases", v::createAlias),
@@ -77,6 +81,9 @@ public final class LambdaApi {
       }
       String member = e.errorCode() == LambdaError.RESOURCE_NOT_FOUND ? "Message" : "message";
       g.writeStringField(member, e.getMessage() == null ? "" : e.getMessage());
+      for (Map.Entry<String, Object> extra : e.extras().entrySet()) {
+        g.writeStringField(extra.getKey(), String.valueOf(extra.getValue()));
+      }
       g.writeEndObject();
     } catch (IOException impossible) {
       throw new IllegalStateException(impossible);

@@ -141,6 +141,7 @@ public final class Environments implements AutoCloseable {
       String clientContext) {
     Environment env = acquire(spec);
     boolean cold = env.cold();
+    long startMillis = System.currentTimeMillis();
     long startNanos = System.nanoTime();
     long deadline = System.currentTimeMillis() + spec.timeoutSeconds() * 1000L;
     Environment.Pending p = env.invoke(requestId, payload, deadline, functionArn, clientContext);
@@ -171,7 +172,12 @@ public final class Environments implements AutoCloseable {
     if (cold) {
       durationMs = Math.max(0, durationMs - initMs);
     }
-    lines.add(new Outcome.Line(now, "START RequestId: " + requestId + " Version: " + spec.version()));
+    // Lines are ordered by time in CloudWatch Logs: START follows the init output, precedes the rest.
+    long startAt = lines.isEmpty() ? startMillis : Math.max(startMillis, lines.get(lines.size() - 1).timestamp());
+    if (initCount < functionLines.size()) {
+      startAt = Math.min(startAt, functionLines.get(initCount).timestamp());
+    }
+    lines.add(new Outcome.Line(startAt, "START RequestId: " + requestId + " Version: " + spec.version()));
     lines.addAll(functionLines.subList(initCount, functionLines.size()));
     if (timedOut) {
       env.kill();

@@ -90,9 +90,11 @@ final class HttpHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
 
   private void handle(ChannelHandlerContext ctx, FullHttpRequest request) {
     HttpHeaders headers = request.headers();
-    String form = queryForm(request);
-    RestProtocol.Routed rest = form == null && !restServices.isEmpty() && !headers.contains("X-Amz-Target")
+    // A path a REST service owns is that service's, whatever the content type claims: Java's
+    // HttpURLConnection labels every POST form-encoded when the client names no type.
+    RestProtocol.Routed rest = !restServices.isEmpty() && !headers.contains("X-Amz-Target")
         ? RestProtocol.route(restServices, request) : null;
+    String form = rest == null ? queryForm(request) : null;
     // Query and REST services (IAM, STS, Lambda) use UUIDs as request ids; DynamoDB its own.
     String requestId = form != null || rest != null ? UUID.randomUUID().toString() : RequestIds.next();
     if (!request.decoderResult().isSuccess()) {

@@ -1,0 +1,202 @@
+package dev.streambed.lambda;
+
+import dev.streambed.iam.Iam;
+import dev.streambed.iam.Role;
+import dev.streambed.kernel.error.AwsException;
+import dev.streambed.lambda.runtime.Environments;
+import dev.streambed.lambda.runtime.Outcome;
+import dev.streambed.lambda.runtime.RuntimeSpec;
+import dev.streambed.sts.Credentials;
+import dev.streambed.sts.Sts;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Invoking functions: RequestResponse, Event (queued, retried twice on a function error as AWS
+ * does) and DryRun, with Lambda's payload limits, throttling, the log tail, and the lines every
+ * invocation writes to CloudWatch Logs when the role may.
+ */
+public final class Invocations implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(Invocations.class);
+  public static final int MAX_SYNC_PAYLOAD = 6 * 1024 * 1024;
+  public static final int MAX_ASYNC_PAYLOAD = 256 * 1024;
+  private static final int TAIL_BYTES = 4096;
+
+  private final Functions functions;
+  private final Environments environments;
+  private final InvocationLogs logs;
+  private final Iam iam;
+  private final Sts sts;
+  private final Supplier<String> endpoint;
+  private final int maxEnvironmentsPerFunction;
+  private final List<Duration> asyncRetryDelays;
+  private final Map<String, Credentials> credentials = new ConcurrentHashMap<>();
+  private final ScheduledExecutorService async = Executors.newScheduledThreadPool(2, r -> {
+    Thread t = new Thread(r, "lambda-async-invoke");
+    t.setDaemon(true);
+    return t;
+  });
+
+  /**
+   * @param endpoint Streambed's endpoint URL, given to functions as AWS_ENDPOINT_URL
+   * @param maxEnvironmentsPerFunction how many environments one function version may run at
+   *     once unless it reserves concurrency (AWS's account limit of 1000 is no use on a laptop)
+   * @param asyncRetryDelays the waits before the two retries of a failed Event invocation
+   */
+  public Invocations(Functions functions, Environments environments, InvocationLogs logs, Iam iam, Sts sts,
+      Supplier<String> endpoint, int maxEnvironmentsPerFunction, List<Duration> asyncRetryDelays) {
+    this.functions = functions;
+    this.environments = environments;
+    this.logs = logs;
+    this.iam = iam;
+    this.sts = sts;
+    this.endpoint = endpoint;
+    this.maxEnvironmentsPerFunction = maxEnvironmentsPerFunction;
+    this.asyncRetryDelays = List.copyOf(asyncRetryDelays);
+  }
+
+  /** What Invoke answers: the status, the payload, and Lambda's response headers. */
+  public record Result(int status, byte[] payload, boolean functionError, String logTail, String executedVersion) {}
+
+  /** Invoke, with Lambda's invocation types and errors. */
+  public Result invoke(FunctionRef ref, String invocationType, String logType, byte[] payload, String clientContext) {
+    String type = invocationType == null ? "RequestResponse" : invocationType;
+    if (!List.of("RequestResponse", "Event", "DryRun").contains(type)) {
+      throw AwsException.validation("1 validation error detected: Value '" + type + "' at 'invocationType' "
+          + "failed to satisfy constraint: Member must satisfy enum value set: [Event, RequestResponse, DryRun]");
+    }
+    Functions.Resolved resolved = functions.resolve(ref);
+    int limit = type.equals("Event") ? MAX_ASYNC_PAYLOAD : MAX_SYNC_PAYLOAD;
+    if (payload.length > limit) {
+      throw new AwsException(LambdaError.REQUEST_TOO_LARGE, "Request must be smaller than " + limit
+          + " bytes for the InvokeFunction operation");
+    }
+    byte[] event = payload.length == 0 ? "{}".getBytes(StandardCharsets.UTF_8) : payload;
+    checkJson(event);
+    FunctionConfig f = resolved.config();
+    if (type.equals("DryRun")) {
+      return new Result(204, new byte[0], false, null, f.version());
+    }
+    if (type.equals("Event")) {
+      String requestId = UUID.randomUUID().toString();
+      async.execute(() -> runAsync(resolved, event, requestId, 0));
+      return new Result(202, new byte[0], false, null, null);
+    }
+    Outcome o = run(resolved, event, UUID.randomUUID().toString(), clientContext);
+    String tail = "Tail".equals(logType) ? tail(o.lines()) : null;
+    return new Result(200, o.payload(), o.functionError(), tail, f.version());
+  }
+
+  /**
+   * Runs one invocation and writes its log lines; the Java API event source mappings use.
+   * Throws TooManyRequestsException when the function's environments are all busy.
+   */
+  public Outcome run(Functions.Resolved resolved, byte[] event, String requestId, String clientContext) {
+    FunctionConfig f = resolved.config();
+    Integer reserved = functions.reservedConcurrency(new FunctionRef(f.account(), f.region(), f.name(), null));
+    int concurrency = reserved != null ? reserved : maxEnvironmentsPerFunction;
+    if (concurrency == 0) {
+      throw throttled();
+    }
+    Outcome o;
+    try {
+      o = environments.invoke(spec(f, concurrency), requestId, resolved.functionArn(), event, clientContext);
+    } catch (Environments.Throttled e) {
+      throw throttled();
+    } catch (Environments.RuntimeFailure e) {
+      LOG.warn("{}: {}", f.name(), e.getMessage());
+      String payload = "{\"errorType\":\"Runtime.Unavailable\",\"errorMessage\":\"RequestId: " + requestId
+          + " Error: " + e.getMessage().replace("\"", "'") + "\"}";
+      return new Outcome(payload.getBytes(StandardCharsets.UTF_8), true, List.of(), null, false, 0, 0, 0);
+    }
+    List<InvocationLogs.Line> lines = new ArrayList<>(o.lines().size());
+    for (Outcome.Line l : o.lines()) {
+      lines.add(new InvocationLogs.Line(l.timestamp(), l.message()));
+    }
+    logs.write(f, o.logStream(), lines);
+    return o;
+  }
+
+  private void runAsync(Functions.Resolved resolved, byte[] event, String requestId, int attempt) {
+    boolean failed;
+    try {
+      failed = run(resolved, event, requestId, null).functionError();
+    } catch (AwsException e) {
+      failed = true;
+    } catch (RuntimeException e) {
+      LOG.warn("asynchronous invocation of {} failed", resolved.functionArn(), e);
+      failed = true;
+    }
+    if (failed && attempt < asyncRetryDelays.size()) {
+      async.schedule(() -> runAsync(resolved, event, requestId, attempt + 1),
+          asyncRetryDelays.get(attempt).toMillis(), TimeUnit.MILLISECONDS);
+    }
+  }
+
+  private RuntimeSpec spec(FunctionConfig f, int concurrency) {
+    String poolKey = f.arn() + "#" + f.version() + "#" + f.revisionId();
+    Credentials c = credentials.compute(poolKey, (k, existing) -> {
+      if (existing != null && existing.expiration() - System.currentTimeMillis() > 10 * 60_000L) {
+        return existing;
+      }
+      Role role = iam.roles().find(f.role());
+      if (role == null) {
+        throw new AwsException(LambdaError.INVALID_PARAMETER_VALUE,
+            "The role defined for the function cannot be assumed by Lambda.");
+      }
+      return sts.assumeRoleForService(role, f.name(), 3600);
+    });
+    byte[] zip = functions.code(f.codeSha256());
+    return new RuntimeSpec(poolKey, f.name(), f.version(), f.runtime(), f.handler(),
+        environments.unpack(f.codeSha256(), zip), f.memorySize(), f.timeout(), f.environment(), f.region(),
+        f.logGroup(), c.accessKeyId(), c.secretAccessKey(), c.sessionToken(), endpoint.get(), concurrency);
+  }
+
+  private static AwsException throttled() {
+    return new AwsException(LambdaError.TOO_MANY_REQUESTS, "Rate Exceeded.",
+        Map.of("Reason", "ReservedFunctionConcurrentInvocationLimitExceeded"));
+  }
+
+  /** The last 4 KB of an invocation's log, as X-Amz-Log-Result carries it (base64). */
+  static String tail(List<Outcome.Line> lines) {
+    StringBuilder all = new StringBuilder();
+    for (Outcome.Line l : lines) {
+      all.append(l.message()).append('\n');
+    }
+    byte[] bytes = all.toString().getBytes(StandardCharsets.UTF_8);
+    int from = Math.max(0, bytes.length - TAIL_BYTES);
+    byte[] tail = java.util.Arrays.copyOfRange(bytes, from, bytes.length);
+    return Base64.getEncoder().encodeToString(tail);
+  }
+
+  private static void checkJson(byte[] payload) {
+    try (com.fasterxml.jackson.core.JsonParser p = new com.fasterxml.jackson.core.JsonFactory().createParser(payload)) {
+      while (p.nextToken() != null) {
+        // Reading to the end is the check.
+      }
+    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+      throw new AwsException(LambdaError.INVALID_REQUEST_CONTENT, "Could not parse request body into json: "
+          + "Could not parse payload into json: " + e.getOriginalMessage());
+    } catch (java.io.IOException e) {
+      throw new AwsException(LambdaError.INVALID_REQUEST_CONTENT, "Could not parse request body into json");
+    }
+  }
+
+  @Override
+  public void close() {
+    async.shutdownNow();
+    environments.close();
+  }
+}

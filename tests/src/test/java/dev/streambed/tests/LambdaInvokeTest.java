@@ -1,0 +1,204 @@
+package dev.streambed.tests;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.streambed.logs.group.GroupRef;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.core.SdkBytes;
+import software.amazon.awssdk.services.cloudwatchlogs.CloudWatchLogsClient;
+import software.amazon.awssdk.services.cloudwatchlogs.model.OutputLogEvent;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.iam.IamClient;
+import software.amazon.awssdk.services.lambda.LambdaClient;
+import software.amazon.awssdk.services.lambda.model.InvalidRequestContentException;
+import software.amazon.awssdk.services.lambda.model.InvocationType;
+import software.amazon.awssdk.services.lambda.model.InvokeResponse;
+import software.amazon.awssdk.services.lambda.model.LogType;
+import software.amazon.awssdk.services.lambda.model.Runtime;
+import software.amazon.awssdk.services.lambda.model.TooManyRequestsException;
+
+/**
+ * Invoking Python functions through the SDK and the CLI: the result, AWS's error payload, the
+ * log tail, the lines in CloudWatch Logs (only with the logs permissions), asynchronous and dry
+ * runs, concurrency, and a function that calls DynamoDB through AWS_ENDPOINT_URL.
+ */
+class LambdaInvokeTest {
+  static final String STREAM_PROCESSOR = String.join("\n",
+      "import json",
+      "",
+      "def lambda_handler(event, context):",
+      "    for record in event['Records']:",
+      "        print(record['eventID'])",
+      "        print(record['eventName'])",
+      "        print('DynamoDB Record: ' + json.dumps(record['dynamodb'], indent=2))",
+      "    return 'Successfully processed {} records.'.format(len(event['Records']))",
+      "");
+  static final String SAMPLE_EVENT = "{\"Records\":[{\"eventID\":\"1\",\"eventName\":\"INSERT\",\"dynamodb\":"
+      + "{\"Keys\":{\"Id\":{\"N\":\"101\"}},\"NewImage\":{\"Message\":{\"S\":\"New item!\"},\"Id\":{\"N\":\"101\"}}}},"
+      + "{\"eventID\":\"2\",\"eventName\":\"MODIFY\",\"dynamodb\":{\"Keys\":{\"Id\":{\"N\":\"101\"}}}},"
+      + "{\"eventID\":\"3\",\"eventName\":\"REMOVE\",\"dynamodb\":{\"Keys\":{\"Id\":{\"N\":\"101\"}}}}]}";
+  private static Streambed streambed;
+  private static LambdaClient lambda;
+  private static IamClient iam;
+
+  @BeforeAll
+  static void start() {
+    streambed = Streambed.start();
+    lambda = LambdaFunctionsTest.lambda(streambed.endpoint());
+    iam = streambed.iam();
+  }
+
+  @AfterAll
+  static void stop() {
+    lambda.close();
+    iam.close();
+    streambed.close();
+  }
+
+  private static String role(String name, String... policies) {
+    String arn = iam.createRole(b -> b.roleName(name).assumeRolePolicyDocument(LambdaFunctionsTest.TRUST_LAMBDA))
+        .role().arn();
+    for (String p : policies) {
+      iam.attachRolePolicy(b -> b.roleName(name).policyArn(p));
+    }
+    return arn;
+  }
+
+  private static void function(String name, String role, String code, int timeout) {
+    lambda.createFunction(b -> b.functionName(name).runtime(Runtime.PYTHON3_12).role(role).timeout(timeout)
+        .handler("lambda_function.lambda_handler")
+        .code(c -> c.zipFile(SdkBytes.fromByteArray(LambdaFunctionsTest.zip("lambda_function.py", code)))));
+  }
+
+  private static final String BASIC = "arn:aws:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole";
+
+  @Test
+  void theStreamProcessorAnswersAndItsLinesReachCloudWatchLogs() throws Exception {
+    function("LambdaDemoDynamoDBStream", role("demo-role", BASIC), STREAM_PROCESSOR, 3);
+    InvokeResponse r = lambda.invoke(b -> b.functionName("LambdaDemoDynamoDBStream").logType(LogType.TAIL)
+        .payload(SdkBytes.fromUtf8String(SAMPLE_EVENT)));
+    assertThat(r.statusCode()).isEqualTo(200);
+    assertThat(r.functionError()).isNull();
+    assertThat(r.executedVersion()).isEqualTo("$LATEST");
+    assertThat(r.payload().asUtf8String()).isEqualTo("\"Successfully processed 3 records.\"");
+    String tail = new String(Base64.getDecoder().decode(r.logResult()), StandardCharsets.UTF_8);
+    assertThat(tail).contains("START RequestId: ").contains(" Version: $LATEST")
+        .contains("INSERT\n").contains("DynamoDB Record: {").contains("END RequestId: ")
+        .contains("REPORT RequestId: ").contains("\tInit Duration: ");
+
+    try (CloudWatchLogsClient logs = streambed.logs()) {
+      var streams = logs.describeLogStreams(b -> b.logGroupName("/aws/lambda/LambdaDemoDynamoDBStream")).logStreams();
+      assertThat(streams).hasSize(1);
+      assertThat(streams.get(0).logStreamName()).matches("\\d{4}/\\d\\d/\\d\\d/\\[\\$LATEST\\][0-9a-f]{32}");
+      List<String> messages = logs.getLogEvents(b -> b.logGroupName("/aws/lambda/LambdaDemoDynamoDBStream")
+          .logStreamName(streams.get(0).logStreamName()).startFromHead(true)).events().stream()
+          .map(OutputLogEvent::message).toList();
+      assertThat(messages.get(0)).startsWith("START RequestId: ");
+      assertThat(messages).contains("1", "INSERT", "2", "MODIFY", "3", "REMOVE");
+      assertThat(messages).anyMatch(m -> m.startsWith("DynamoDB Record: {"));
+      assertThat(messages.get(messages.size() - 2)).startsWith("END RequestId: ");
+      assertThat(messages.get(messages.size() - 1)).startsWith("REPORT RequestId: ");
+      var filtered = logs.filterLogEvents(b -> b.logGroupName("/aws/lambda/LambdaDemoDynamoDBStream")
+          .filterPattern("MODIFY")).events();
+      assertThat(filtered).extracting(e -> e.message()).contains("MODIFY");
+    }
+  }
+
+  @Test
+  void aFailingHandlerAnswersWithAwsErrorPayload() {
+    function("failing", role("failing-role", BASIC),
+        "def lambda_handler(event, context):\n    raise ValueError('bad input')\n", 3);
+    InvokeResponse r = lambda.invoke(b -> b.functionName("failing").payload(SdkBytes.fromUtf8String("{}")));
+    assertThat(r.statusCode()).isEqualTo(200);
+    assertThat(r.functionError()).isEqualTo("Unhandled");
+    assertThat(r.payload().asUtf8String()).contains("\"errorMessage\": \"bad input\"")
+        .contains("\"errorType\": \"ValueError\"").contains("\"stackTrace\": [");
+  }
+
+  @Test
+  void aRoleWithoutTheLogsActionsLosesTheOutput() {
+    function("unlogged", role("unlogged-role"), "def lambda_handler(event, context):\n    print('lost')\n    return 1\n", 3);
+    assertThat(lambda.invoke(b -> b.functionName("unlogged")).payload().asUtf8String()).isEqualTo("1");
+    try (CloudWatchLogsClient logs = streambed.logs()) {
+      assertThat(logs.describeLogGroups(b -> b.logGroupNamePrefix("/aws/lambda/unlogged")).logGroups()).isEmpty();
+    }
+  }
+
+  @Test
+  void eventAndDryRunInvocations() throws Exception {
+    function("async", role("async-role", BASIC), "def lambda_handler(event, context):\n    print('async', event['n'])\n", 3);
+    assertThat(lambda.invoke(b -> b.functionName("async").invocationType(InvocationType.DRY_RUN)).statusCode()).isEqualTo(204);
+    GroupRef group = new GroupRef("000000000000", "us-east-1", "/aws/lambda/async");
+    long seen = streambed.server().logs().watch().version(group);
+    InvokeResponse r = lambda.invoke(b -> b.functionName("async").invocationType(InvocationType.EVENT)
+        .payload(SdkBytes.fromUtf8String("{\"n\": 7}")));
+    assertThat(r.statusCode()).isEqualTo(202);
+    streambed.server().logs().awaitEvents(group, seen, Duration.ofSeconds(20));
+    try (CloudWatchLogsClient logs = streambed.logs()) {
+      assertThat(logs.filterLogEvents(b -> b.logGroupName("/aws/lambda/async")).events())
+          .extracting(e -> e.message()).contains("async 7");
+    }
+    assertThatThrownBy(() -> lambda.invoke(b -> b.functionName("async").payload(SdkBytes.fromUtf8String("{not json"))))
+        .isInstanceOf(InvalidRequestContentException.class)
+        .hasMessageStartingWith("Could not parse request body into json");
+  }
+
+  @Test
+  void reservedConcurrencyOfZeroThrottles() {
+    function("throttled", role("throttled-role", BASIC), "def lambda_handler(event, context):\n    return 1\n", 3);
+    lambda.putFunctionConcurrency(b -> b.functionName("throttled").reservedConcurrentExecutions(0));
+    assertThatThrownBy(() -> lambda.invoke(b -> b.functionName("throttled")))
+        .isInstanceOf(TooManyRequestsException.class)
+        .hasMessageStartingWith("Rate Exceeded.")
+        .satisfies(e -> assertThat(((TooManyRequestsException) e).statusCode()).isEqualTo(429));
+  }
+
+  @Test
+  void aFunctionCallsDynamoDbThroughTheEndpointItIsGiven() {
+    try (DynamoDbClient ddb = streambed.dynamoDb()) {
+      ddb.createTable(b -> b.tableName("written_by_lambda")
+          .billingMode(software.amazon.awssdk.services.dynamodb.model.BillingMode.PAY_PER_REQUEST)
+          .attributeDefinitions(a -> a.attributeName("id").attributeType("S"))
+          .keySchema(k -> k.attributeName("id").keyType("HASH")));
+      function("writer", role("writer-role", BASIC), String.join("\n",
+          "import boto3",
+          "",
+          "def lambda_handler(event, context):",
+          "    boto3.client('dynamodb').put_item(TableName='written_by_lambda',",
+          "        Item={'id': {'S': event['id']}, 'by': {'S': context.function_name}})",
+          "    return 'ok'",
+          ""), 30);
+      InvokeResponse r = lambda.invoke(b -> b.functionName("writer").payload(SdkBytes.fromUtf8String("{\"id\": \"x1\"}")));
+      assertThat(r.functionError()).as(r.payload().asUtf8String()).isNull();
+      assertThat(ddb.getItem(b -> b.tableName("written_by_lambda").key(Map.of("id", AttributeValue.fromS("x1"))))
+          .item().get("by").s()).isEqualTo("writer");
+    }
+  }
+
+  @Test
+  void theCliInvokesAndPrintsTheLogTail(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+    function("cli-fn", role("cli-role", BASIC), "def lambda_handler(event, context):\n    print('from the cli')\n"
+        + "    return {'echo': event}\n", 3);
+    AwsCli aws = new AwsCli(streambed.endpoint().toString());
+    Path out = dir.resolve("out.json");
+    AwsCli.Result r = aws.run("lambda", "invoke", "--region", "us-east-1", "--function-name", "cli-fn",
+        "--payload", "{\"a\": 1}", "--log-type", "Tail", out.toString());
+    assertThat(r.exitCode()).as(r.stderr()).isZero();
+    var answer = new com.fasterxml.jackson.databind.ObjectMapper().readTree(r.stdout());
+    assertThat(answer.get("StatusCode").asInt()).isEqualTo(200);
+    assertThat(new String(Base64.getDecoder().decode(answer.get("LogResult").asText()), StandardCharsets.UTF_8))
+        .contains("from the cli");
+    assertThat(Files.readString(out)).isEqualTo("{\"echo\": {\"a\": 1}}");
+  }
+}
