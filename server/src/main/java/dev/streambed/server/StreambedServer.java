@@ -10,6 +10,7 @@ import dev.streambed.lambda.InvocationLogs;
 import dev.streambed.lambda.Invocations;
 import dev.streambed.lambda.runtime.Environments;
 import dev.streambed.lambda.esm.EventSourceMappings;
+import dev.streambed.lambda.esm.Pollers;
 import dev.streambed.lambda.api.LambdaApi;
 import dev.streambed.logs.Logs;
 import dev.streambed.logs.api.LogsApi;
@@ -39,11 +40,13 @@ public final class StreambedServer implements AutoCloseable {
   private final Logs logs;
   private final Functions functions;
   private final Invocations invocations;
+  private final Pollers pollers;
   private final Maintenance maintenance = new Maintenance();
 
   private StreambedServer(Config config, Storage storage, DynamoDb dynamoDb, Iam iam, Sts sts, Logs logs,
-      Functions functions, Invocations invocations, FrontDoor frontDoor) {
+      Functions functions, Invocations invocations, Pollers pollers, FrontDoor frontDoor) {
     this.functions = functions;
+    this.pollers = pollers;
     this.invocations = invocations;
     this.config = config;
     this.storage = storage;
@@ -77,22 +80,25 @@ public final class StreambedServer implements AutoCloseable {
     Invocations invocations = new Invocations(functions, new Environments(Duration.ofMinutes(5)),
         new InvocationLogs(logs, iam), iam, sts, () -> endpoint[0], 32,
         List.of(Duration.ofMinutes(1), Duration.ofMinutes(2)));
+    EventSourceMappings mappings = new EventSourceMappings(storage, clock, functions, streams, iam);
+    Pollers pollers = new Pollers(mappings, functions, invocations, streams, storage, clock);
     try {
       FrontDoor frontDoor = FrontDoor.start(config.host(), config.port(),
           List.of(DynamoDbApi.service(dynamoDb), StreamsApi.service(streams), LogsApi.service(logs)),
-          List.of(IamApi.service(iam), StsApi.service(sts)), List.of(LambdaApi.service(functions, new Aliases(functions, storage),
-              new EventSourceMappings(storage, clock, functions, streams, iam), invocations)),
+          List.of(IamApi.service(iam), StsApi.service(sts)), List.of(LambdaApi.service(functions, new Aliases(functions, storage), mappings, invocations)),
           config.region(), config.accountId(), config.maxBodyBytes());
       StreambedServer server = new StreambedServer(config, storage, dynamoDb, iam, sts, logs, functions,
-          invocations, frontDoor);
+          invocations, pollers, frontDoor);
       endpoint[0] = server.endpoint();
       return server;
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
+      pollers.close();
       invocations.close();
       storage.close();
       throw new IllegalStateException("interrupted while binding", e);
     } catch (RuntimeException e) {
+      pollers.close();
       invocations.close();
       storage.close();
       throw e;
@@ -128,6 +134,11 @@ public final class StreambedServer implements AutoCloseable {
     return sts;
   }
 
+  /** The event source mappings' pollers: {@link Pollers#quiescent()} tells when they caught up. */
+  public Pollers pollers() {
+    return pollers;
+  }
+
   /** Lambda's invocations, for in-process callers such as event source mappings. */
   public Invocations invocations() {
     return invocations;
@@ -147,6 +158,7 @@ public final class StreambedServer implements AutoCloseable {
   public void close() {
     maintenance.close();
     frontDoor.close();
+    pollers.close();
     invocations.close();
     storage.close();
   }

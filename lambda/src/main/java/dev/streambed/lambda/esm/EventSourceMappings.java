@@ -50,6 +50,43 @@ public final class EventSourceMappings {
   private final Functions functions;
   private final Streams streams;
   private final Iam iam;
+  private final List<java.util.function.Consumer<String>> listeners = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+  /** Calls {@code listener} with a mapping's UUID after it was created, updated or deleted. */
+  public void onChange(java.util.function.Consumer<String> listener) {
+    listeners.add(listener);
+  }
+
+  private void changed(String uuid) {
+    for (java.util.function.Consumer<String> l : listeners) {
+      l.accept(uuid);
+    }
+  }
+
+  /** Records what the mapping's last batch did (LastProcessingResult), when that changed. */
+  public void recordResult(String uuid, String result) {
+    while (true) {
+      Entry e = storage.get(key(uuid));
+      if (e == null) {
+        return;
+      }
+      MappingConfig m = decode(e.value());
+      if (result.equals(m.lastProcessingResult())) {
+        return;
+      }
+      MappingConfig updated = new MappingConfig(m.uuid(), m.account(), m.region(), m.functionArn(),
+          m.eventSourceArn(), m.batchSize(), m.maximumBatchingWindowInSeconds(), m.startingPosition(),
+          m.parallelizationFactor(), m.maximumRetryAttempts(), m.maximumRecordAgeInSeconds(),
+          m.bisectBatchOnFunctionError(), m.tumblingWindowInSeconds(), m.functionResponseTypes(),
+          m.filterPatterns(), m.onFailure(), m.enabled(), m.lastModifiedMillis(), result);
+      try {
+        storage.commit(new Batch().expectVersion(key(uuid), e.version()).put(key(uuid), encode(updated)));
+        return;
+      } catch (VersionConflictException raced) {
+        Thread.onSpinWait();
+      }
+    }
+  }
 
   public EventSourceMappings(Storage storage, Clock clock, Functions functions, Streams streams, Iam iam) {
     this.storage = storage;
@@ -107,6 +144,7 @@ public final class EventSourceMappings {
     }
     checkRoleCanRead(target.config(), m.eventSourceArn());
     storage.commit(new Batch().expectVersion(key(m.uuid()), Storage.ABSENT).put(key(m.uuid()), encode(m)));
+    changed(m.uuid());
     return m;
   }
 
@@ -170,17 +208,33 @@ public final class EventSourceMappings {
       }
       try {
         storage.commit(new Batch().expectVersion(key(uuid), e.version()).put(key(uuid), encode(updated)));
-        return updated;
       } catch (VersionConflictException raced) {
         Thread.onSpinWait();
+        continue;
       }
+      if (updated.enabled() != m.enabled() || !updated.functionArn().equals(m.functionArn())
+          || updated.batchSize() != m.batchSize() || !updated.filterPatterns().equals(m.filterPatterns())
+          || !settingsEqual(updated, m)) {
+        changed(uuid);
+      }
+      return updated;
     }
+  }
+
+  private static boolean settingsEqual(MappingConfig a, MappingConfig b) {
+    return a.maximumBatchingWindowInSeconds() == b.maximumBatchingWindowInSeconds()
+        && a.maximumRetryAttempts() == b.maximumRetryAttempts()
+        && a.maximumRecordAgeInSeconds() == b.maximumRecordAgeInSeconds()
+        && a.bisectBatchOnFunctionError() == b.bisectBatchOnFunctionError()
+        && a.functionResponseTypes().equals(b.functionResponseTypes())
+        && a.parallelizationFactor() == b.parallelizationFactor();
   }
 
   /** DeleteEventSourceMapping: returns the mapping as it was. */
   public MappingConfig delete(String uuid) {
     MappingConfig m = get(uuid);
     storage.commit(new Batch().delete(key(uuid)));
+    changed(uuid);
     return m;
   }
 
