@@ -116,6 +116,22 @@ class LambdaInvokeTest {
   }
 
   @Test
+  void aNodeFunctionAnswersAndLogsAsAwsNodeRuntimeDoes() {
+    String role = role("node-role", BASIC);
+    lambda.createFunction(b -> b.functionName("node-fn").runtime(Runtime.NODEJS20_X).role(role)
+        .handler("index.handler")
+        .code(c -> c.zipFile(SdkBytes.fromByteArray(LambdaFunctionsTest.zip("index.js",
+            "exports.handler = async (event) => { console.log('records', event.Records.length);"
+                + " return `Successfully processed ${event.Records.length} records.`; };\n")))));
+    InvokeResponse r = lambda.invoke(b -> b.functionName("node-fn").logType(LogType.TAIL)
+        .payload(SdkBytes.fromUtf8String(SAMPLE_EVENT)));
+    assertThat(r.functionError()).as(r.payload().asUtf8String()).isNull();
+    assertThat(r.payload().asUtf8String()).isEqualTo("\"Successfully processed 3 records.\"");
+    assertThat(new String(Base64.getDecoder().decode(r.logResult()), StandardCharsets.UTF_8))
+        .containsPattern("\\d{4}-\\d\\d-\\d\\dT[^\\t]+Z\\t[0-9a-f-]{36}\\tINFO\\trecords 3");
+  }
+
+  @Test
   void aFailingHandlerAnswersWithAwsErrorPayload() {
     function("failing", role("failing-role", BASIC),
         "def lambda_handler(event, context):\n    raise ValueError('bad input')\n", 3);

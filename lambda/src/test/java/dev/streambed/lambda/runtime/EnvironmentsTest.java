@@ -120,6 +120,26 @@ class EnvironmentsTest {
   }
 
   @Test
+  void aNodeHandlerAnswersAsyncAndByCallback() {
+    RuntimeSpec spec = spec("node", "nodejs20.x", "index.handler", Map.of("index.js",
+        "exports.handler = async (event, context) => {\n"
+            + "  console.log('got', event.n);\n"
+            + "  return { n: event.n + 1, name: context.functionName, greeting: process.env.GREETING };\n"
+            + "};\n"), 3, 1);
+    Outcome o = environments.invoke(spec, "req-n", "arn", "{\"n\": 1}".getBytes(StandardCharsets.UTF_8), null);
+    assertThat(o.functionError()).as(text(o)).isFalse();
+    assertThat(text(o)).isEqualTo("{\"n\":2,\"name\":\"node\",\"greeting\":\"hello\"}");
+    assertThat(messages(o)).anyMatch(l -> l.matches("\\d{4}-.*Z\treq-n\tINFO\tgot 1"));
+
+    RuntimeSpec callback = spec("node-cb", "nodejs20.x", "index.handler", Map.of("index.js",
+        "exports.handler = (event, context, callback) => { callback(new Error('boom')); };\n"), 3, 1);
+    Outcome failed = environments.invoke(callback, "req-c", "arn", "{}".getBytes(StandardCharsets.UTF_8), null);
+    assertThat(failed.functionError()).isTrue();
+    assertThat(text(failed)).contains("\"errorType\":\"Error\"").contains("\"errorMessage\":\"boom\"")
+        .contains("\"trace\":[");
+  }
+
+  @Test
   void aProvidedRuntimeRunsItsOwnBootstrap() {
     String bootstrap = "#!/bin/sh\nwhile true; do\n"
         + "  H=$(mktemp)\n"
