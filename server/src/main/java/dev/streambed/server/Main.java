@@ -10,7 +10,7 @@ import picocli.CommandLine.Option;
 /** The {@code streambed} command line. */
 @Command(name = "streambed", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
     description = "DynamoDB, DynamoDB Streams, Lambda, IAM, STS and CloudWatch Logs on one local endpoint.",
-    subcommands = {Main.Start.class, CommandLine.HelpCommand.class})
+    subcommands = {Main.Start.class, Main.Blueprint.class, CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
   @CommandLine.Spec
   CommandLine.Model.CommandSpec spec;
@@ -90,6 +90,44 @@ public final class Main implements Runnable {
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
       }
+      return 0;
+    }
+  }
+
+  /** {@code streambed blueprint}: list the function blueprints, or write one as a zip. */
+  @Command(name = "blueprint", mixinStandardHelpOptions = true,
+      description = "List the Lambda function blueprints, or write one as a zip for create-function.")
+  static final class Blueprint implements Callable<Integer> {
+    @CommandLine.Parameters(index = "0", arity = "0..1", paramLabel = "NAME",
+        description = "The blueprint to write; without it, the blueprints are listed.")
+    String name;
+
+    @Option(names = {"-o", "--output"}, paramLabel = "FILE",
+        description = "Where to write the zip (default: NAME.zip).")
+    java.nio.file.Path output;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() throws java.io.IOException {
+      java.io.PrintWriter out = spec.commandLine().getOut();
+      if (name == null) {
+        for (dev.streambed.lambda.Blueprints.Blueprint b : dev.streambed.lambda.Blueprints.ALL) {
+          out.printf("%-34s %-12s %-32s %s%n", b.name(), b.runtime(), b.handler(), b.description());
+        }
+        out.flush();
+        return 0;
+      }
+      dev.streambed.lambda.Blueprints.Blueprint b = dev.streambed.lambda.Blueprints.find(name);
+      if (b == null) {
+        spec.commandLine().getErr().println("No blueprint named " + name + "; `streambed blueprint` lists them.");
+        return 2;
+      }
+      java.nio.file.Path target = output == null ? java.nio.file.Path.of(name + ".zip") : output;
+      java.nio.file.Files.write(target, dev.streambed.lambda.Blueprints.zip(b));
+      out.println("Wrote " + target + ": runtime " + b.runtime() + ", handler " + b.handler());
+      out.flush();
       return 0;
     }
   }
