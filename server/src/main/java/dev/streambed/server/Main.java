@@ -10,7 +10,7 @@ import picocli.CommandLine.Option;
 /** The {@code streambed} command line. */
 @Command(name = "streambed", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
     description = "DynamoDB, DynamoDB Streams, Lambda, IAM, STS and CloudWatch Logs on one local endpoint.",
-    subcommands = {Main.Start.class, Main.Blueprint.class, CommandLine.HelpCommand.class})
+    subcommands = {Main.Start.class, Main.Blueprint.class, Main.DemoCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
   @CommandLine.Spec
   CommandLine.Model.CommandSpec spec;
@@ -129,6 +129,49 @@ public final class Main implements Runnable {
       out.println("Wrote " + target + ": runtime " + b.runtime() + ", handler " + b.handler());
       out.flush();
       return 0;
+    }
+  }
+
+  /** {@code streambed demo}: the tutorial's steps against a fresh in-memory Streambed. */
+  @Command(name = "demo", mixinStandardHelpOptions = true,
+      description = "Run the DynamoDB Streams and Lambda tutorial against a fresh in-memory Streambed "
+          + "and print what each step shows.")
+  static final class DemoCommand implements Callable<Integer> {
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() throws InterruptedException {
+      // The demo's own lines are the output; the server's would only interleave with them.
+      System.setProperty("org.slf4j.simpleLogger.log.dev.streambed", "error");
+      java.io.PrintWriter out = spec.commandLine().getOut();
+      if (!onPath("python3")) {
+        spec.commandLine().getErr().println("The demo's function runs on python3.12, which needs `python3` "
+            + "on the PATH; none was found.");
+        return 1;
+      }
+      Config config = Config.defaults().withPort(0);
+      try (StreambedServer server = StreambedServer.start(config)) {
+        new dev.streambed.server.demo.Demo(server, config.region(), config.accountId(), out).run();
+        return 0;
+      } catch (RuntimeException e) {
+        out.flush();
+        spec.commandLine().getErr().println("The demo stopped: " + e.getMessage());
+        return 1;
+      }
+    }
+
+    private static boolean onPath(String command) {
+      String path = System.getenv("PATH");
+      if (path == null) {
+        return false;
+      }
+      for (String dir : path.split(java.io.File.pathSeparator)) {
+        if (java.nio.file.Files.isExecutable(java.nio.file.Path.of(dir, command))) {
+          return true;
+        }
+      }
+      return false;
     }
   }
 

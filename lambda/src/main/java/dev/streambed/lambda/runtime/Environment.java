@@ -137,6 +137,11 @@ final class Environment {
     return initDoneNanos == 0;
   }
 
+  /** When the runtime finished its init and asked for its first invocation (System.nanoTime), or 0. */
+  long initDoneNanos() {
+    return initDoneNanos;
+  }
+
   double initDurationMs() {
     return initDoneNanos == 0 ? 0 : (initDoneNanos - startedNanos) / 1_000_000.0;
   }

@@ -170,7 +170,10 @@ public final class Environments implements AutoCloseable {
     long now = System.currentTimeMillis();
     double initMs = cold ? env.initDurationMs() : 0;
     if (cold) {
-      durationMs = Math.max(0, durationMs - initMs);
+      // The invocation's own time starts when the runtime, its init done, took the event; the init
+      // may have begun before this call (a process started by acquire) or overlapped it.
+      long endNanos = startNanos + (long) (durationMs * 1_000_000);
+      durationMs = Math.max(0, (endNanos - Math.max(startNanos, env.initDoneNanos())) / 1_000_000.0);
     }
     // Lines are ordered by time in CloudWatch Logs: START follows the init output, precedes the rest.
     long startAt = lines.isEmpty() ? startMillis : Math.max(startMillis, lines.get(lines.size() - 1).timestamp());
