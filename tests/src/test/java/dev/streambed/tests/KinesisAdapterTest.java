@@ -48,6 +48,7 @@ import software.amazon.awssdk.services.dynamodb.model.StreamViewType;
 class KinesisAdapterTest {
   private static final int KEYS = 20;
   private static final int ROUNDS = 30;
+  private static final int WRITERS = 4;
 
   @Test
   void theKinesisClientLibraryReadsEveryRecordOnceAcrossRollovers() throws Exception {
@@ -121,15 +122,28 @@ class KinesisAdapterTest {
       Thread kcl = new Thread(worker, "kcl-worker");
       kcl.start();
 
-      // Writers run for several rollover periods.
-      for (int round = 0; round < ROUNDS; round++) {
-        for (int k = 0; k < KEYS; k++) {
-          String id = "key" + k;
-          String v = Integer.toString(round);
-          ddb.putItem(b -> b.tableName("adapted").item(Map.of("id", AttributeValue.fromS(id), "v", AttributeValue.fromN(v))));
-        }
-        Thread.sleep(200);
+      // Several writers run for several rollover periods; each key has one writer, so its order
+      // is the order of that writer's puts.
+      ExecutorService writers = Executors.newFixedThreadPool(WRITERS);
+      List<java.util.concurrent.Future<?>> written = new ArrayList<>();
+      for (int w = 0; w < WRITERS; w++) {
+        int writer = w;
+        written.add(writers.submit(() -> {
+          for (int round = 0; round < ROUNDS; round++) {
+            for (int k = writer; k < KEYS; k += WRITERS) {
+              String id = "key" + k;
+              String v = Integer.toString(round);
+              ddb.putItem(b -> b.tableName("adapted").item(Map.of("id", AttributeValue.fromS(id), "v", AttributeValue.fromN(v))));
+            }
+            Thread.sleep(200);
+          }
+          return null;
+        }));
       }
+      for (java.util.concurrent.Future<?> f : written) {
+        f.get(120, TimeUnit.SECONDS);
+      }
+      writers.shutdown();
 
       long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
       while (seen.values().stream().mapToInt(List::size).sum() < KEYS * ROUNDS && System.nanoTime() < deadline) {
@@ -140,7 +154,9 @@ class KinesisAdapterTest {
       executor.shutdownNow();
       executor.awaitTermination(10, TimeUnit.SECONDS);
 
-      assertThat(shardsEnded).as("closed shards read to their end").hasSizeGreaterThanOrEqualTo(2);
+      // Two shards a generation: four or more read to their end is two rollovers or more.
+      assertThat(shardsEnded).as("closed shards read to their end").hasSizeGreaterThanOrEqualTo(4)
+          .doesNotHaveDuplicates();
       assertThat(seen).hasSize(KEYS);
       for (Map.Entry<String, List<Integer>> e : seen.entrySet()) {
         List<Integer> expected = new ArrayList<>();
