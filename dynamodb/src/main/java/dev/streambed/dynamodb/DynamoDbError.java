@@ -12,7 +12,9 @@ public enum DynamoDbError implements ErrorCode {
   TRANSACTION_CONFLICT("TransactionConflictException"),
   ITEM_COLLECTION_SIZE_LIMIT_EXCEEDED("ItemCollectionSizeLimitExceededException"),
   IDEMPOTENT_PARAMETER_MISMATCH("IdempotentParameterMismatchException"),
-  ACCESS_DENIED("AccessDeniedException");
+  ACCESS_DENIED("AccessDeniedException"),
+  /** PartiQL's INSERT of an item whose key is already there. */
+  DUPLICATE_ITEM("DuplicateItemException");
 
   private final String code;
 

@@ -28,7 +28,7 @@ public final class Transactions {
   private static final long MAX_TRANSACTION_BYTES = 4L * 1024 * 1024;
 
   /** One action of a TransactWriteItems request. */
-  public sealed interface Action permits Put, Update, Delete, Check {
+  public sealed interface Action permits Put, Update, Delete, Check, Insert {
     Table table();
 
     Map<String, AttributeValue> key();
@@ -46,6 +46,10 @@ public final class Transactions {
 
   public record Check(Table table, Map<String, AttributeValue> key, Condition condition,
       boolean returnOld) implements Action {}
+
+  /** PartiQL's INSERT: a Put refused when the item is already there. */
+  public record Insert(Table table, Map<String, AttributeValue> item, Map<String, AttributeValue> key)
+      implements Action {}
 
   /** One Get of a TransactGetItems request. */
   public record Get(Table table, Map<String, AttributeValue> key, Projection projection) {}
@@ -89,6 +93,8 @@ public final class Transactions {
       group.add(new WritePath.Write(a.table(), a.key(), mutation(a)));
       if (a instanceof Put p) {
         size += ItemSize.of(p.item());
+      } else if (a instanceof Insert i) {
+        size += ItemSize.of(i.item());
       }
     }
     if (size > MAX_TRANSACTION_BYTES) {
@@ -119,6 +125,13 @@ public final class Transactions {
           throw AwsException.validation("Item size to update has exceeded the maximum allowed size");
         }
         return updated;
+      };
+    } else if (a instanceof Insert i) {
+      return old -> {
+        if (old != null) {
+          throw new AwsException(DynamoDbError.DUPLICATE_ITEM, "Duplicate primary key exists in table");
+        }
+        return i.item();
       };
     } else if (a instanceof Delete d) {
       return old -> {
@@ -151,8 +164,7 @@ public final class Transactions {
         reason.put("Code", "None");
         codes.add("None");
       } else {
-        String code = r.errorCode() == DynamoDbError.CONDITIONAL_CHECK_FAILED
-            ? "ConditionalCheckFailed" : r.errorCode().code().replace("Exception", "");
+        String code = reasonCode(r);
         reason.put("Code", code);
         reason.put("Message", r.getMessage());
         Object item = r.extras().get("Item");
@@ -166,6 +178,21 @@ public final class Transactions {
     return new AwsException(DynamoDbError.TRANSACTION_CANCELED,
         "Transaction cancelled, please refer cancellation reasons for specific reasons " + codes,
         Map.of("CancellationReasons", list));
+  }
+
+  /**
+   * A cancellation reason's code. AWS names refusals of the request's own values
+   * ValidationError, and DynamoDB reports an INSERT of an existing item as one of them.
+   */
+  private static String reasonCode(AwsException r) {
+    if (r.errorCode() == DynamoDbError.CONDITIONAL_CHECK_FAILED) {
+      return "ConditionalCheckFailed";
+    }
+    if (r.errorCode() == DynamoDbError.DUPLICATE_ITEM
+        || r.errorCode().code().equals("ValidationException")) {
+      return "ValidationError";
+    }
+    return r.errorCode().code().replace("Exception", "");
   }
 
   /** Reads every item of a TransactGetItems request; missing items give null entries. */
