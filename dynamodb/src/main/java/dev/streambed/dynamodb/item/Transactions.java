@@ -205,10 +205,17 @@ public final class Transactions {
             "Transaction request cannot include multiple operations on one item");
       }
     }
+    List<WritePath.Read> reads = new ArrayList<>(gets.size());
     for (Get g : gets) {
       ItemKeys.validateKey(g.table(), g.key());
-      Map<String, AttributeValue> item = writes.read(g.table(), g.key());
-      out.add(item == null || g.projection() == null ? item : g.projection().apply(item));
+      reads.add(new WritePath.Read(g.table(), g.key()));
+    }
+    // One snapshot: a reader never sees a transaction half applied.
+    List<Map<String, AttributeValue>> items = writes.readAll(reads);
+    for (int i = 0; i < gets.size(); i++) {
+      Map<String, AttributeValue> item = items.get(i);
+      Projection projection = gets.get(i).projection();
+      out.add(item == null || projection == null ? item : projection.apply(item));
     }
     return out;
   }
