@@ -10,6 +10,7 @@ public enum DynamoDbError implements ErrorCode {
   LIMIT_EXCEEDED("LimitExceededException"),
   TRANSACTION_CANCELED("TransactionCanceledException"),
   TRANSACTION_CONFLICT("TransactionConflictException"),
+  TRANSACTION_IN_PROGRESS("TransactionInProgressException"),
   ITEM_COLLECTION_SIZE_LIMIT_EXCEEDED("ItemCollectionSizeLimitExceededException"),
   IDEMPOTENT_PARAMETER_MISMATCH("IdempotentParameterMismatchException"),
   ACCESS_DENIED("AccessDeniedException"),

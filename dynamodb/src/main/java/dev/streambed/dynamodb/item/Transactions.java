@@ -54,7 +54,8 @@ public final class Transactions {
   /** One Get of a TransactGetItems request. */
   public record Get(Table table, Map<String, AttributeValue> key, Projection projection) {}
 
-  private record Token(int requestHash, long expiresMillis) {}
+  /** A token seen: the request it came with, and (once done) until when it is remembered. */
+  private record Token(int requestHash, long expiresMillis, boolean done) {}
 
   private final WritePath writes;
   private final Clock clock;
@@ -70,18 +71,57 @@ public final class Transactions {
    * ten minutes succeeds without applying anything again.
    */
   public void write(List<Action> actions, String clientToken, int requestHash) {
-    long now = clock.millis();
-    if (clientToken != null) {
-      tokens.values().removeIf(t -> t.expiresMillis() < now);
-      Token seen = tokens.get(clientToken);
-      if (seen != null) {
-        if (seen.requestHash() != requestHash) {
-          throw new AwsException(DynamoDbError.IDEMPOTENT_PARAMETER_MISMATCH,
-              "Specified client token already used with different request parameters");
+    if (clientToken != null && !reserve(clientToken, requestHash)) {
+      return;
+    }
+    boolean applied = false;
+    try {
+      apply(actions);
+      applied = true;
+    } finally {
+      if (clientToken != null) {
+        if (applied) {
+          // AWS remembers a token for ten minutes after the request that used it completed.
+          tokens.put(clientToken, new Token(requestHash, clock.millis() + TOKEN_MILLIS, true));
+        } else {
+          tokens.remove(clientToken);
         }
-        return;
       }
     }
+  }
+
+  /**
+   * Takes the token for this request in one atomic step, so two requests carrying it cannot
+   * both apply. Returns false when the same request already succeeded with it (nothing to do),
+   * and refuses a different request, or the same one while it is still being applied.
+   */
+  private boolean reserve(String clientToken, int requestHash) {
+    long now = clock.millis();
+    tokens.values().removeIf(t -> t.done() && t.expiresMillis() <= now);
+    Token[] seen = new Token[1];
+    tokens.compute(clientToken, (k, old) -> {
+      if (old != null && !(old.done() && old.expiresMillis() <= now)) {
+        seen[0] = old;
+        return old;
+      }
+      return new Token(requestHash, Long.MAX_VALUE, false);
+    });
+    Token found = seen[0];
+    if (found == null) {
+      return true;
+    }
+    if (found.requestHash() != requestHash) {
+      throw new AwsException(DynamoDbError.IDEMPOTENT_PARAMETER_MISMATCH,
+          "Specified client token already used with different request parameters");
+    }
+    if (!found.done()) {
+      throw new AwsException(DynamoDbError.TRANSACTION_IN_PROGRESS,
+          "The transaction with the given request token is already in progress.");
+    }
+    return false;
+  }
+
+  private void apply(List<Action> actions) {
     Set<String> seen = new HashSet<>();
     long size = 0;
     List<WritePath.Write> group = new ArrayList<>(actions.size());
@@ -104,9 +144,6 @@ public final class Transactions {
       writes.writeAll(group);
     } catch (WritePath.Cancelled cancelled) {
       throw canceled(cancelled.reasons());
-    }
-    if (clientToken != null) {
-      tokens.put(clientToken, new Token(requestHash, now + TOKEN_MILLIS));
     }
   }
 
