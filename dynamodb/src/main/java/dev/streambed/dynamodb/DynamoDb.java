@@ -7,6 +7,8 @@ import dev.streambed.dynamodb.item.StreamRecorder;
 import dev.streambed.dynamodb.item.TimeToLive;
 import dev.streambed.dynamodb.item.Transactions;
 import dev.streambed.dynamodb.item.WritePath;
+import dev.streambed.dynamodb.partiql.StatementGroups;
+import dev.streambed.dynamodb.partiql.Statements;
 import dev.streambed.dynamodb.table.TableCatalog;
 import dev.streambed.dynamodb.table.Tables;
 import dev.streambed.storage.Storage;
@@ -25,6 +27,8 @@ public final class DynamoDb {
   private final Transactions transactions;
   private final TimeToLive timeToLive;
   private final Streams streams;
+  private final Statements statements;
+  private final StatementGroups statementGroups;
 
   public DynamoDb(Storage storage, Clock clock, Streams streams) {
     TableCatalog catalog = new TableCatalog(storage);
@@ -37,6 +41,8 @@ public final class DynamoDb {
     this.reads = new Reads(storage);
     this.transactions = new Transactions(writePath, clock);
     this.timeToLive = new TimeToLive(storage, catalog, writePath, clock);
+    this.statements = new Statements(items, reads);
+    this.statementGroups = new StatementGroups(statements, items, transactions);
   }
 
   /** The streams of the tables, fed by the one write path. */
@@ -51,6 +57,16 @@ public final class DynamoDb {
 
   public Transactions transactions() {
     return transactions;
+  }
+
+  /** PartiQL statements, run as the item operations they stand for. */
+  public Statements statements() {
+    return statements;
+  }
+
+  /** PartiQL's BatchExecuteStatement and ExecuteTransaction. */
+  public StatementGroups statementGroups() {
+    return statementGroups;
   }
 
   public Reads reads() {

@@ -10,9 +10,12 @@ public enum DynamoDbError implements ErrorCode {
   LIMIT_EXCEEDED("LimitExceededException"),
   TRANSACTION_CANCELED("TransactionCanceledException"),
   TRANSACTION_CONFLICT("TransactionConflictException"),
+  TRANSACTION_IN_PROGRESS("TransactionInProgressException"),
   ITEM_COLLECTION_SIZE_LIMIT_EXCEEDED("ItemCollectionSizeLimitExceededException"),
   IDEMPOTENT_PARAMETER_MISMATCH("IdempotentParameterMismatchException"),
-  ACCESS_DENIED("AccessDeniedException");
+  ACCESS_DENIED("AccessDeniedException"),
+  /** PartiQL's INSERT of an item whose key is already there. */
+  DUPLICATE_ITEM("DuplicateItemException");
 
   private final String code;
 

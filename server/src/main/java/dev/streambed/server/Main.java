@@ -58,6 +58,11 @@ public final class Main implements Runnable {
             + "takes over, as an ISO-8601 duration (default: ${DEFAULT-VALUE}).")
     java.time.Duration shardRollover;
 
+    @Option(names = "--ttl-sweep-interval", defaultValue = "${env:STREAMBED_TTL_SWEEP_INTERVAL:-PT10S}",
+        description = "How often time to live deletes expired items, as an ISO-8601 duration; "
+            + "until then an expired item stays readable, as on AWS (default: ${DEFAULT-VALUE}).")
+    java.time.Duration ttlSweepInterval;
+
     @Option(names = "--exit-when-ready", hidden = true,
         description = "Exit as soon as the endpoint is ready (used to warm the launcher's class cache).")
     boolean exitWhenReady;
@@ -67,7 +72,7 @@ public final class Main implements Runnable {
       // Set before any logger exists: slf4j-simple reads its levels once.
       System.setProperty("org.slf4j.simpleLogger.log.dev.streambed", logLevel.toLowerCase(java.util.Locale.ROOT));
       Config config = new Config(host, port, region, account, Config.DEFAULT_MAX_BODY,
-          new StreamsConfig(streamShards, shardRollover));
+          new StreamsConfig(streamShards, shardRollover), ttlSweepInterval);
       StreambedServer server = StreambedServer.start(config);
       if (exitWhenReady) {
         // Used by the launcher to record a class-data archive of a full start.

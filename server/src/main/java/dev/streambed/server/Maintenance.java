@@ -19,6 +19,18 @@ final class Maintenance implements AutoCloseable {
     return t;
   });
 
+  /** Runs {@code task} every {@code period}; a failure is logged and the task runs again next time. */
+  void every(java.time.Duration period, String name, Runnable task) {
+    long millis = Math.max(1, period.toMillis());
+    scheduler.scheduleWithFixedDelay(() -> {
+      try {
+        task.run();
+      } catch (RuntimeException e) {
+        LOG.warn("{} failed; it runs again in {}", name, period, e);
+      }
+    }, millis, millis, TimeUnit.MILLISECONDS);
+  }
+
   /** Runs {@code task} every {@code periodSeconds}; a failure is logged and the task runs again next time. */
   void every(long periodSeconds, String name, Runnable task) {
     scheduler.scheduleWithFixedDelay(() -> {

@@ -57,8 +57,8 @@ public final class StreambedServer implements AutoCloseable {
     this.frontDoor = frontDoor;
     // Reads hide expired log events at once; the sweep frees them from idle streams too.
     maintenance.every(60, "log retention sweep", logs::deleteExpiredEvents);
-    // AWS deletes expired items within days; a sweep every ten seconds keeps a laptop's tests quick.
-    maintenance.every(10, "time-to-live sweep", dynamoDb.timeToLive()::sweep);
+    // AWS deletes expired items within days; the interval is --ttl-sweep-interval.
+    maintenance.every(config.ttlSweepInterval(), "time-to-live sweep", dynamoDb.timeToLive()::sweep);
     // Rollover and trimming also happen when a stream is read or written; this covers idle ones.
     maintenance.every(10, "stream upkeep", dynamoDb.streams()::maintain);
   }

@@ -104,4 +104,65 @@ class ConcurrencyTest {
     assertThat(version).isEqualTo(Integer.toString(THREADS * PER_THREAD));
     assertThat(conflicts.get()).as("sixteen racing writers must collide at least once").isPositive();
   }
+
+  private static Map<String, AttributeValue> account(String id) {
+    return Map.of("id", AttributeValue.fromS(id));
+  }
+
+  /**
+   * Transfers between accounts by concurrent transactions, each moving money from one account
+   * to another only if it has enough, while readers take TransactGetItems snapshots of every
+   * account: the total never changes, in any snapshot or at the end.
+   */
+  @Test
+  void transfersKeepTheTotalAndReadersNeverSeeHalfATransaction() throws Exception {
+    int accounts = 5;
+    for (int a = 0; a < accounts; a++) {
+      String id = "acct" + a;
+      ddb.putItem(b -> b.tableName("counters").item(Map.of("id", AttributeValue.fromS(id),
+          "balance", AttributeValue.fromN("100"))));
+    }
+    AtomicInteger next = new AtomicInteger();
+    AtomicInteger snapshots = new AtomicInteger();
+    java.util.Set<Long> totalsSeen = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    race(() -> {
+      int me = next.getAndIncrement();
+      java.util.Random random = new java.util.Random(me);
+      for (int i = 0; i < PER_THREAD; i++) {
+        if (me % 2 == 0) {
+          int from = random.nextInt(accounts);
+          int to = (from + 1 + random.nextInt(accounts - 1)) % accounts;
+          String amount = Integer.toString(1 + random.nextInt(30));
+          Map<String, AttributeValue> values = Map.of(":m", AttributeValue.fromN(amount));
+          try {
+            ddb.transactWriteItems(b -> b.transactItems(
+                t -> t.update(u -> u.tableName("counters").key(account("acct" + from))
+                    .updateExpression("SET balance = balance - :m").conditionExpression("balance >= :m")
+                    .expressionAttributeValues(values)),
+                t -> t.update(u -> u.tableName("counters").key(account("acct" + to))
+                    .updateExpression("SET balance = balance + :m").expressionAttributeValues(values))));
+          } catch (software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException poor) {
+            // Not enough money in the account: nothing moved.
+          }
+        } else {
+          List<software.amazon.awssdk.services.dynamodb.model.ItemResponse> read = ddb.transactGetItems(b -> b
+              .transactItems(java.util.stream.IntStream.range(0, accounts).mapToObj(a ->
+                  software.amazon.awssdk.services.dynamodb.model.TransactGetItem.builder()
+                      .get(g -> g.tableName("counters").key(account("acct" + a))).build()).toList()))
+              .responses();
+          totalsSeen.add(read.stream().mapToLong(r -> Long.parseLong(r.item().get("balance").n())).sum());
+          snapshots.incrementAndGet();
+        }
+      }
+    });
+    long total = 0;
+    for (int a = 0; a < accounts; a++) {
+      String id = "acct" + a;
+      total += Long.parseLong(ddb.getItem(b -> b.tableName("counters").key(account(id)).consistentRead(true))
+          .item().get("balance").n());
+    }
+    assertThat(total).isEqualTo(100L * accounts);
+    assertThat(snapshots.get()).isEqualTo(THREADS / 2 * PER_THREAD);
+    assertThat(totalsSeen).containsExactly(100L * accounts);
+  }
 }

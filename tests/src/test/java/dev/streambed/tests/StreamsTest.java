@@ -237,6 +237,23 @@ class StreamsTest {
   }
 
   @Test
+  void partiQlWritesMakeTheirRecordsThroughTheOneWritePath() {
+    String arn = createTable("partiql", StreamViewType.NEW_AND_OLD_IMAGES).latestStreamArn();
+    ddb.executeStatement(b -> b.statement("INSERT INTO partiql VALUE {'id': 'p1', 'v': 1}"));
+    ddb.executeStatement(b -> b.statement("UPDATE partiql SET v = 2 WHERE id = 'p1'"));
+    ddb.executeStatement(b -> b.statement("UPDATE partiql SET v = 2 WHERE id = 'p1'"));
+    ddb.executeTransaction(b -> b.transactStatements(
+        s -> s.statement("INSERT INTO partiql VALUE {'id': 'p2'}"),
+        s -> s.statement("DELETE FROM partiql WHERE id = 'p1'")));
+
+    List<Record> records = readAll(arn);
+    assertThat(records).extracting(r -> r.eventName() + " " + r.dynamodb().keys().get("id").s())
+        .containsExactly("INSERT p1", "MODIFY p1", "INSERT p2", "REMOVE p1");
+    assertThat(records.get(1).dynamodb().oldImage().get("v").n()).isEqualTo("1");
+    assertThat(records.get(1).dynamodb().newImage().get("v").n()).isEqualTo("2");
+  }
+
+  @Test
   void aRecordIsVisibleTheMomentItsWriteIsAnswered() {
     String arn = createTable("prompt", StreamViewType.KEYS_ONLY).latestStreamArn();
     String shardId = streams.describeStream(b -> b.streamArn(arn)).streamDescription().shards().get(0).shardId();

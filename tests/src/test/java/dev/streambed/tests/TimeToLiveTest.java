@@ -27,7 +27,9 @@ class TimeToLiveTest {
 
   @BeforeAll
   static void start() {
-    streambed = Streambed.start(CLOCK);
+    // A sweep interval longer than any test: sweeps run only when a test runs one.
+    streambed = Streambed.start(dev.streambed.server.Config.defaults()
+        .withTtlSweepInterval(Duration.ofDays(1)), CLOCK);
     ddb = streambed.dynamoDb();
     ddb.createTable(b -> b.tableName("sessions").billingMode(BillingMode.PAY_PER_REQUEST)
         .attributeDefinitions(AttributeDefinition.builder().attributeName("id").attributeType(ScalarAttributeType.S).build())
@@ -42,6 +44,27 @@ class TimeToLiveTest {
 
   private static Map<String, AttributeValue> session(String id, long expiresAt) {
     return Map.of("id", AttributeValue.fromS(id), "expires", AttributeValue.fromN(Long.toString(expiresAt)));
+  }
+
+  @Test
+  void anExpiredItemStaysReadableUntilTheSweepRuns() {
+    ddb.createTable(b -> b.tableName("carts").billingMode(BillingMode.PAY_PER_REQUEST)
+        .attributeDefinitions(AttributeDefinition.builder().attributeName("id").attributeType(ScalarAttributeType.S).build())
+        .keySchema(KeySchemaElement.builder().attributeName("id").keyType(KeyType.HASH).build()));
+    ddb.updateTimeToLive(b -> b.tableName("carts").timeToLiveSpecification(s -> s.enabled(true).attributeName("expires")));
+    long now = CLOCK.millis() / 1000;
+    ddb.putItem(b -> b.tableName("carts").item(session("stale", now - 30)));
+    Map<String, AttributeValue> key = Map.of("id", AttributeValue.fromS("stale"));
+
+    // Past its expiry, as on AWS it is still served until the deletion actually happens.
+    assertThat(ddb.getItem(b -> b.tableName("carts").key(key).consistentRead(true)).hasItem()).isTrue();
+    assertThat(ddb.scan(b -> b.tableName("carts")).count()).isEqualTo(1);
+    CLOCK.advance(Duration.ofMinutes(1));
+    assertThat(ddb.getItem(b -> b.tableName("carts").key(key).consistentRead(true)).hasItem()).isTrue();
+
+    // The sweep covers every table; other tests' items may expire with it.
+    assertThat(streambed.server().dynamoDb().timeToLive().sweep()).isPositive();
+    assertThat(ddb.getItem(b -> b.tableName("carts").key(key).consistentRead(true)).hasItem()).isFalse();
   }
 
   @Test

@@ -36,6 +36,9 @@ public final class DynamoDbApi {
     ops.put("TransactWriteItems", new TransactWriteItems(catalog, dynamo.transactions()));
     ops.put("TransactGetItems", new TransactGetItems(catalog, dynamo.transactions()));
     ops.put("Scan", new Scan(catalog, dynamo.reads()));
+    ops.put("ExecuteStatement", new ExecuteStatement(catalog, dynamo.statements()));
+    ops.put("BatchExecuteStatement", new BatchExecuteStatement(catalog, dynamo.statementGroups()));
+    ops.put("ExecuteTransaction", new ExecuteTransaction(catalog, dynamo.statementGroups()));
     return new JsonService("DynamoDB_20120810", "com.amazonaws.dynamodb.v20120810#",
         "application/x-amz-json-1.0", "dynamodb", Map.copyOf(ops));
   }

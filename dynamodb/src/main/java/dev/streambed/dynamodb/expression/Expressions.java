@@ -39,6 +39,34 @@ public final class Expressions {
     };
   }
 
+  /**
+   * Parses a condition that another language was translated into (PartiQL's WHERE clause): its
+   * errors carry their text alone, without "Invalid ConditionExpression: ", as DynamoDB's
+   * PartiQL answers them.
+   */
+  public static Condition statementCondition(String text, ExpressionContext context) {
+    Predicate predicate = unprefixed(() -> ConditionParser.parse(text, context));
+    return new Condition() {
+      @Override
+      public boolean test(java.util.Map<String, dev.streambed.kernel.value.AttributeValue> item) {
+        return Evaluator.test(predicate, item);
+      }
+    };
+  }
+
+  /** Parses an update translated from another language (PartiQL's SET and REMOVE), likewise. */
+  public static Update statementUpdate(String text, ExpressionContext context) {
+    return unprefixed(() -> UpdateParser.parse(text, context));
+  }
+
+  private static <T> T unprefixed(Parse<T> parse) {
+    try {
+      return parse.run();
+    } catch (ExpressionError e) {
+      throw AwsException.validation(e.getMessage());
+    }
+  }
+
   public static Update update(String text, ExpressionContext context) {
     return parse(text, "UpdateExpression", () -> UpdateParser.parse(text, context));
   }

@@ -28,7 +28,7 @@ public final class Transactions {
   private static final long MAX_TRANSACTION_BYTES = 4L * 1024 * 1024;
 
   /** One action of a TransactWriteItems request. */
-  public sealed interface Action permits Put, Update, Delete, Check {
+  public sealed interface Action permits Put, Update, Delete, Check, Insert {
     Table table();
 
     Map<String, AttributeValue> key();
@@ -47,10 +47,15 @@ public final class Transactions {
   public record Check(Table table, Map<String, AttributeValue> key, Condition condition,
       boolean returnOld) implements Action {}
 
+  /** PartiQL's INSERT: a Put refused when the item is already there. */
+  public record Insert(Table table, Map<String, AttributeValue> item, Map<String, AttributeValue> key)
+      implements Action {}
+
   /** One Get of a TransactGetItems request. */
   public record Get(Table table, Map<String, AttributeValue> key, Projection projection) {}
 
-  private record Token(int requestHash, long expiresMillis) {}
+  /** A token seen: the request it came with, and (once done) until when it is remembered. */
+  private record Token(int requestHash, long expiresMillis, boolean done) {}
 
   private final WritePath writes;
   private final Clock clock;
@@ -66,18 +71,57 @@ public final class Transactions {
    * ten minutes succeeds without applying anything again.
    */
   public void write(List<Action> actions, String clientToken, int requestHash) {
-    long now = clock.millis();
-    if (clientToken != null) {
-      tokens.values().removeIf(t -> t.expiresMillis() < now);
-      Token seen = tokens.get(clientToken);
-      if (seen != null) {
-        if (seen.requestHash() != requestHash) {
-          throw new AwsException(DynamoDbError.IDEMPOTENT_PARAMETER_MISMATCH,
-              "Specified client token already used with different request parameters");
+    if (clientToken != null && !reserve(clientToken, requestHash)) {
+      return;
+    }
+    boolean applied = false;
+    try {
+      apply(actions);
+      applied = true;
+    } finally {
+      if (clientToken != null) {
+        if (applied) {
+          // AWS remembers a token for ten minutes after the request that used it completed.
+          tokens.put(clientToken, new Token(requestHash, clock.millis() + TOKEN_MILLIS, true));
+        } else {
+          tokens.remove(clientToken);
         }
-        return;
       }
     }
+  }
+
+  /**
+   * Takes the token for this request in one atomic step, so two requests carrying it cannot
+   * both apply. Returns false when the same request already succeeded with it (nothing to do),
+   * and refuses a different request, or the same one while it is still being applied.
+   */
+  private boolean reserve(String clientToken, int requestHash) {
+    long now = clock.millis();
+    tokens.values().removeIf(t -> t.done() && t.expiresMillis() <= now);
+    Token[] seen = new Token[1];
+    tokens.compute(clientToken, (k, old) -> {
+      if (old != null && !(old.done() && old.expiresMillis() <= now)) {
+        seen[0] = old;
+        return old;
+      }
+      return new Token(requestHash, Long.MAX_VALUE, false);
+    });
+    Token found = seen[0];
+    if (found == null) {
+      return true;
+    }
+    if (found.requestHash() != requestHash) {
+      throw new AwsException(DynamoDbError.IDEMPOTENT_PARAMETER_MISMATCH,
+          "Specified client token already used with different request parameters");
+    }
+    if (!found.done()) {
+      throw new AwsException(DynamoDbError.TRANSACTION_IN_PROGRESS,
+          "The transaction with the given request token is already in progress.");
+    }
+    return false;
+  }
+
+  private void apply(List<Action> actions) {
     Set<String> seen = new HashSet<>();
     long size = 0;
     List<WritePath.Write> group = new ArrayList<>(actions.size());
@@ -89,6 +133,8 @@ public final class Transactions {
       group.add(new WritePath.Write(a.table(), a.key(), mutation(a)));
       if (a instanceof Put p) {
         size += ItemSize.of(p.item());
+      } else if (a instanceof Insert i) {
+        size += ItemSize.of(i.item());
       }
     }
     if (size > MAX_TRANSACTION_BYTES) {
@@ -98,9 +144,6 @@ public final class Transactions {
       writes.writeAll(group);
     } catch (WritePath.Cancelled cancelled) {
       throw canceled(cancelled.reasons());
-    }
-    if (clientToken != null) {
-      tokens.put(clientToken, new Token(requestHash, now + TOKEN_MILLIS));
     }
   }
 
@@ -119,6 +162,13 @@ public final class Transactions {
           throw AwsException.validation("Item size to update has exceeded the maximum allowed size");
         }
         return updated;
+      };
+    } else if (a instanceof Insert i) {
+      return old -> {
+        if (old != null) {
+          throw new AwsException(DynamoDbError.DUPLICATE_ITEM, "Duplicate primary key exists in table");
+        }
+        return i.item();
       };
     } else if (a instanceof Delete d) {
       return old -> {
@@ -151,8 +201,7 @@ public final class Transactions {
         reason.put("Code", "None");
         codes.add("None");
       } else {
-        String code = r.errorCode() == DynamoDbError.CONDITIONAL_CHECK_FAILED
-            ? "ConditionalCheckFailed" : r.errorCode().code().replace("Exception", "");
+        String code = reasonCode(r);
         reason.put("Code", code);
         reason.put("Message", r.getMessage());
         Object item = r.extras().get("Item");
@@ -168,6 +217,21 @@ public final class Transactions {
         Map.of("CancellationReasons", list));
   }
 
+  /**
+   * A cancellation reason's code. AWS names refusals of the request's own values
+   * ValidationError, and DynamoDB reports an INSERT of an existing item as one of them.
+   */
+  private static String reasonCode(AwsException r) {
+    if (r.errorCode() == DynamoDbError.CONDITIONAL_CHECK_FAILED) {
+      return "ConditionalCheckFailed";
+    }
+    if (r.errorCode() == DynamoDbError.DUPLICATE_ITEM
+        || r.errorCode().code().equals("ValidationException")) {
+      return "ValidationError";
+    }
+    return r.errorCode().code().replace("Exception", "");
+  }
+
   /** Reads every item of a TransactGetItems request; missing items give null entries. */
   public List<Map<String, AttributeValue>> get(List<Get> gets) {
     Set<String> seen = new HashSet<>();
@@ -178,10 +242,17 @@ public final class Transactions {
             "Transaction request cannot include multiple operations on one item");
       }
     }
+    List<WritePath.Read> reads = new ArrayList<>(gets.size());
     for (Get g : gets) {
       ItemKeys.validateKey(g.table(), g.key());
-      Map<String, AttributeValue> item = writes.read(g.table(), g.key());
-      out.add(item == null || g.projection() == null ? item : g.projection().apply(item));
+      reads.add(new WritePath.Read(g.table(), g.key()));
+    }
+    // One snapshot: a reader never sees a transaction half applied.
+    List<Map<String, AttributeValue>> items = writes.readAll(reads);
+    for (int i = 0; i < gets.size(); i++) {
+      Map<String, AttributeValue> item = items.get(i);
+      Projection projection = gets.get(i).projection();
+      out.add(item == null || projection == null ? item : projection.apply(item));
     }
     return out;
   }

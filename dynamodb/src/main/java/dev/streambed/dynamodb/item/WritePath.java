@@ -193,6 +193,34 @@ public final class WritePath {
     settle.forEach(Runnable::run);
   }
 
+  /** One item to read in {@link #readAll}. */
+  public record Read(Table table, Map<String, AttributeValue> key) {}
+
+  /**
+   * Reads several items as they all were at one instant (TransactGetItems): each item is read,
+   * then a batch of nothing but version checks confirms that none changed meanwhile. The
+   * storage applies a batch atomically, so a transaction's writes are seen all or not at all;
+   * when one slipped in between, the reads run again.
+   */
+  public List<Map<String, AttributeValue>> readAll(List<Read> reads) {
+    while (true) {
+      Batch checks = new Batch();
+      List<Map<String, AttributeValue>> items = new ArrayList<>(reads.size());
+      for (Read r : reads) {
+        byte[] storageKey = ItemKeys.storageKey(r.table(), r.key());
+        Entry entry = storage.get(storageKey);
+        checks.expectVersion(storageKey, entry == null ? Storage.ABSENT : entry.version());
+        items.add(entry == null ? null : ItemCodec.decode(entry.value()));
+      }
+      try {
+        storage.commit(checks);
+        return items;
+      } catch (VersionConflictException changed) {
+        Thread.onSpinWait();
+      }
+    }
+  }
+
   /** Reads one item, or null. */
   public Map<String, AttributeValue> read(Table table, Map<String, AttributeValue> key) {
     Entry entry = storage.get(ItemKeys.storageKey(table, key));

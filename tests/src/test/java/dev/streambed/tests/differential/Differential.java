@@ -292,6 +292,12 @@ public final class Differential implements AutoCloseable {
       return c.transactWriteItems(x);
     } else if (r instanceof software.amazon.awssdk.services.dynamodb.model.TransactGetItemsRequest x) {
       return c.transactGetItems(x);
+    } else if (r instanceof ExecuteStatementRequest x) {
+      return c.executeStatement(x);
+    } else if (r instanceof BatchExecuteStatementRequest x) {
+      return c.batchExecuteStatement(x);
+    } else if (r instanceof ExecuteTransactionRequest x) {
+      return c.executeTransaction(x);
     } else if (r instanceof DescribeLimitsRequest x) {
       return c.describeLimits(x);
     } else if (r instanceof TagResourceRequest x) {
