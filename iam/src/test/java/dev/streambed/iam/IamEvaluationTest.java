@@ -27,6 +27,12 @@ class IamEvaluationTest {
   private static final String BASIC = "arn:aws:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole";
   private static final String STREAMS = "arn:aws:iam::aws:policy/service-role/AWSLambdaDynamoDBExecutionRole";
   private static final String READ_ONLY = "arn:aws:iam::aws:policy/AmazonDynamoDBReadOnlyAccess";
+  private static final String LAMBDA_FULL = "arn:aws:iam::aws:policy/AWSLambda_FullAccess";
+  private static final String LAMBDA_READ = "arn:aws:iam::aws:policy/AWSLambda_ReadOnlyAccess";
+  private static final String LOGS_FULL = "arn:aws:iam::aws:policy/CloudWatchLogsFullAccess";
+  private static final String LOGS_READ = "arn:aws:iam::aws:policy/CloudWatchLogsReadOnlyAccess";
+  private static final String LAMBDA_GROUP = "arn:aws:logs:us-east-1:000000000000:log-group:/aws/lambda/f";
+  private static final String OTHER_GROUP = "arn:aws:logs:us-east-1:000000000000:log-group:/app/f";
 
   private Iam iam;
 
@@ -62,7 +68,25 @@ class IamEvaluationTest {
         Arguments.of(List.of(READ_ONLY), "dynamodb:PutItem", TABLE, false),
         Arguments.of(List.of(BASIC, READ_ONLY), "dynamodb:GetRecords", STREAM, false),
         Arguments.of(List.of(STREAMS, READ_ONLY), "dynamodb:GetRecords", STREAM, true),
-        Arguments.of(List.of(), "logs:CreateLogGroup", "*", false));
+        Arguments.of(List.of(), "logs:CreateLogGroup", "*", false),
+        // AWSLambda_FullAccess: the live tail of a function's group, not of other groups.
+        Arguments.of(List.of(LAMBDA_FULL), "logs:StartLiveTail", LAMBDA_GROUP, true),
+        Arguments.of(List.of(LAMBDA_FULL), "logs:FilterLogEvents", LAMBDA_GROUP, true),
+        Arguments.of(List.of(LAMBDA_FULL), "logs:FilterLogEvents", OTHER_GROUP, false),
+        Arguments.of(List.of(LAMBDA_FULL), "kms:DescribeKey", "*", true),
+        Arguments.of(List.of(LAMBDA_FULL), "lambda:CreateEventSourceMapping", "*", true),
+        Arguments.of(List.of(LAMBDA_FULL), "dynamodb:GetRecords", STREAM, false),
+        // AWSLambda_ReadOnlyAccess: log reads only in /aws/lambda/*, no writes to functions.
+        Arguments.of(List.of(LAMBDA_READ), "logs:GetLogEvents", LAMBDA_GROUP, true),
+        Arguments.of(List.of(LAMBDA_READ), "logs:GetLogEvents", OTHER_GROUP, false),
+        Arguments.of(List.of(LAMBDA_READ), "logs:DescribeLogGroups", OTHER_GROUP, true),
+        Arguments.of(List.of(LAMBDA_READ), "lambda:GetFunction", "arn:aws:lambda:us-east-1:000000000000:function:f", true),
+        Arguments.of(List.of(LAMBDA_READ), "lambda:InvokeFunction", "arn:aws:lambda:us-east-1:000000000000:function:f", false),
+        Arguments.of(List.of(LAMBDA_READ), "cloudformation:GetTemplate", "*", false),
+        Arguments.of(List.of(LOGS_FULL), "logs:PutLogEvents", OTHER_GROUP, true),
+        Arguments.of(List.of(LOGS_FULL), "cloudwatch:GenerateQueryResultsSummary", "*", true),
+        Arguments.of(List.of(LOGS_READ), "logs:FilterLogEvents", OTHER_GROUP, true),
+        Arguments.of(List.of(LOGS_READ), "logs:PutLogEvents", OTHER_GROUP, false));
   }
 
   @ParameterizedTest
@@ -73,6 +97,20 @@ class IamEvaluationTest {
     // A session of the role has the role's permissions.
     assertThat(iam.isAllowed("arn:aws:sts::000000000000:assumed-role/r/session", action, resource))
         .isEqualTo(allowed);
+  }
+
+  /** AWSLambda_FullAccess's conditions: PassRole only to Lambda, the service-linked role only Lambda's. */
+  @Test
+  void conditionsOfLambdaFullAccess() {
+    String arn = role("r", LAMBDA_FULL);
+    AuthorizationRequest pass = AuthorizationRequest.of("iam:PassRole", "arn:aws:iam::000000000000:role/fn");
+    assertThat(iam.authorize(arn, pass.with("iam:PassedToService", "lambda.amazonaws.com"))).isEqualTo(Decision.ALLOW);
+    assertThat(iam.authorize(arn, pass.with("iam:PassedToService", "ec2.amazonaws.com")))
+        .isEqualTo(Decision.IMPLICIT_DENY);
+    AuthorizationRequest linked = AuthorizationRequest.of("iam:CreateServiceLinkedRole",
+        "arn:aws:iam::000000000000:role/aws-service-role/lambda.amazonaws.com/AWSServiceRoleForLambda");
+    assertThat(iam.authorize(arn, linked.with("iam:AWSServiceName", "lambda.amazonaws.com"))).isEqualTo(Decision.ALLOW);
+    assertThat(iam.authorize(arn, linked)).isEqualTo(Decision.IMPLICIT_DENY);
   }
 
   @Test
