@@ -175,8 +175,8 @@ public final class Sts {
    * function's execution role. The caller has already checked that the role trusts the service.
    */
   public Credentials assumeRoleForService(Role role, String sessionName, int durationSeconds) {
-    return issue(role.accountId(), "arn:aws:sts::" + role.accountId() + ":assumed-role/"
-        + role.roleName() + "/" + sessionName, role.roleId() + ":" + sessionName, durationSeconds);
+    return issue(role.accountId(), Iam.sessionArn(role.arn(), sessionName), role.roleId() + ":" + sessionName,
+        durationSeconds);
   }
 
   private Credentials issue(String accountId, String arn, String userId, int durationSeconds) {

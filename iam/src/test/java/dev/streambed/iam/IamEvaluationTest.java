@@ -27,6 +27,7 @@ class IamEvaluationTest {
   private static final String BASIC = "arn:aws:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole";
   private static final String STREAMS = "arn:aws:iam::aws:policy/service-role/AWSLambdaDynamoDBExecutionRole";
   private static final String READ_ONLY = "arn:aws:iam::aws:policy/AmazonDynamoDBReadOnlyAccess";
+  private static final String FUNCTION = "arn:aws:lambda:us-east-1:000000000000:function:f";
   private static final String LAMBDA_FULL = "arn:aws:iam::aws:policy/AWSLambda_FullAccess";
   private static final String LAMBDA_READ = "arn:aws:iam::aws:policy/AWSLambda_ReadOnlyAccess";
   private static final String LOGS_FULL = "arn:aws:iam::aws:policy/CloudWatchLogsFullAccess";
@@ -164,10 +165,42 @@ class IamEvaluationTest {
   void trustOfLambdaRoles() {
     role("r");
     Role r = iam.roles().find("arn:aws:iam::000000000000:role/r");
-    assertThat(iam.serviceMayAssume(r, "lambda.amazonaws.com")).isTrue();
-    assertThat(iam.serviceMayAssume(r, "ec2.amazonaws.com")).isFalse();
+    assertThat(iam.serviceMayAssume(r, "lambda.amazonaws.com", ACCOUNT, FUNCTION)).isTrue();
+    assertThat(iam.serviceMayAssume(r, "ec2.amazonaws.com", ACCOUNT, FUNCTION)).isFalse();
     assertThat(iam.roles().find("arn:aws:iam::000000000000:role/other")).isNull();
     assertThat(iam.roles().find("arn:aws:iam::111111111111:role/r")).isNull();
+  }
+
+  /** The confused-deputy keys a service passes when it assumes a role for one of its resources. */
+  @Test
+  void trustConditionsOnTheSourceOfAServiceRequest() {
+    Role r = iam.roles().create(ACCOUNT, "guarded", null, "{\"Version\":\"2012-10-17\",\"Statement\":[{"
+        + "\"Effect\":\"Allow\",\"Principal\":{\"Service\":\"lambda.amazonaws.com\"},\"Action\":\"sts:AssumeRole\","
+        + "\"Condition\":{\"StringEquals\":{\"aws:SourceAccount\":\"000000000000\"},"
+        + "\"ArnLike\":{\"aws:SourceArn\":\"arn:aws:lambda:*:000000000000:function:f*\"},"
+        + "\"Bool\":{\"aws:PrincipalIsAWSService\":\"true\"}}}]}", null, null, List.of());
+    assertThat(iam.serviceMayAssume(r, "lambda.amazonaws.com", ACCOUNT, FUNCTION)).isTrue();
+    assertThat(iam.serviceMayAssume(r, "lambda.amazonaws.com", "111111111111", FUNCTION)).isFalse();
+    assertThat(iam.serviceMayAssume(r, "lambda.amazonaws.com", ACCOUNT,
+        "arn:aws:lambda:us-east-1:000000000000:function:g")).isFalse();
+    assertThat(iam.serviceMayAssume(r, "lambda.amazonaws.com", null, null)).isFalse();
+  }
+
+  /** A service's session of a role has the role's permissions, and its own principal keys. */
+  @Test
+  void sessionsOfARoleAreEvaluatedAsAssumedRoles() {
+    iam.roles().create(ACCOUNT, "session-role", "/team/", TRUST, null, null, List.of());
+    iam.roles().putInline(ACCOUNT, "session-role", "only-sessions", "{\"Version\":\"2012-10-17\",\"Statement\":[{"
+        + "\"Effect\":\"Allow\",\"Action\":\"logs:PutLogEvents\",\"Resource\":\"*\",\"Condition\":{"
+        + "\"StringEquals\":{\"aws:PrincipalType\":\"AssumedRole\"},"
+        + "\"ArnEquals\":{\"lambda:SourceFunctionArn\":\"" + FUNCTION + "\"}}}]}");
+    String session = Iam.sessionArn("arn:aws:iam::000000000000:role/team/session-role", "f");
+    assertThat(session).isEqualTo("arn:aws:sts::000000000000:assumed-role/session-role/f");
+    AuthorizationRequest put = AuthorizationRequest.of("logs:PutLogEvents", "*");
+    assertThat(iam.authorize(session, put.with("lambda:SourceFunctionArn", FUNCTION))).isEqualTo(Decision.ALLOW);
+    assertThat(iam.authorize(session, put)).isEqualTo(Decision.IMPLICIT_DENY);
+    assertThat(iam.authorize("arn:aws:iam::000000000000:role/team/session-role",
+        put.with("lambda:SourceFunctionArn", FUNCTION))).isEqualTo(Decision.IMPLICIT_DENY);
   }
 
   @Test
