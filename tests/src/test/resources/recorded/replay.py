@@ -301,6 +301,14 @@ def prefix_and_pattern():
     return {"error-prefix-and-pattern": error(logs.describe_log_groups, logGroupNamePattern=g, logGroupNamePrefix=g)}
 
 
+@scenario(GROUPS, "TestLogsGroups::test_list_log_groups_with_pattern")
+def list_groups_by_pattern():
+    unique = uid()
+    logs.create_log_group(logGroupName=f"test-list-{unique}")
+    return {"list-log-groups-no-match": logs.list_log_groups(logGroupNamePattern="no-such-group"),
+            "list-log-groups-match": logs.describe_log_groups(logGroupNamePattern=unique)["logGroups"]}
+
+
 @scenario(GROUPS, "TestLogsGroupsTags::test_create_log_group_with_tags")
 def group_with_tags():
     g = f"test-tags-{uid()}"
