@@ -39,7 +39,7 @@ final class AwsManagedPolicies {
       try {
         JsonNode n = JSON.readTree(read(name + ".json"));
         String document = JSON.writeValueAsString(n.get("Document"));
-        PolicyDocument.validate(document, PolicyDocument.Kind.IDENTITY);
+        PolicyDocument.validate(document, PolicyDocument.Kind.MANAGED);
         String path = n.get("Path").asText();
         String arn = "arn:aws:iam::aws:policy" + path + name;
         long created = Instant.parse(n.get("CreateDate").asText()).toEpochMilli();

@@ -69,10 +69,7 @@ public final class Iam {
     if (p.root()) {
       return Decision.ALLOW;
     }
-    Map<String, List<String>> keys = new LinkedHashMap<>();
-    Instant now = clock.instant().truncatedTo(ChronoUnit.SECONDS);
-    keys.put("aws:CurrentTime", List.of(now.toString()));
-    keys.put("aws:EpochTime", List.of(Long.toString(now.getEpochSecond())));
+    Map<String, List<String>> keys = new LinkedHashMap<>(timeKeys());
     keys.put("aws:PrincipalArn", List.of(p.principalArn()));
     keys.put("aws:PrincipalAccount", List.of(p.accountId()));
     keys.put("aws:PrincipalType", List.of(p.type()));
@@ -98,10 +95,41 @@ public final class Iam {
     return evaluator.evaluateResourcePolicy(trust, caller, request);
   }
 
-  /** Whether the AWS service (e.g. {@code lambda.amazonaws.com}) may assume the role. */
-  public boolean serviceMayAssume(Role role, String servicePrincipal) {
-    return trust(role, Caller.service(servicePrincipal),
-        AuthorizationRequest.of("sts:AssumeRole", role.arn())).allowed();
+  /**
+   * Whether an AWS service (e.g. {@code lambda.amazonaws.com}) may assume the role on behalf of
+   * one of its resources. As AWS does when a service assumes a role in your account, the request
+   * carries the confused-deputy keys {@code aws:SourceAccount} (the resource's account) and
+   * {@code aws:SourceArn} (the resource, e.g. the function), and {@code aws:PrincipalServiceName}
+   * and {@code aws:PrincipalIsAWSService}, so a trust policy can require them.
+   */
+  public boolean serviceMayAssume(Role role, String servicePrincipal, String sourceAccount, String sourceArn) {
+    AuthorizationRequest request = AuthorizationRequest.of("sts:AssumeRole", role.arn())
+        .with("aws:PrincipalServiceName", servicePrincipal)
+        .with("aws:PrincipalIsAWSService", "true");
+    if (sourceAccount != null) {
+      request = request.with("aws:SourceAccount", sourceAccount);
+    }
+    if (sourceArn != null) {
+      request = request.with("aws:SourceArn", sourceArn);
+    }
+    return trust(role, Caller.service(servicePrincipal), request.withDefaults(timeKeys())).allowed();
+  }
+
+  /**
+   * The ARN of a session of a role ({@code arn:aws:sts::ACCOUNT:assumed-role/NAME/SESSION}),
+   * as a service that assumed it calls other services with: Lambda names its sessions after
+   * the function.
+   */
+  public static String sessionArn(String roleArn, String sessionName) {
+    String[] parts = roleArn.split(":", 6);
+    String name = parts[5].substring(parts[5].lastIndexOf('/') + 1);
+    return "arn:aws:sts::" + parts[4] + ":assumed-role/" + name + "/" + sessionName;
+  }
+
+  private Map<String, List<String>> timeKeys() {
+    Instant now = clock.instant().truncatedTo(ChronoUnit.SECONDS);
+    return Map.of("aws:CurrentTime", List.of(now.toString()),
+        "aws:EpochTime", List.of(Long.toString(now.getEpochSecond())));
   }
 
   /** Who a principal ARN is, for policy evaluation. */

@@ -39,7 +39,7 @@ public final class Roles {
     int duration = maxSessionDuration == null ? 3600 : maxSessionDuration;
     checkDuration(duration);
     checkDescription(description);
-    Validation.tags(tags);
+    Tags.check(Tags.Owner.ROLE, tags);
     return store.retrying(() -> {
       byte[] key = key(accountId, name);
       if (store.get(key, Role.class) != null) {
@@ -131,13 +131,15 @@ public final class Roles {
   }
 
   public Role tag(String accountId, String name, List<Tag> tags) {
+    Tags.check(Tags.Owner.ROLE, tags);
     return change(accountId, name, r -> r.with(r.assumeRolePolicyDocument(), r.description(),
-        r.maxSessionDuration(), Tags.merge(r.tags(), tags), r.attachedPolicyArns(), r.inlinePolicies()));
+        r.maxSessionDuration(), Tags.merge(Tags.Owner.ROLE, r.tags(), tags), r.attachedPolicyArns(), r.inlinePolicies()));
   }
 
   public Role untag(String accountId, String name, List<String> keys) {
+    Tags.checkKeys(keys);
     return change(accountId, name, r -> r.with(r.assumeRolePolicyDocument(), r.description(),
-        r.maxSessionDuration(), Tags.remove(r.tags(), keys), r.attachedPolicyArns(), r.inlinePolicies()));
+        r.maxSessionDuration(), Tags.remove(Tags.Owner.ROLE, r.tags(), keys), r.attachedPolicyArns(), r.inlinePolicies()));
   }
 
   public void attach(String accountId, String name, String policyArn) {

@@ -34,7 +34,7 @@ public final class Users {
   public User create(String accountId, String name, String path, List<Tag> tags) {
     Validation.name("userName", name, 64);
     String p = Validation.path(path);
-    Validation.tags(tags);
+    Tags.check(Tags.Owner.USER, tags);
     return store.retrying(() -> {
       byte[] key = key(accountId, name);
       if (store.get(key, User.class) != null) {
@@ -100,6 +100,18 @@ public final class Users {
       store.commit(b);
       return null;
     });
+  }
+
+  public User tag(String accountId, String name, List<Tag> tags) {
+    Tags.check(Tags.Owner.USER, tags);
+    return change(accountId, name, u -> u.with(Tags.merge(Tags.Owner.USER, u.tags(), tags),
+        u.attachedPolicyArns(), u.inlinePolicies()));
+  }
+
+  public User untag(String accountId, String name, List<String> keys) {
+    Tags.checkKeys(keys);
+    return change(accountId, name, u -> u.with(Tags.remove(Tags.Owner.USER, u.tags(), keys),
+        u.attachedPolicyArns(), u.inlinePolicies()));
   }
 
   public void attach(String accountId, String name, String policyArn) {

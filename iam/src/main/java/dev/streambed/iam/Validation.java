@@ -1,7 +1,6 @@
 package dev.streambed.iam;
 
 import dev.streambed.kernel.error.AwsException;
-import java.util.List;
 import java.util.regex.Pattern;
 
 /** IAM's input constraints, with the wording of AWS's request validation. */
@@ -41,28 +40,12 @@ final class Validation {
     return path;
   }
 
-  static void tags(List<Tag> tags) {
-    Tags.checkDistinct(tags);
-    if (tags.size() > 50) {
-      throw new AwsException(IamError.LIMIT_EXCEEDED, "1 validation error detected: Value at 'tags' "
-          + "failed to satisfy constraint: Member must have length less than or equal to 50");
-    }
-    for (Tag t : tags) {
-      if (t.key().isEmpty() || t.key().length() > 128) {
-        throw new AwsException(IamError.VALIDATION_ERROR, "1 validation error detected: Value '"
-            + t.key() + "' at 'tags.member.key' failed to satisfy constraint: Member must have length less than or equal to 128");
-      }
-      if (t.value() != null && t.value().length() > 256) {
-        throw new AwsException(IamError.VALIDATION_ERROR, "1 validation error detected: Value '"
-            + t.value() + "' at 'tags.member.value' failed to satisfy constraint: Member must have length less than or equal to 256");
-      }
-    }
-  }
-
   /** The policy ARN's form: anything not an ARN is refused before any lookup, as IAM does. */
   static void policyArn(String arn) {
     if (arn == null || !arn.startsWith("arn:") || arn.split(":", 6).length != 6) {
-      throw new AwsException(IamError.VALIDATION_ERROR, "Invalid ARN:  Could not be parsed!");
+      // AWS answered "Invalid ARN:  Could not be parsed!" until at least June 2025; its answer
+      // recorded in February 2026 is this one.
+      throw new AwsException(IamError.VALIDATION_ERROR, "ARN " + arn + " is not valid.");
     }
   }
 }

@@ -114,9 +114,15 @@ public final class Sts {
 
   public Credentials assumeRole(Identity caller, String roleArn, String sessionName,
       Integer durationSeconds) {
-    if (roleArn.length() < 20 || roleArn.split(":", 6).length != 6) {
+    if (roleArn.length() < 20) {
       throw new AwsException(IamError.VALIDATION_ERROR, "1 validation error detected: Value '"
           + roleArn + "' at 'roleArn' failed to satisfy constraint: Member must have length greater than or equal to 20");
+    }
+    // An ARN needs six parts, with a partition, a service and a resource (recorded AWS answers,
+    // March 2026: "arn:a:::something/test-role is invalid").
+    String[] parts = roleArn.split(":", 6);
+    if (parts.length != 6 || !parts[0].equals("arn") || parts[1].isEmpty() || parts[2].isEmpty() || parts[5].isEmpty()) {
+      throw new AwsException(IamError.VALIDATION_ERROR, roleArn + " is invalid");
     }
     if (sessionName.length() < 2 || sessionName.length() > 64 || !SESSION_NAME.matcher(sessionName).matches()) {
       throw new AwsException(IamError.VALIDATION_ERROR, "1 validation error detected: Value '"
@@ -175,8 +181,8 @@ public final class Sts {
    * function's execution role. The caller has already checked that the role trusts the service.
    */
   public Credentials assumeRoleForService(Role role, String sessionName, int durationSeconds) {
-    return issue(role.accountId(), "arn:aws:sts::" + role.accountId() + ":assumed-role/"
-        + role.roleName() + "/" + sessionName, role.roleId() + ":" + sessionName, durationSeconds);
+    return issue(role.accountId(), Iam.sessionArn(role.arn(), sessionName), role.roleId() + ":" + sessionName,
+        durationSeconds);
   }
 
   private Credentials issue(String accountId, String arn, String userId, int durationSeconds) {

@@ -27,6 +27,13 @@ class IamEvaluationTest {
   private static final String BASIC = "arn:aws:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole";
   private static final String STREAMS = "arn:aws:iam::aws:policy/service-role/AWSLambdaDynamoDBExecutionRole";
   private static final String READ_ONLY = "arn:aws:iam::aws:policy/AmazonDynamoDBReadOnlyAccess";
+  private static final String FUNCTION = "arn:aws:lambda:us-east-1:000000000000:function:f";
+  private static final String LAMBDA_FULL = "arn:aws:iam::aws:policy/AWSLambda_FullAccess";
+  private static final String LAMBDA_READ = "arn:aws:iam::aws:policy/AWSLambda_ReadOnlyAccess";
+  private static final String LOGS_FULL = "arn:aws:iam::aws:policy/CloudWatchLogsFullAccess";
+  private static final String LOGS_READ = "arn:aws:iam::aws:policy/CloudWatchLogsReadOnlyAccess";
+  private static final String LAMBDA_GROUP = "arn:aws:logs:us-east-1:000000000000:log-group:/aws/lambda/f";
+  private static final String OTHER_GROUP = "arn:aws:logs:us-east-1:000000000000:log-group:/app/f";
 
   private Iam iam;
 
@@ -62,7 +69,25 @@ class IamEvaluationTest {
         Arguments.of(List.of(READ_ONLY), "dynamodb:PutItem", TABLE, false),
         Arguments.of(List.of(BASIC, READ_ONLY), "dynamodb:GetRecords", STREAM, false),
         Arguments.of(List.of(STREAMS, READ_ONLY), "dynamodb:GetRecords", STREAM, true),
-        Arguments.of(List.of(), "logs:CreateLogGroup", "*", false));
+        Arguments.of(List.of(), "logs:CreateLogGroup", "*", false),
+        // AWSLambda_FullAccess: the live tail of a function's group, not of other groups.
+        Arguments.of(List.of(LAMBDA_FULL), "logs:StartLiveTail", LAMBDA_GROUP, true),
+        Arguments.of(List.of(LAMBDA_FULL), "logs:FilterLogEvents", LAMBDA_GROUP, true),
+        Arguments.of(List.of(LAMBDA_FULL), "logs:FilterLogEvents", OTHER_GROUP, false),
+        Arguments.of(List.of(LAMBDA_FULL), "kms:DescribeKey", "*", true),
+        Arguments.of(List.of(LAMBDA_FULL), "lambda:CreateEventSourceMapping", "*", true),
+        Arguments.of(List.of(LAMBDA_FULL), "dynamodb:GetRecords", STREAM, false),
+        // AWSLambda_ReadOnlyAccess: log reads only in /aws/lambda/*, no writes to functions.
+        Arguments.of(List.of(LAMBDA_READ), "logs:GetLogEvents", LAMBDA_GROUP, true),
+        Arguments.of(List.of(LAMBDA_READ), "logs:GetLogEvents", OTHER_GROUP, false),
+        Arguments.of(List.of(LAMBDA_READ), "logs:DescribeLogGroups", OTHER_GROUP, true),
+        Arguments.of(List.of(LAMBDA_READ), "lambda:GetFunction", "arn:aws:lambda:us-east-1:000000000000:function:f", true),
+        Arguments.of(List.of(LAMBDA_READ), "lambda:InvokeFunction", "arn:aws:lambda:us-east-1:000000000000:function:f", false),
+        Arguments.of(List.of(LAMBDA_READ), "cloudformation:GetTemplate", "*", false),
+        Arguments.of(List.of(LOGS_FULL), "logs:PutLogEvents", OTHER_GROUP, true),
+        Arguments.of(List.of(LOGS_FULL), "cloudwatch:GenerateQueryResultsSummary", "*", true),
+        Arguments.of(List.of(LOGS_READ), "logs:FilterLogEvents", OTHER_GROUP, true),
+        Arguments.of(List.of(LOGS_READ), "logs:PutLogEvents", OTHER_GROUP, false));
   }
 
   @ParameterizedTest
@@ -73,6 +98,20 @@ class IamEvaluationTest {
     // A session of the role has the role's permissions.
     assertThat(iam.isAllowed("arn:aws:sts::000000000000:assumed-role/r/session", action, resource))
         .isEqualTo(allowed);
+  }
+
+  /** AWSLambda_FullAccess's conditions: PassRole only to Lambda, the service-linked role only Lambda's. */
+  @Test
+  void conditionsOfLambdaFullAccess() {
+    String arn = role("r", LAMBDA_FULL);
+    AuthorizationRequest pass = AuthorizationRequest.of("iam:PassRole", "arn:aws:iam::000000000000:role/fn");
+    assertThat(iam.authorize(arn, pass.with("iam:PassedToService", "lambda.amazonaws.com"))).isEqualTo(Decision.ALLOW);
+    assertThat(iam.authorize(arn, pass.with("iam:PassedToService", "ec2.amazonaws.com")))
+        .isEqualTo(Decision.IMPLICIT_DENY);
+    AuthorizationRequest linked = AuthorizationRequest.of("iam:CreateServiceLinkedRole",
+        "arn:aws:iam::000000000000:role/aws-service-role/lambda.amazonaws.com/AWSServiceRoleForLambda");
+    assertThat(iam.authorize(arn, linked.with("iam:AWSServiceName", "lambda.amazonaws.com"))).isEqualTo(Decision.ALLOW);
+    assertThat(iam.authorize(arn, linked)).isEqualTo(Decision.IMPLICIT_DENY);
   }
 
   @Test
@@ -126,10 +165,42 @@ class IamEvaluationTest {
   void trustOfLambdaRoles() {
     role("r");
     Role r = iam.roles().find("arn:aws:iam::000000000000:role/r");
-    assertThat(iam.serviceMayAssume(r, "lambda.amazonaws.com")).isTrue();
-    assertThat(iam.serviceMayAssume(r, "ec2.amazonaws.com")).isFalse();
+    assertThat(iam.serviceMayAssume(r, "lambda.amazonaws.com", ACCOUNT, FUNCTION)).isTrue();
+    assertThat(iam.serviceMayAssume(r, "ec2.amazonaws.com", ACCOUNT, FUNCTION)).isFalse();
     assertThat(iam.roles().find("arn:aws:iam::000000000000:role/other")).isNull();
     assertThat(iam.roles().find("arn:aws:iam::111111111111:role/r")).isNull();
+  }
+
+  /** The confused-deputy keys a service passes when it assumes a role for one of its resources. */
+  @Test
+  void trustConditionsOnTheSourceOfAServiceRequest() {
+    Role r = iam.roles().create(ACCOUNT, "guarded", null, "{\"Version\":\"2012-10-17\",\"Statement\":[{"
+        + "\"Effect\":\"Allow\",\"Principal\":{\"Service\":\"lambda.amazonaws.com\"},\"Action\":\"sts:AssumeRole\","
+        + "\"Condition\":{\"StringEquals\":{\"aws:SourceAccount\":\"000000000000\"},"
+        + "\"ArnLike\":{\"aws:SourceArn\":\"arn:aws:lambda:*:000000000000:function:f*\"},"
+        + "\"Bool\":{\"aws:PrincipalIsAWSService\":\"true\"}}}]}", null, null, List.of());
+    assertThat(iam.serviceMayAssume(r, "lambda.amazonaws.com", ACCOUNT, FUNCTION)).isTrue();
+    assertThat(iam.serviceMayAssume(r, "lambda.amazonaws.com", "111111111111", FUNCTION)).isFalse();
+    assertThat(iam.serviceMayAssume(r, "lambda.amazonaws.com", ACCOUNT,
+        "arn:aws:lambda:us-east-1:000000000000:function:g")).isFalse();
+    assertThat(iam.serviceMayAssume(r, "lambda.amazonaws.com", null, null)).isFalse();
+  }
+
+  /** A service's session of a role has the role's permissions, and its own principal keys. */
+  @Test
+  void sessionsOfARoleAreEvaluatedAsAssumedRoles() {
+    iam.roles().create(ACCOUNT, "session-role", "/team/", TRUST, null, null, List.of());
+    iam.roles().putInline(ACCOUNT, "session-role", "only-sessions", "{\"Version\":\"2012-10-17\",\"Statement\":[{"
+        + "\"Effect\":\"Allow\",\"Action\":\"logs:PutLogEvents\",\"Resource\":\"*\",\"Condition\":{"
+        + "\"StringEquals\":{\"aws:PrincipalType\":\"AssumedRole\"},"
+        + "\"ArnEquals\":{\"lambda:SourceFunctionArn\":\"" + FUNCTION + "\"}}}]}");
+    String session = Iam.sessionArn("arn:aws:iam::000000000000:role/team/session-role", "f");
+    assertThat(session).isEqualTo("arn:aws:sts::000000000000:assumed-role/session-role/f");
+    AuthorizationRequest put = AuthorizationRequest.of("logs:PutLogEvents", "*");
+    assertThat(iam.authorize(session, put.with("lambda:SourceFunctionArn", FUNCTION))).isEqualTo(Decision.ALLOW);
+    assertThat(iam.authorize(session, put)).isEqualTo(Decision.IMPLICIT_DENY);
+    assertThat(iam.authorize("arn:aws:iam::000000000000:role/team/session-role",
+        put.with("lambda:SourceFunctionArn", FUNCTION))).isEqualTo(Decision.IMPLICIT_DENY);
   }
 
   @Test

@@ -94,7 +94,7 @@ public final class Functions {
       throw invalid("Handler is required when PackageType is Zip.");
     }
     checkZip(r.zip());
-    checkRole(r.role());
+    checkRole(r.role(), account, "arn:aws:lambda:" + region + ":" + account + ":function:" + r.name());
     String sha = sha256(r.zip());
     FunctionConfig f = new FunctionConfig("$LATEST", account, region, r.name(), r.runtime(), r.handler(),
         r.role(), r.description() == null ? "" : r.description(), timeout, memory,
@@ -164,7 +164,7 @@ public final class Functions {
       checkRuntime(u.runtime());
     }
     if (u.role() != null) {
-      checkRole(u.role());
+      checkRole(u.role(), ref.account(), unqualified(ref).arn());
     }
     return change(ref, u.revisionId(), f -> {
       int timeout = u.timeout() == null ? f.timeout() : u.timeout();
@@ -499,10 +499,14 @@ public final class Functions {
     }
   }
 
-  /** The role must exist and trust Lambda, as AWS checks when it creates the function. */
-  private void checkRole(String roleArn) {
+  /**
+   * The role must exist and trust Lambda, as AWS checks when it creates the function: Lambda
+   * assumes it for the function, so the trust policy sees the function's account and ARN as
+   * aws:SourceAccount and aws:SourceArn.
+   */
+  private void checkRole(String roleArn, String account, String functionArn) {
     Role role = iam.roles().find(roleArn);
-    if (role == null || !iam.serviceMayAssume(role, "lambda.amazonaws.com")) {
+    if (role == null || !iam.serviceMayAssume(role, "lambda.amazonaws.com", account, functionArn)) {
       throw invalid("The role defined for the function cannot be assumed by Lambda.");
     }
   }

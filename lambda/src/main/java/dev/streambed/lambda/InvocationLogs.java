@@ -1,6 +1,7 @@
 package dev.streambed.lambda;
 
 import dev.streambed.iam.Iam;
+import dev.streambed.iam.policy.AuthorizationRequest;
 import dev.streambed.logs.Logs;
 import dev.streambed.logs.event.InputEvent;
 import dev.streambed.logs.group.GroupRef;
@@ -12,7 +13,9 @@ import org.slf4j.LoggerFactory;
  * Writes an invocation's log lines to CloudWatch Logs, to the group {@code /aws/lambda/NAME} and
  * the environment's log stream, when the function's role may: as on AWS, a role without
  * logs:CreateLogGroup (for a new group), logs:CreateLogStream (for a new stream) and
- * logs:PutLogEvents loses the output.
+ * logs:PutLogEvents loses the output. Lambda writes as the role's session named after the
+ * function, and adds the function's ARN as {@code lambda:SourceFunctionArn} to these three calls
+ * (AWS Lambda Developer Guide, "Using source function ARN to control function access behavior").
  */
 public final class InvocationLogs {
   private static final Logger LOG = LoggerFactory.getLogger(InvocationLogs.class);
@@ -37,17 +40,23 @@ public final class InvocationLogs {
     String streamArn = groupArn + ":log-stream:" + logStream;
     GroupRef group = new GroupRef(f.account(), f.region(), f.logGroup());
     dev.streambed.logs.group.LogGroup existing = logs.groups().find(group);
-    if (existing == null && !iam.isAllowed(f.role(), "logs:CreateLogGroup", groupArn)) {
+    String session = Iam.sessionArn(f.role(), f.name());
+    if (existing == null && !allowed(session, f, "logs:CreateLogGroup", groupArn)) {
       LOG.debug("{}: role {} may not logs:CreateLogGroup on {}; output dropped", f.name(), f.role(), groupArn);
       return false;
     }
     boolean streamExists = existing != null && logs.streams().find(existing, logStream) != null;
-    if ((!streamExists && !iam.isAllowed(f.role(), "logs:CreateLogStream", streamArn))
-        || !iam.isAllowed(f.role(), "logs:PutLogEvents", streamArn)) {
+    if ((!streamExists && !allowed(session, f, "logs:CreateLogStream", streamArn))
+        || !allowed(session, f, "logs:PutLogEvents", streamArn)) {
       LOG.debug("{}: role {} may not write log stream {}; output dropped", f.name(), f.role(), streamArn);
       return false;
     }
     logs.append(group, logStream, lines.stream().map(l -> new InputEvent(l.timestamp(), l.message())).toList());
     return true;
+  }
+
+  private boolean allowed(String session, FunctionConfig f, String action, String resource) {
+    return iam.authorize(session, AuthorizationRequest.of(action, resource)
+        .with("lambda:SourceFunctionArn", f.arn())).allowed();
   }
 }

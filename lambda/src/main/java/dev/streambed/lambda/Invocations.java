@@ -151,8 +151,10 @@ public final class Invocations implements AutoCloseable {
       if (existing != null && existing.expiration() - System.currentTimeMillis() > 10 * 60_000L) {
         return existing;
       }
+      // Lambda assumes the role for each new set of credentials, so a trust policy changed since
+      // the function was created decides from then on (with the function as aws:SourceArn).
       Role role = iam.roles().find(f.role());
-      if (role == null) {
+      if (role == null || !iam.serviceMayAssume(role, "lambda.amazonaws.com", f.account(), f.arn())) {
         throw new AwsException(LambdaError.INVALID_PARAMETER_VALUE,
             "The role defined for the function cannot be assumed by Lambda.");
       }

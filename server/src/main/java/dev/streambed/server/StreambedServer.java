@@ -85,7 +85,7 @@ public final class StreambedServer implements AutoCloseable {
     try {
       FrontDoor frontDoor = FrontDoor.start(config.host(), config.port(),
           List.of(DynamoDbApi.service(dynamoDb), StreamsApi.service(streams), LogsApi.service(logs)),
-          List.of(IamApi.service(iam), StsApi.service(sts)), List.of(LambdaApi.service(functions, new Aliases(functions, storage), mappings, invocations)),
+          List.of(IamApi.service(iam, sts), StsApi.service(sts)), List.of(LambdaApi.service(functions, new Aliases(functions, storage), mappings, invocations)),
           config.region(), config.accountId(), config.maxBodyBytes());
       StreambedServer server = new StreambedServer(config, storage, dynamoDb, iam, sts, logs, functions,
           invocations, pollers, frontDoor);

@@ -55,8 +55,18 @@ class IamPoliciesTest {
             "arn:aws:iam::aws:policy/AmazonDynamoDBFullAccess", "arn:aws:iam::aws:policy/CloudWatchLogsFullAccess",
             "arn:aws:iam::aws:policy/CloudWatchLogsReadOnlyAccess",
             "arn:aws:iam::aws:policy/service-role/AWSLambdaSQSQueueExecutionRole");
+    // AWS's own policies are refused with AccessDenied, worded per operation (recorded, February 2026).
     assertAwsError(() -> iam.deletePolicy(r -> r.policyArn(BASIC)), 403, "AccessDenied",
-        "AWS managed policies cannot be changed.");
+        "Cannot delete policies outside your own account.");
+    assertAwsError(() -> iam.deletePolicyVersion(r -> r.policyArn(BASIC).versionId("v2")), 403, "AccessDenied",
+        "Cannot delete policy versions for policies outside your own account.");
+    assertAwsError(() -> iam.setDefaultPolicyVersion(r -> r.policyArn(BASIC).versionId("v2")), 403, "AccessDenied",
+        "Cannot update policies outside your own account.");
+    assertAwsError(() -> iam.getPolicyVersion(r -> r.policyArn(BASIC).versionId("v2-does-not-exist")), 400,
+        "ValidationError", "1 validation error detected: Value at 'versionId' failed to satisfy constraint: "
+            + "Member must satisfy regular expression pattern: v[1-9][0-9]*(\\.[A-Za-z0-9-]*)?");
+    // GetPolicy shows an AWS managed policy's tags, none (recorded, February 2026).
+    assertThat(iam.getPolicy(r -> r.policyArn(BASIC)).policy().hasTags()).isTrue();
   }
 
   @Test
@@ -72,8 +82,18 @@ class IamPoliciesTest {
     assertThat(p.createDate()).isEqualTo(p.updateDate());
     assertAwsError(() -> iam.createPolicy(r -> r.policyName("shape").policyDocument(DOC)), 409,
         "EntityAlreadyExists", "A policy called shape already exists. Duplicate names are not allowed.");
+    // Text that is not JSON, for a managed policy (recorded AWS answer, February 2026).
     assertAwsError(() -> iam.createPolicy(r -> r.policyName("bad").policyDocument("{")), 400,
-        "MalformedPolicyDocument", "This policy contains invalid Json");
+        "MalformedPolicyDocument", "Syntax errors in policy.");
+    assertAwsError(() -> iam.createPolicy(r -> r.policyName("old").policyDocument(DOC.replace("2012-10-17", "2008-10-17"))),
+        400, "MalformedPolicyDocument", "Policy document must be version 2012-10-17 or greater.");
+    Policy described = iam.createPolicy(r -> r.policyName("described").description("what it is").policyDocument(DOC)).policy();
+    assertThat(described.description()).isNull();
+    assertThat(described.hasTags()).isFalse();
+    Policy got = iam.getPolicy(r -> r.policyArn(described.arn())).policy();
+    assertThat(got.description()).isEqualTo("what it is");
+    assertThat(got.hasTags()).isTrue();
+    assertThat(got.tags()).isEmpty();
     assertAwsError(() -> iam.getPolicy(r -> r.policyArn("arn:aws:iam::000000000000:policy/non-existent-policy")),
         404, "NoSuchEntity", "Policy arn:aws:iam::000000000000:policy/non-existent-policy was not found.");
     assertAwsError(() -> iam.deletePolicy(r -> r.policyArn("arn:aws:iam::000000000000:policy/non-existent-policy")),
@@ -85,9 +105,9 @@ class IamPoliciesTest {
     iam.createRole(r -> r.roleName("attach-errors").assumeRolePolicyDocument(TRUST));
     Policy p = iam.createPolicy(r -> r.policyName("attachable").policyDocument(DOC)).policy();
     assertAwsError(() -> iam.attachRolePolicy(r -> r.roleName("attach-errors").policyArn("longpolicynamebutnoarn")),
-        400, "ValidationError", "Invalid ARN:  Could not be parsed!");
+        400, "ValidationError", "ARN longpolicynamebutnoarn is not valid.");
     assertAwsError(() -> iam.attachRolePolicy(r -> r.roleName("attach-errors").policyArn("attachable")),
-        400, "ValidationError", "Invalid ARN:  Could not be parsed!");
+        400, "ValidationError", "ARN attachable is not valid.");
     assertAwsError(() -> iam.attachRolePolicy(r -> r.roleName("attach-errors").policyArn(p.arn() + "123")),
         404, "NoSuchEntity", "Policy " + p.arn() + "123 does not exist or is not attachable.");
     iam.attachRolePolicy(r -> r.roleName("attach-errors").policyArn(p.arn()));
@@ -143,6 +163,18 @@ class IamPoliciesTest {
 
     assertAwsError(() -> iam.deletePolicyVersion(r -> r.policyArn(p.arn()).versionId("v2")), 409,
         "DeleteConflict", "Cannot delete the default version of a policy.");
+    assertAwsError(() -> iam.getPolicyVersion(r -> r.policyArn(p.arn()).versionId("v9")), 404, "NoSuchEntity",
+        "Policy " + p.arn() + " version v9 does not exist or is not attachable.");
+    String missing = "arn:aws:iam::000000000000:policy/TestNonExistingPolicy";
+    assertAwsError(() -> iam.getPolicyVersion(r -> r.policyArn(missing).versionId("v1")), 404, "NoSuchEntity",
+        "Policy " + missing + " version v1 does not exist or is not attachable.");
+    assertAwsError(() -> iam.setDefaultPolicyVersion(r -> r.policyArn(missing).versionId("v1")), 404, "NoSuchEntity",
+        "Policy " + missing + " version v1 does not exist or is not attachable.");
+    assertAwsError(() -> iam.setDefaultPolicyVersion(r -> r.policyArn(p.arn()).versionId("version2")), 400,
+        "ValidationError", "1 validation error detected: Value at 'versionId' failed to satisfy constraint: "
+            + "Member must satisfy regular expression pattern: v[1-9][0-9]*(\\.[A-Za-z0-9-]*)?");
+    assertAwsError(() -> iam.listEntitiesForPolicy(r -> r.policyArn(missing)), 404, "NoSuchEntity",
+        "Policy " + missing + " does not exist or is not attachable.");
     assertAwsError(() -> iam.deletePolicy(r -> r.policyArn(p.arn())), 409, "DeleteConflict",
         "This policy has more than one version. Before you delete a policy, you must delete the policy's versions. "
             + "The default version is deleted with the policy.");

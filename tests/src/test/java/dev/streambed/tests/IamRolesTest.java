@@ -132,6 +132,29 @@ class IamRolesTest {
         "The role with name nobody cannot be found.");
   }
 
+  /** Which members each answer carries (recorded AWS answers, February 2026). */
+  @Test
+  void createAndUpdateDescriptionAnswerTheirOwnShapes() {
+    Role created = iam.createRole(r -> r.roleName("described").assumeRolePolicyDocument(TRUST)
+        .description("what it does")).role();
+    assertThat(created.description()).isNull();
+    assertThat(created.maxSessionDuration()).isNull();
+    Role updated = iam.updateRoleDescription(r -> r.roleName("described").description("what it does now")).role();
+    assertThat(updated.description()).isEqualTo("what it does now");
+    assertThat(updated.maxSessionDuration()).isNull();
+    assertThat(updated.roleLastUsed()).isNull();
+    assertThat(iam.getRole(r -> r.roleName("described")).role().maxSessionDuration()).isEqualTo(3600);
+    assertThat(iam.listRoles().roles()).filteredOn(r -> r.roleName().equals("described"))
+        .extracting(Role::description).containsExactly("what it does now");
+    // A trust policy may only allow the ways of assuming the role, and names no resource.
+    String other = TRUST.replace("sts:AssumeRole", "sts:GetCallerIdentity");
+    assertAwsError(() -> iam.updateAssumeRolePolicy(r -> r.roleName("described").policyDocument(other)), 400,
+        "MalformedPolicyDocument", "AssumeRole policy may only specify STS AssumeRole actions.");
+    String withResource = TRUST.replace("\"Action\"", "\"Resource\": \"*\", \"Action\"");
+    assertAwsError(() -> iam.updateAssumeRolePolicy(r -> r.roleName("described").policyDocument(withResource)), 400,
+        "MalformedPolicyDocument", "Has prohibited field Resource");
+  }
+
   @Test
   void listsRolesInPages() {
     for (String n : List.of("page-c", "page-a", "page-b")) {

@@ -59,6 +59,17 @@ class LogsCliTest {
     assertThat(groups.at("/logGroups/0/arn").asText())
         .isEqualTo("arn:aws:logs:eu-west-1:000000000000:log-group:/aws/lambda/publishNewBark:*");
 
+    // ListLogGroups (newer than the SDK pinned here): name, ARN and class of each group.
+    JsonNode listed = ok(aws.run("logs", "list-log-groups", "--log-group-name-pattern", "publishNew"));
+    assertThat(listed.get("logGroups")).hasSize(1);
+    assertThat(listed.at("/logGroups/0/logGroupName").asText()).isEqualTo("/aws/lambda/publishNewBark");
+    assertThat(listed.at("/logGroups/0/logGroupArn").asText())
+        .isEqualTo("arn:aws:logs:eu-west-1:000000000000:log-group:/aws/lambda/publishNewBark");
+    assertThat(listed.at("/logGroups/0/logGroupClass").asText()).isEqualTo("STANDARD");
+    assertThat(listed.at("/logGroups/0").size()).isEqualTo(3);
+    assertThat(ok(aws.run("logs", "list-log-groups", "--log-group-name-pattern", "no-such-group")).get("logGroups"))
+        .isEmpty();
+
     AwsCli.Result missing = aws.run("logs", "describe-log-streams", "--log-group-name", "nope");
     assertThat(missing.exitCode()).isNotZero();
     assertThat(missing.stderr()).contains("ResourceNotFoundException").contains("The specified log group does not exist.");

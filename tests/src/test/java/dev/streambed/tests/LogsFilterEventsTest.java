@@ -108,5 +108,13 @@ class LogsFilterEventsTest {
     assertThatThrownBy(() -> logs.filterLogEvents(b -> b.logGroupName("missing")))
         .isInstanceOf(ResourceNotFoundException.class)
         .hasMessageStartingWith("The specified log group does not exist.");
+    // Patterns AWS cannot read, in the wordings users have reported from AWS.
+    assertThatThrownBy(() -> logs.filterLogEvents(b -> b.logGroupName("/aws/lambda/f").filterPattern("{ $.size > 5")))
+        .isInstanceOf(InvalidParameterException.class)
+        .hasMessageStartingWith("If a filter pattern starts with '{' it must end with '}'");
+    for (String bad : List.of("\"unterminated", "%%", "{ $.size >> 5 }", "[a, b")) {
+      assertThatThrownBy(() -> logs.filterLogEvents(b -> b.logGroupName("/aws/lambda/f").filterPattern(bad)))
+          .as(bad).isInstanceOf(InvalidParameterException.class).hasMessageStartingWith("Invalid filter pattern (");
+    }
   }
 }

@@ -92,6 +92,17 @@ class StsTest {
         assertThat(e.awsErrorDetails().errorCode()).isEqualTo("AccessDenied");
       });
     }
+    // A role's session is no user: IAM asks for the user's name (recorded AWS answer, February 2026).
+    try (IamClient asRole = IamClient.builder()
+        .endpointOverride(streambed.endpoint()).region(software.amazon.awssdk.regions.Region.AWS_GLOBAL)
+        .credentialsProvider(StaticCredentialsProvider.create(AwsSessionCredentials.create(c.accessKeyId(),
+            c.secretAccessKey(), c.sessionToken())))
+        .httpClient(software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient.create()).build()) {
+      IamRolesTest.assertAwsError(() -> asRole.deleteAccessKey(r -> r.accessKeyId("AKIAIOSFODNN7EXAMPLE")), 400,
+          "ValidationError", "Must specify userName when calling with non-User credentials");
+      IamRolesTest.assertAwsError(() -> asRole.getUser(), 400,
+          "ValidationError", "Must specify userName when calling with non-User credentials");
+    }
     // The server can trace the key to its session, as a later signature check will.
     assertThat(streambed.server().sts().identityOf(c.accessKeyId(), "000000000000").arn())
         .isEqualTo("arn:aws:sts::000000000000:assumed-role/assumable/my-session");
@@ -147,5 +158,15 @@ class StsTest {
     assertThatThrownBy(() -> sts.assumeRole(r -> r.roleArn("arn:aws:iam::000000000000:role/short-lived")
         .roleSessionName("s2").durationSeconds(7200))).hasMessageContaining(
             "The requested DurationSeconds exceeds the MaxSessionDuration set for this role.");
+    // A role ARN without a partition, a service or a resource (recorded AWS answers, March 2026).
+    for (String bad : new String[] {"nothing-valid-in-here", "arn::b:::something/test-role",
+        "arn:a::::something/test-role", "arn:a:::something/test-role", "arn:a:a::aaaaaaaaaa:"}) {
+      assertThatThrownBy(() -> sts.assumeRole(r -> r.roleArn(bad).roleSessionName("Session1")))
+          .isInstanceOfSatisfying(StsException.class, e -> {
+            assertThat(e.statusCode()).isEqualTo(400);
+            assertThat(e.awsErrorDetails().errorCode()).isEqualTo("ValidationError");
+            assertThat(e.awsErrorDetails().errorMessage()).isEqualTo(bad + " is invalid");
+          });
+    }
   }
 }

@@ -1,6 +1,7 @@
 package dev.streambed.iam.api;
 
 import dev.streambed.iam.Iam;
+import dev.streambed.sts.Sts;
 import dev.streambed.kernel.protocol.QueryOperation;
 import dev.streambed.kernel.protocol.QueryService;
 import java.util.LinkedHashMap;
@@ -13,11 +14,12 @@ public final class IamApi {
 
   private IamApi() {}
 
-  public static QueryService service(Iam iam) {
+  /** IAM's operations; {@code sts} tells who signed, for the calls that default to the caller. */
+  public static QueryService service(Iam iam, Sts sts) {
     Map<String, QueryOperation> ops = new LinkedHashMap<>();
     RoleOperations.register(iam, ops);
     PolicyOperations.register(iam, ops);
-    UserOperations.register(iam, ops);
+    UserOperations.register(iam, sts, ops);
     return new QueryService("iam", VERSION, NAMESPACE, Map.copyOf(ops));
   }
 }

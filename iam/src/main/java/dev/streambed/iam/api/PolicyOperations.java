@@ -23,11 +23,11 @@ final class PolicyOperations {
     ops.put("CreatePolicy", (in, ctx, out) -> {
       ManagedPolicy p = policies.create(ctx.accountId(), in.required("PolicyName"),
           in.string("Path"), in.required("PolicyDocument"), in.string("Description"), Wire.tags(in));
-      Wire.policy(out, "Policy", p, 0, true);
+      Wire.policy(out, "Policy", p, 0, Wire.PolicyShape.CREATED);
     });
     ops.put("GetPolicy", (in, ctx, out) -> {
       ManagedPolicy p = policies.get(ctx.accountId(), in.required("PolicyArn"));
-      Wire.policy(out, "Policy", p, policies.attachmentCount(ctx.accountId(), p.arn()), true);
+      Wire.policy(out, "Policy", p, policies.attachmentCount(ctx.accountId(), p.arn()), Wire.PolicyShape.FULL);
     });
     ops.put("DeletePolicy", (in, ctx, out) -> policies.delete(ctx.accountId(), in.required("PolicyArn")));
     ops.put("ListPolicies", (in, ctx, out) -> {
@@ -41,7 +41,7 @@ final class PolicyOperations {
       Page<ManagedPolicy> page = Wire.page(all, ManagedPolicy::policyName, in);
       out.start("Policies");
       for (ManagedPolicy p : page.items()) {
-        Wire.policy(out, "member", p, policies.attachmentCount(ctx.accountId(), p.arn()), false);
+        Wire.policy(out, "member", p, policies.attachmentCount(ctx.accountId(), p.arn()), Wire.PolicyShape.LISTED);
       }
       out.end();
       Wire.pageEnd(out, page);
@@ -75,6 +75,16 @@ final class PolicyOperations {
         policies.deleteVersion(ctx.accountId(), in.required("PolicyArn"), in.required("VersionId")));
     ops.put("SetDefaultPolicyVersion", (in, ctx, out) ->
         policies.setDefaultVersion(ctx.accountId(), in.required("PolicyArn"), in.required("VersionId")));
+    ops.put("TagPolicy", (in, ctx, out) -> policies.tag(ctx.accountId(), in.required("PolicyArn"), Wire.tags(in)));
+    ops.put("UntagPolicy", (in, ctx, out) ->
+        policies.untag(ctx.accountId(), in.required("PolicyArn"), in.list("TagKeys")));
+    // AWS lists a policy's tags shortest key first, then by key ("a", "b", "z", "abc"; "A" before
+    // "a"), whatever their order when tagged (recorded AWS answers, February 2026).
+    ops.put("ListPolicyTags", (in, ctx, out) -> Wire.tagPage(out,
+        policies.get(ctx.accountId(), in.required("PolicyArn")).tags().stream()
+            .sorted(java.util.Comparator.comparingInt((dev.streambed.iam.Tag t) -> t.key().length())
+                .thenComparing(dev.streambed.iam.Tag::key))
+            .toList(), in));
     ops.put("ListEntitiesForPolicy", (in, ctx, out) -> {
       Policies.Entities e = policies.entitiesFor(ctx.accountId(), in.required("PolicyArn"));
       String filter = in.string("EntityFilter");

@@ -40,7 +40,7 @@ final class RoleOperations {
     ops.put("UpdateRoleDescription", (in, ctx, out) -> {
       Role r = iam.roles().update(ctx.accountId(), in.required("RoleName"),
           in.required("Description"), null);
-      Wire.role(out, "Role", r, RoleShape.FULL);
+      Wire.role(out, "Role", r, RoleShape.DESCRIBED);
     });
     ops.put("UpdateAssumeRolePolicy", (in, ctx, out) ->
         iam.roles().updateAssumeRolePolicy(ctx.accountId(), in.required("RoleName"),
@@ -52,10 +52,7 @@ final class RoleOperations {
         iam.roles().untag(ctx.accountId(), in.required("RoleName"), in.list("TagKeys")));
     ops.put("ListRoleTags", (in, ctx, out) -> {
       Role r = iam.roles().get(ctx.accountId(), in.required("RoleName"));
-      out.start("Tags");
-      r.tags().forEach(t -> out.start("member").element("Key", t.key()).element("Value", t.value()).end());
-      out.end();
-      out.element("IsTruncated", false);
+      Wire.tagPage(out, r.tags(), in);
     });
 
     ops.put("AttachRolePolicy", (in, ctx, out) ->

@@ -51,14 +51,31 @@ final class Wire {
       return;
     }
     out.start("Tags");
-    for (Tag t : tags) {
-      out.start("member").element("Key", t.key()).element("Value", t.value()).end();
-    }
+    tagMembers(out, tags);
     out.end();
   }
 
-  /** Which optional members a role carries: CreateRole, GetRole and ListRoles differ. */
-  enum RoleShape { CREATED, FULL, LISTED }
+  /** List{Role,User,Policy}Tags: a page of the tags in their order, with IsTruncated and Marker. */
+  static void tagPage(XmlWriter out, List<Tag> tags, QueryRequest in) {
+    Page<Tag> page = page(tags, Tag::key, in);
+    out.start("Tags");
+    tagMembers(out, page.items());
+    out.end();
+    pageEnd(out, page);
+  }
+
+  static void tagMembers(XmlWriter out, List<Tag> tags) {
+    for (Tag t : tags) {
+      out.start("member").element("Key", t.key()).element("Value", t.value()).end();
+    }
+  }
+
+  /**
+   * Which optional members a role carries (recorded AWS answers): CreateRole answers neither its
+   * description nor MaxSessionDuration; UpdateRoleDescription the description but not
+   * MaxSessionDuration or RoleLastUsed; GetRole everything; ListRoles no tags nor RoleLastUsed.
+   */
+  enum RoleShape { CREATED, DESCRIBED, FULL, LISTED }
 
   static void role(XmlWriter out, String element, Role r, RoleShape shape) {
     out.start(element)
@@ -67,9 +84,11 @@ final class Wire {
         .element("RoleId", r.roleId())
         .element("Arn", r.arn())
         .element("CreateDate", date(r.createDate()))
-        .element("AssumeRolePolicyDocument", document(r.assumeRolePolicyDocument()))
-        .element("Description", r.description());
+        .element("AssumeRolePolicyDocument", document(r.assumeRolePolicyDocument()));
     if (shape != RoleShape.CREATED) {
+      out.element("Description", r.description());
+    }
+    if (shape == RoleShape.FULL || shape == RoleShape.LISTED) {
       out.element("MaxSessionDuration", r.maxSessionDuration());
     }
     if (shape != RoleShape.LISTED) {
@@ -94,7 +113,13 @@ final class Wire {
     out.end();
   }
 
-  static void policy(XmlWriter out, String element, ManagedPolicy p, int attachments, boolean full) {
+  /**
+   * Which optional members a policy carries (recorded AWS answers): CreatePolicy answers its tags
+   * but not its description; GetPolicy both, Tags even when empty; ListPolicies neither.
+   */
+  enum PolicyShape { CREATED, FULL, LISTED }
+
+  static void policy(XmlWriter out, String element, ManagedPolicy p, int attachments, PolicyShape shape) {
     out.start(element)
         .element("PolicyName", p.policyName())
         .element("PolicyId", p.policyId())
@@ -104,12 +129,16 @@ final class Wire {
         .element("AttachmentCount", attachments)
         .element("PermissionsBoundaryUsageCount", 0)
         .element("IsAttachable", true);
-    if (full) {
+    if (shape == PolicyShape.FULL) {
       out.element("Description", p.description());
     }
     out.element("CreateDate", date(p.createDate()))
         .element("UpdateDate", date(p.updateDate()));
-    if (full) {
+    if (shape == PolicyShape.FULL) {
+      out.start("Tags");
+      tagMembers(out, p.tags());
+      out.end();
+    } else if (shape == PolicyShape.CREATED) {
       tags(out, p.tags());
     }
     out.end();

@@ -17,63 +17,45 @@ import java.util.Set;
 
 /**
  * A parsed, validated policy document. Parsing refuses what IAM refuses, with IAM's
- * {@code MalformedPolicyDocument} messages.
+ * {@code MalformedPolicyDocument} messages ({@link PolicyGrammar}).
  */
 public record PolicyDocument(String version, List<Statement> statements) {
-  /** What a document is for: the checks differ (a trust policy must name a principal). */
-  public enum Kind { IDENTITY, TRUST }
+  /**
+   * What a document is for: an inline policy, a managed policy's version (which must be of
+   * version 2012-10-17), or a role's trust policy (which names principals, not resources).
+   */
+  public enum Kind { IDENTITY, MANAGED, TRUST }
 
   /** The version that enables policy variables; documents without a Version are the older one. */
   public static final String CURRENT_VERSION = "2012-10-17";
-  private static final Set<String> VERSIONS = Set.of("2012-10-17", "2008-10-17");
 
   private static final ObjectMapper JSON = JsonMapper.builder()
       .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
       .build();
 
   public static PolicyDocument parse(String text, Kind kind) {
+    // IAM words text that is not JSON differently for trust policies (recorded AWS answers).
+    String notJson = kind == Kind.TRUST ? "This policy contains invalid Json" : PolicyGrammar.SYNTAX;
     JsonNode root;
     try (JsonParser p = JSON.createParser(text)) {
       root = JSON.readTree(p);
       if (root == null || p.nextToken() != null) {
-        throw malformed("This policy contains invalid Json");
+        throw malformed(notJson);
       }
     } catch (IOException e) {
-      throw malformed("This policy contains invalid Json");
+      throw malformed(notJson);
     }
-    if (!root.isObject()) {
-      throw malformed("This policy contains invalid Json");
-    }
-    String version = null;
-    if (root.has("Version")) {
-      JsonNode v = root.get("Version");
-      if (!v.isTextual() || !VERSIONS.contains(v.asText())) {
-        throw malformed("The policy must contain a valid version string");
-      }
-      version = v.asText();
-    }
+    PolicyGrammar.check(root, kind);
     JsonNode statement = root.get("Statement");
-    if (statement == null || !(statement.isObject() || statement.isArray())) {
-      throw malformed("Syntax errors in policy.");
-    }
-    for (Iterator<String> names = root.fieldNames(); names.hasNext(); ) {
-      String name = names.next();
-      if (!name.equals("Version") && !name.equals("Statement") && !name.equals("Id")) {
-        throw malformed("Syntax errors in policy.");
-      }
-    }
     List<Statement> statements = new ArrayList<>();
     if (statement.isObject()) {
-      statements.add(statement(statement, kind));
+      statements.add(statement(statement));
     } else {
       for (JsonNode s : statement) {
-        if (!s.isObject()) {
-          throw malformed("Syntax errors in policy.");
-        }
-        statements.add(statement(s, kind));
+        statements.add(statement(s));
       }
     }
-    return new PolicyDocument(version, List.copyOf(statements));
+    return new PolicyDocument(root.has("Version") ? root.get("Version").asText() : null, List.copyOf(statements));
   }
 
   /** Whether the document is well formed for {@code kind}, without the details. */
@@ -81,71 +63,12 @@ public record PolicyDocument(String version, List<Statement> statements) {
     parse(text, kind);
   }
 
-  private static final Set<String> FIELDS = Set.of("Sid", "Effect", "Action", "NotAction",
-      "Resource", "NotResource", "Principal", "NotPrincipal", "Condition");
-
-  private static Statement statement(JsonNode s, Kind kind) {
-    for (Iterator<String> names = s.fieldNames(); names.hasNext(); ) {
-      if (!FIELDS.contains(names.next())) {
-        throw malformed("Syntax errors in policy.");
-      }
-    }
-    JsonNode effect = s.get("Effect");
-    if (effect == null) {
-      throw malformed("Missing required field Effect");
-    }
-    if (!effect.isTextual() || !(effect.asText().equals("Allow") || effect.asText().equals("Deny"))) {
-      throw malformed("Syntax errors in policy.");
-    }
-    List<String> actions = strings(s.get("Action"));
-    List<String> notActions = strings(s.get("NotAction"));
-    if (actions != null && notActions != null) {
-      throw malformed("Syntax errors in policy.");
-    }
-    if (actions == null && notActions == null) {
-      throw malformed("Policy statement must contain actions.");
-    }
-    for (String a : actions != null ? actions : notActions) {
-      if (!a.equals("*") && a.indexOf(':') <= 0) {
-        throw malformed("Actions/Conditions must be prefaced by a vendor, e.g., iam, sdb, ec2, etc.");
-      }
-    }
-    List<String> resources = strings(s.get("Resource"));
-    List<String> notResources = strings(s.get("NotResource"));
-    if (resources != null && notResources != null) {
-      throw malformed("Syntax errors in policy.");
-    }
-    Map<String, List<String>> principals = principals(s.get("Principal"));
-    Map<String, List<String>> notPrincipals = principals(s.get("NotPrincipal"));
-    if (kind == Kind.IDENTITY) {
-      if (principals != null || notPrincipals != null) {
-        throw malformed("Policy document should not specify a principal.");
-      }
-      if (resources == null && notResources == null) {
-        throw malformed("Policy statement must contain resources.");
-      }
-      for (String r : resources != null ? resources : notResources) {
-        if (!r.equals("*") && !r.startsWith("arn:")) {
-          throw malformed("Resource " + r + " must be in ARN format or \"*\".");
-        }
-      }
-    } else {
-      if (resources != null) {
-        throw malformed("Has prohibited field Resource");
-      }
-      if (notResources != null) {
-        throw malformed("Has prohibited field NotResource");
-      }
-      if (principals == null && notPrincipals == null) {
-        throw malformed("Missing required field Principal");
-      }
-    }
+  /** A statement the grammar accepted. */
+  private static Statement statement(JsonNode s) {
     JsonNode sid = s.get("Sid");
-    if (sid != null && !sid.isTextual()) {
-      throw malformed("Syntax errors in policy.");
-    }
-    return new Statement(sid == null ? null : sid.asText(), effect.asText().equals("Allow"),
-        actions, notActions, resources, notResources, principals, notPrincipals,
+    return new Statement(sid == null ? null : sid.asText(), s.get("Effect").asText().equals("Allow"),
+        strings(s.get("Action")), strings(s.get("NotAction")), strings(s.get("Resource")),
+        strings(s.get("NotResource")), principals(s.get("Principal")), principals(s.get("NotPrincipal")),
         conditions(s.get("Condition")));
   }
 
@@ -182,10 +105,7 @@ public record PolicyDocument(String version, List<Statement> statements) {
     for (Iterator<Map.Entry<String, JsonNode>> ops = c.fields(); ops.hasNext(); ) {
       Map.Entry<String, JsonNode> op = ops.next();
       if (!Conditions.known(op.getKey())) {
-        throw malformed("Syntax errors in policy.");
-      }
-      if (!op.getValue().isObject()) {
-        throw malformed("Syntax errors in policy.");
+        continue; // an unknown operator with no keys, which IAM accepts and never matches
       }
       Map<String, List<String>> keys = new LinkedHashMap<>();
       for (Iterator<Map.Entry<String, JsonNode>> ks = op.getValue().fields(); ks.hasNext(); ) {
@@ -214,7 +134,7 @@ public record PolicyDocument(String version, List<Statement> statements) {
     return List.copyOf(out);
   }
 
-  /** A string or a non-empty array of strings; null when the element is absent. */
+  /** A string or an array of strings; null when the element is absent. */
   private static List<String> strings(JsonNode n) {
     if (n == null) {
       return null;
@@ -222,17 +142,17 @@ public record PolicyDocument(String version, List<Statement> statements) {
     if (n.isTextual()) {
       return List.of(n.asText());
     }
-    if (n.isArray() && n.size() > 0) {
+    if (n.isArray()) {
       List<String> out = new ArrayList<>();
       for (JsonNode e : n) {
         if (!e.isTextual()) {
-          throw malformed("Syntax errors in policy.");
+          throw malformed(PolicyGrammar.SYNTAX);
         }
         out.add(e.asText());
       }
       return List.copyOf(out);
     }
-    throw malformed("Syntax errors in policy.");
+    throw malformed(PolicyGrammar.SYNTAX);
   }
 
   static AwsException malformed(String message) {

@@ -275,11 +275,15 @@ public final class EventSourceMappings {
   /**
    * AWS checks, when a mapping is created, that the function's role may read the stream; without
    * the four actions it refuses with this message (the tutorial's step without the
-   * AWSLambdaDynamoDBExecutionRole policy).
+   * AWSLambdaDynamoDBExecutionRole policy). The poller reads as the role's session named after the
+   * function, and, unlike a function's own calls and its log writes, without
+   * lambda:SourceFunctionArn (AWS Lambda Developer Guide, "Using source function ARN to control
+   * function access behavior": reads of event sources of mappings do not carry it).
    */
   private void checkRoleCanRead(FunctionConfig function, String streamArn) {
+    String session = Iam.sessionArn(function.role(), function.name());
     for (String action : STREAM_ACTIONS) {
-      if (!iam.isAllowed(function.role(), action, streamArn)) {
+      if (!iam.isAllowed(session, action, streamArn)) {
         throw invalid("Cannot access stream " + streamArn + ". Please ensure the role can perform the "
             + "GetRecords, GetShardIterator, DescribeStream, and ListStreams Actions on your stream in IAM.");
       }

@@ -18,6 +18,7 @@ public final class LogsApi {
     ops.put("CreateLogGroup", new CreateLogGroup(logs.groups()));
     ops.put("DeleteLogGroup", new DeleteLogGroup(logs.groups()));
     ops.put("DescribeLogGroups", new DescribeLogGroups(logs.groups()));
+    ops.put("ListLogGroups", new ListLogGroups(logs.groups()));
     ops.put("PutRetentionPolicy", RetentionPolicies.put(logs.groups()));
     ops.put("DeleteRetentionPolicy", RetentionPolicies.delete(logs.groups()));
     ops.put("CreateLogStream", LogStreamOperations.create(logs));

@@ -20,6 +20,10 @@ public interface FilterPattern extends Predicate<String> {
     }
     String p = pattern.strip();
     if (p.startsWith("{")) {
+      // AWS's wording for an unclosed JSON pattern; other faults are plain "Invalid filter pattern".
+      if (!p.endsWith("}")) {
+        throw dev.streambed.logs.LogsError.invalid("If a filter pattern starts with '{' it must end with '}'");
+      }
       return JsonPattern.parse(p);
     }
     if (p.length() >= 2 && p.startsWith("%") && p.endsWith("%")) {

@@ -14,12 +14,12 @@ final class RegexPattern implements FilterPattern {
 
   static RegexPattern parse(String regex) {
     if (regex.isEmpty()) {
-      throw LogsError.invalid("Invalid filter pattern: empty regular expression");
+      throw LogsError.invalid("Invalid filter pattern");
     }
     try {
       return new RegexPattern(Pattern.compile(regex));
     } catch (PatternSyntaxException e) {
-      throw LogsError.invalid("Invalid filter pattern: invalid regular expression");
+      throw LogsError.invalid("Invalid filter pattern");
     }
   }
 

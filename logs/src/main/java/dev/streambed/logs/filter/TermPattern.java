@@ -36,14 +36,14 @@ final class TermPattern implements FilterPattern {
         into = c == '?' ? optional : excluded;
         i++;
         if (i == n || Character.isWhitespace(pattern.charAt(i))) {
-          throw LogsError.invalid("Invalid filter pattern: '" + c + "' must precede a term");
+          throw LogsError.invalid("Invalid filter pattern");
         }
       }
       String term;
       if (pattern.charAt(i) == '"') {
         int end = pattern.indexOf('"', i + 1);
         if (end < 0) {
-          throw LogsError.invalid("Invalid filter pattern: unterminated quoted phrase");
+          throw LogsError.invalid("Invalid filter pattern");
         }
         term = pattern.substring(i + 1, end);
         i = end + 1;

@@ -1,0 +1,171 @@
+package dev.streambed.tests.recorded;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Compares one of our answers with AWS's recorded answer to the same call: the same members, the same
+ * types, equal numbers and booleans, and strings equal once the recording's placeholders are filled.
+ * A placeholder ({@code <role-name:1>}, {@code <path>}) stands for one value throughout a recorded
+ * test, so a role name in an ARN must be the RoleName answered beside it; {@code <datetime>} stands
+ * for any ISO 8601 time, {@code <region>} for a region, {@code <partition>} for {@code aws}, the
+ * account {@code 111111111111} for our account. Two rewritings of the recorder are undone too: a
+ * value replaced by its key's name in kebab case ({@code tooOldLogEventEndIndex} recorded as
+ * {@code "too-old-log-event-end-index"}) stands for any value, and {@code "timestamp"} for epoch
+ * milliseconds.
+ */
+final class RecordedMatcher {
+  private static final Pattern PLACEHOLDER = Pattern.compile("<[A-Za-z0-9_.-]+(?::\\d+)?>");
+  private static final String ACCOUNT = "111111111111";
+  private static final Map<String, String> SPECIAL = Map.of(
+      "<partition>", "aws",
+      "<region>", "[a-z]{2}(?:-[a-z]+)+-\\d",
+      "<account>", "\\d{12}");
+
+  private final Map<String, String> bound = new HashMap<>();
+  /** The groups of the pattern compiled last: placeholder to group number. */
+  private final Map<String, Integer> groups = new HashMap<>();
+  private final List<String> differences = new ArrayList<>();
+
+  /** Every difference between the recorded answer and ours, each with its JSON path. */
+  static List<String> differences(JsonNode recorded, JsonNode ours) {
+    RecordedMatcher m = new RecordedMatcher();
+    m.bind(recorded, ours);
+    m.match(recorded, ours, "$", "");
+    return m.differences;
+  }
+
+  /** First pass: placeholders that stand alone (a RoleName) give their values to the composite ones (an Arn). */
+  private void bind(JsonNode recorded, JsonNode ours) {
+    if (recorded == null || ours == null) {
+      return;
+    }
+    if (recorded.isObject() && ours.isObject()) {
+      recorded.fields().forEachRemaining(e -> bind(e.getValue(), ours.get(e.getKey())));
+    } else if (recorded.isArray() && ours.isArray() && recorded.size() == ours.size()) {
+      for (int i = 0; i < recorded.size(); i++) {
+        bind(recorded.get(i), ours.get(i));
+      }
+    } else if (recorded.isTextual() && ours.isTextual()) {
+      String r = recorded.asText();
+      if (PLACEHOLDER.matcher(r).matches() && !SPECIAL.containsKey(r) && !r.equals("<datetime>")) {
+        bound.putIfAbsent(r, ours.asText());
+      }
+    }
+  }
+
+  private void match(JsonNode recorded, JsonNode ours, String path, String key) {
+    if (recorded.isObject()) {
+      if (!ours.isObject()) {
+        differ(path, "AWS answered an object, we answered " + ours);
+        return;
+      }
+      TreeSet<String> names = new TreeSet<>();
+      recorded.fieldNames().forEachRemaining(names::add);
+      ours.fieldNames().forEachRemaining(names::add);
+      for (String name : names) {
+        JsonNode r = recorded.get(name);
+        JsonNode o = ours.get(name);
+        if (o == null) {
+          differ(path + "." + name, "AWS answers this member, we do not");
+        } else if (r == null) {
+          differ(path + "." + name, "we answer this member (" + o + "), AWS does not");
+        } else {
+          match(r, o, path + "." + name, name);
+        }
+      }
+    } else if (recorded.isArray()) {
+      if (!ours.isArray() || ours.size() != recorded.size()) {
+        differ(path, "AWS answered " + recorded.size() + " elements, we answered " + ours);
+        return;
+      }
+      Iterator<JsonNode> r = recorded.elements();
+      for (int i = 0; r.hasNext(); i++) {
+        match(r.next(), ours.get(i), path + "[" + i + "]", key);
+      }
+    } else if (recorded.isTextual()) {
+      matchText(recorded.asText(), ours, path, key);
+    } else if (recorded.isNumber()) {
+      if (!ours.isNumber() || recorded.decimalValue().compareTo(ours.decimalValue()) != 0) {
+        differ(path, "AWS answered " + recorded + ", we answered " + ours);
+      }
+    } else if (!recorded.equals(ours)) {
+      differ(path, "AWS answered " + recorded + ", we answered " + ours);
+    }
+  }
+
+  private void matchText(String recorded, JsonNode ours, String path, String key) {
+    if (!key.isEmpty() && recorded.equals(kebab(key)) && ours.isValueNode()) {
+      return;
+    }
+    if (recorded.equals("timestamp")) {
+      if (!ours.isIntegralNumber()) {
+        differ(path, "AWS answered epoch milliseconds, we answered " + ours);
+      }
+      return;
+    }
+    if (!ours.isTextual()) {
+      differ(path, "AWS answered a string (" + recorded + "), we answered " + ours);
+      return;
+    }
+    String value = ours.asText();
+    if (recorded.equals("<datetime>")) {
+      try {
+        OffsetDateTime.parse(value);
+      } catch (DateTimeParseException e) {
+        differ(path, "AWS answered a date and time, we answered " + value);
+      }
+      return;
+    }
+    Pattern pattern = compile(recorded.replace(ACCOUNT, "<account>"));
+    Matcher m = pattern.matcher(value);
+    if (!m.matches()) {
+      differ(path, "AWS answered " + recorded + ", we answered " + value);
+      return;
+    }
+    for (Map.Entry<String, Integer> group : groups.entrySet()) {
+      bound.putIfAbsent(group.getKey(), m.group(group.getValue()));
+    }
+  }
+
+  /** The recorded string as a pattern: literal text, bound placeholders as their values, the rest as groups. */
+  private Pattern compile(String recorded) {
+    groups.clear();
+    StringBuilder regex = new StringBuilder();
+    Matcher m = PLACEHOLDER.matcher(recorded);
+    int last = 0;
+    int group = 0;
+    while (m.find()) {
+      regex.append(Pattern.quote(recorded.substring(last, m.start())));
+      String name = m.group();
+      if (bound.containsKey(name)) {
+        regex.append(Pattern.quote(bound.get(name)));
+      } else if (groups.containsKey(name)) {
+        regex.append("\\").append(groups.get(name));
+      } else {
+        groups.put(name, ++group);
+        regex.append('(').append(SPECIAL.getOrDefault(name, ".+?")).append(')');
+      }
+      last = m.end();
+    }
+    regex.append(Pattern.quote(recorded.substring(last)));
+    return Pattern.compile(regex.toString(), Pattern.DOTALL);
+  }
+
+  private static String kebab(String key) {
+    return key.replaceAll("([a-z0-9])([A-Z])", "$1-$2").toLowerCase(java.util.Locale.ROOT);
+  }
+
+  private void differ(String path, String what) {
+    differences.add(path + ": " + what);
+  }
+}
