@@ -39,9 +39,10 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Execution environments of every function version: a pool per version up to its concurrency,
- * reused while warm, stopped after an idle time, each a process speaking AWS's Runtime API.
- * Python and Node.js run through Streambed's own bootstraps with the machine's {@code python3}
- * and {@code node}; {@code provided.*} runs the function's own {@code bootstrap}.
+ * reused while warm, stopped after an idle time. Python and Node.js run as processes through
+ * Streambed's own bootstraps with the machine's {@code python3} and {@code node};
+ * {@code provided.*} runs the function's own {@code bootstrap}; Java runs in a JVM of its own
+ * through AWS's runtime interface client, or in Streambed's JVM ({@link JavaMode}).
  */
 public final class Environments implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(Environments.class);
@@ -67,15 +68,30 @@ public final class Environments implements AutoCloseable {
   });
   private final Map<String, Pool> pools = new ConcurrentHashMap<>();
   private final Duration idleTimeout;
+  private final JavaMode javaMode;
+  private final JavaCommand java;
   private volatile boolean closed;
 
   private static final class Pool {
     final Deque<Environment> idle = new ArrayDeque<>();
     final List<Environment> all = new ArrayList<>();
+    final Map<Environment, Long> lastUsed = new java.util.HashMap<>();
   }
 
+  /** An environment taken for one invocation, and whether it was started for it. */
+  private record Taken(Environment env, boolean fresh, long startedMillis) {}
+
   public Environments(Duration idleTimeout) {
+    this(idleTimeout, JavaMode.PROCESS);
+  }
+
+  /**
+   * @param idleTimeout how long an unused environment stays warm
+   * @param javaMode where Java functions run unless they choose with {@link JavaMode#VARIABLE}
+   */
+  public Environments(Duration idleTimeout, JavaMode javaMode) {
     this.idleTimeout = idleTimeout;
+    this.javaMode = javaMode;
     try {
       root = Files.createTempDirectory("streambed-lambda-");
       bootstraps = Files.createDirectories(root.resolve("runtime"));
@@ -90,6 +106,7 @@ public final class Environments implements AutoCloseable {
     } catch (IOException e) {
       throw new UncheckedIOException("cannot prepare the Lambda runtime directory", e);
     }
+    java = new JavaCommand(bootstraps.resolve("java"));
     long every = Math.max(1, Math.min(30, idleTimeout.toSeconds()));
     reaper.scheduleWithFixedDelay(this::stopIdle, every, every, TimeUnit.SECONDS);
   }
@@ -139,12 +156,13 @@ public final class Environments implements AutoCloseable {
    */
   public Outcome invoke(RuntimeSpec spec, String requestId, String functionArn, byte[] payload,
       String clientContext) {
-    Environment env = acquire(spec);
-    boolean cold = env.cold();
+    Taken taken = acquire(spec);
+    Environment env = taken.env();
+    boolean cold = taken.fresh();
     long startMillis = System.currentTimeMillis();
     long startNanos = System.nanoTime();
     long deadline = System.currentTimeMillis() + spec.timeoutSeconds() * 1000L;
-    Environment.Pending p = env.invoke(requestId, payload, deadline, functionArn, clientContext);
+    Invocation p = env.invoke(requestId, payload, deadline, functionArn, clientContext);
     boolean timedOut = false;
     try {
       p.done.get(spec.timeoutSeconds() * 1000L + (cold ? 10_000 : 0), TimeUnit.MILLISECONDS);
@@ -166,7 +184,12 @@ public final class Environments implements AutoCloseable {
     }
     byte[] response;
     boolean error;
-    List<Outcome.Line> lines = new ArrayList<>(functionLines.subList(0, initCount));
+    List<Outcome.Line> lines = new ArrayList<>();
+    if (cold) {
+      // Lambda's first line in a new environment names the runtime version it runs.
+      lines.add(new Outcome.Line(taken.startedMillis(), RuntimeVersions.initStart(spec.runtime(), spec.region())));
+    }
+    lines.addAll(functionLines.subList(0, initCount));
     long now = System.currentTimeMillis();
     double initMs = cold ? env.initDurationMs() : 0;
     if (cold) {
@@ -200,34 +223,64 @@ public final class Environments implements AutoCloseable {
         + (cold ? "Init Duration: " + String.format(Locale.ROOT, "%.2f", initMs) + " ms\t" : "");
     lines.add(new Outcome.Line(now, report));
     release(spec, env);
-    return new Outcome(response, error, List.copyOf(lines), env.logStream, cold, durationMs, initMs, memory);
+    return new Outcome(response, error, List.copyOf(lines), env.logStream(), cold, durationMs, initMs, memory);
   }
 
-  private Environment acquire(RuntimeSpec spec) {
+  private Taken acquire(RuntimeSpec spec) {
     Pool pool = pools.computeIfAbsent(spec.poolKey(), k -> new Pool());
     synchronized (pool) {
       while (!pool.idle.isEmpty()) {
         Environment env = pool.idle.pollLast();
         if (env.alive()) {
-          return env;
+          return new Taken(env, false, 0);
         }
         pool.all.remove(env);
+        pool.lastUsed.remove(env);
       }
       pool.all.removeIf(e -> !e.alive());
       if (pool.all.size() >= spec.maxConcurrency()) {
         throw new Throttled();
       }
-      Environment env = new Environment(spec, logStreamName(spec.version()), !spec.runtime().startsWith("provided"));
-      pool.all.add(env);
+      long started = System.currentTimeMillis();
+      String logStream = logStreamName(spec.version());
+      Environment env;
       try {
-        env.start(group, command(spec), variables(spec, env.logStream));
+        env = start(spec, logStream);
       } catch (IOException | RuntimeException e) {
-        pool.all.remove(env);
-        env.kill();
         throw new RuntimeFailure(spec.runtime(), e);
       }
+      pool.all.add(env);
+      return new Taken(env, true, started);
+    }
+  }
+
+  private Environment start(RuntimeSpec spec, String logStream) throws IOException {
+    if (spec.runtime().startsWith("java") && javaMode(spec) == JavaMode.IN_PROCESS) {
+      InProcessEnvironment env = new InProcessEnvironment(spec, logStream);
+      env.start();
       return env;
     }
+    // Streambed's bootstraps mark the end of each invocation's output; for the others Streambed does.
+    ProcessEnvironment.Marks marks = spec.runtime().startsWith("python") || spec.runtime().startsWith("nodejs")
+        ? ProcessEnvironment.Marks.BOOTSTRAP : ProcessEnvironment.Marks.SERVER;
+    ProcessEnvironment env = new ProcessEnvironment(spec, logStream, marks);
+    try {
+      env.start(group, command(spec), variables(spec, logStream));
+    } catch (IOException | RuntimeException e) {
+      env.kill();
+      throw e;
+    }
+    return env;
+  }
+
+  private JavaMode javaMode(RuntimeSpec spec) {
+    String chosen = spec.environment().get(JavaMode.VARIABLE);
+    JavaMode mode = JavaMode.parse(chosen);
+    if (chosen != null && mode == null) {
+      LOG.warn("{}: {}={} is neither process nor in-process; running it as {}", spec.functionName(),
+          JavaMode.VARIABLE, chosen, javaMode);
+    }
+    return mode == null ? javaMode : mode;
   }
 
   private void release(RuntimeSpec spec, Environment env) {
@@ -239,10 +292,11 @@ public final class Environments implements AutoCloseable {
     synchronized (pool) {
       if (closed || !env.alive()) {
         pool.all.remove(env);
+        pool.lastUsed.remove(env);
         env.kill();
         return;
       }
-      env.lastUsedMillis = System.currentTimeMillis();
+      pool.lastUsed.put(env, System.currentTimeMillis());
       pool.idle.addLast(env);
     }
   }
@@ -265,6 +319,9 @@ public final class Environments implements AutoCloseable {
         throw new IOException("no Node.js bootstrap is installed");
       }
       return List.of("node", js.toString());
+    }
+    if (runtime.startsWith("java")) {
+      return java.command(spec);
     }
     if (runtime.startsWith("provided")) {
       Path bootstrap = spec.code().resolve("bootstrap");
@@ -296,6 +353,11 @@ public final class Environments implements AutoCloseable {
     v.put("AWS_SESSION_TOKEN", spec.sessionToken());
     v.put("AWS_ENDPOINT_URL", spec.endpointUrl());
     v.put("PYTHONUNBUFFERED", "1");
+    if (spec.runtime().startsWith("java")) {
+      // AWS's Java runtime client writes each LambdaLogger message as a frame of its telemetry
+      // log protocol to this descriptor; stdout keeps the frames in order with printed lines.
+      v.put("_LAMBDA_TELEMETRY_LOG_FD", "1");
+    }
     v.putAll(spec.environment());
     return v;
   }
@@ -312,8 +374,9 @@ public final class Environments implements AutoCloseable {
     for (Pool pool : pools.values()) {
       synchronized (pool) {
         pool.idle.removeIf(env -> {
-          if (env.lastUsedMillis < cutoff || !env.alive()) {
+          if (pool.lastUsed.getOrDefault(env, 0L) < cutoff || !env.alive()) {
             pool.all.remove(env);
+            pool.lastUsed.remove(env);
             env.kill();
             return true;
           }
