@@ -1,5 +1,6 @@
 package dev.streambed.server;
 
+import dev.streambed.lambda.LambdaConfig;
 import dev.streambed.streams.StreamsConfig;
 
 /**
@@ -12,9 +13,11 @@ import dev.streambed.streams.StreamsConfig;
  * @param accountId the account every request acts in
  * @param maxBodyBytes the largest request body accepted, refused before it is buffered whole
  * @param streams how many shards a stream writes to at once, and how often they roll over
+ * @param lambda how many environments a function may run, how long idle ones stay warm, and
+ *     where Java functions run
  */
 public record Config(String host, int port, String region, String accountId, int maxBodyBytes,
-    StreamsConfig streams) {
+    StreamsConfig streams, LambdaConfig lambda) {
   public static final int DEFAULT_PORT = 4566;
   public static final String DEFAULT_ACCOUNT = "000000000000";
   /** DynamoDB's largest requests (BatchWriteItem, TransactWriteItems) stay under 16 MB. */
@@ -22,14 +25,18 @@ public record Config(String host, int port, String region, String accountId, int
 
   public static Config defaults() {
     return new Config("127.0.0.1", DEFAULT_PORT, "us-east-1", DEFAULT_ACCOUNT, DEFAULT_MAX_BODY,
-        StreamsConfig.DEFAULTS);
+        StreamsConfig.DEFAULTS, LambdaConfig.DEFAULTS);
   }
 
   public Config withPort(int newPort) {
-    return new Config(host, newPort, region, accountId, maxBodyBytes, streams);
+    return new Config(host, newPort, region, accountId, maxBodyBytes, streams, lambda);
   }
 
   public Config withStreams(StreamsConfig newStreams) {
-    return new Config(host, port, region, accountId, maxBodyBytes, newStreams);
+    return new Config(host, port, region, accountId, maxBodyBytes, newStreams, lambda);
+  }
+
+  public Config withLambda(LambdaConfig newLambda) {
+    return new Config(host, port, region, accountId, maxBodyBytes, streams, newLambda);
   }
 }

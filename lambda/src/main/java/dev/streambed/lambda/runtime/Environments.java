@@ -11,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -69,7 +70,8 @@ public final class Environments implements AutoCloseable {
   private final Map<String, Pool> pools = new ConcurrentHashMap<>();
   private final Duration idleTimeout;
   private final JavaMode javaMode;
-  private final JavaCommand java;
+  private final Clock clock;
+  private final JavaCommand javaCommand;
   private volatile boolean closed;
 
   private static final class Pool {
@@ -82,16 +84,18 @@ public final class Environments implements AutoCloseable {
   private record Taken(Environment env, boolean fresh, long startedMillis) {}
 
   public Environments(Duration idleTimeout) {
-    this(idleTimeout, JavaMode.PROCESS);
+    this(idleTimeout, JavaMode.PROCESS, Clock.systemUTC());
   }
 
   /**
    * @param idleTimeout how long an unused environment stays warm
    * @param javaMode where Java functions run unless they choose with {@link JavaMode#VARIABLE}
+   * @param clock the time idleness is measured by
    */
-  public Environments(Duration idleTimeout, JavaMode javaMode) {
+  public Environments(Duration idleTimeout, JavaMode javaMode, Clock clock) {
     this.idleTimeout = idleTimeout;
     this.javaMode = javaMode;
+    this.clock = clock;
     try {
       root = Files.createTempDirectory("streambed-lambda-");
       bootstraps = Files.createDirectories(root.resolve("runtime"));
@@ -106,7 +110,7 @@ public final class Environments implements AutoCloseable {
     } catch (IOException e) {
       throw new UncheckedIOException("cannot prepare the Lambda runtime directory", e);
     }
-    java = new JavaCommand(bootstraps.resolve("java"));
+    javaCommand = new JavaCommand(bootstraps.resolve("java"));
     long every = Math.max(1, Math.min(30, idleTimeout.toSeconds()));
     reaper.scheduleWithFixedDelay(this::stopIdle, every, every, TimeUnit.SECONDS);
   }
@@ -229,13 +233,16 @@ public final class Environments implements AutoCloseable {
   private Taken acquire(RuntimeSpec spec) {
     Pool pool = pools.computeIfAbsent(spec.poolKey(), k -> new Pool());
     synchronized (pool) {
+      long cutoff = clock.millis() - idleTimeout.toMillis();
       while (!pool.idle.isEmpty()) {
         Environment env = pool.idle.pollLast();
-        if (env.alive()) {
+        // One idle past its time is stopped now, even if the sweep has not come by yet.
+        if (env.alive() && pool.lastUsed.getOrDefault(env, 0L) >= cutoff) {
           return new Taken(env, false, 0);
         }
         pool.all.remove(env);
         pool.lastUsed.remove(env);
+        env.kill();
       }
       pool.all.removeIf(e -> !e.alive());
       if (pool.all.size() >= spec.maxConcurrency()) {
@@ -296,7 +303,7 @@ public final class Environments implements AutoCloseable {
         env.kill();
         return;
       }
-      pool.lastUsed.put(env, System.currentTimeMillis());
+      pool.lastUsed.put(env, clock.millis());
       pool.idle.addLast(env);
     }
   }
@@ -321,7 +328,7 @@ public final class Environments implements AutoCloseable {
       return List.of("node", js.toString());
     }
     if (runtime.startsWith("java")) {
-      return java.command(spec);
+      return javaCommand.command(spec);
     }
     if (runtime.startsWith("provided")) {
       Path bootstrap = spec.code().resolve("bootstrap");
@@ -370,7 +377,7 @@ public final class Environments implements AutoCloseable {
   }
 
   private void stopIdle() {
-    long cutoff = System.currentTimeMillis() - idleTimeout.toMillis();
+    long cutoff = clock.millis() - idleTimeout.toMillis();
     for (Pool pool : pools.values()) {
       synchronized (pool) {
         pool.idle.removeIf(env -> {

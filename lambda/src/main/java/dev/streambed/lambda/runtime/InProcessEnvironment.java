@@ -107,6 +107,9 @@ final class InProcessEnvironment implements Environment, ThreadOutput.Target {
     } catch (JavaFault f) {
       log(f.logMessage());
       initFault = f;
+    } catch (Throwable t) {
+      initFault = JavaFault.init(t);
+      log(initFault.logMessage());
     }
     initDoneNanos = System.nanoTime();
     while (!dead) {

@@ -76,8 +76,16 @@ final class JavaHandler {
       throw JavaFault.setup("Error loading class " + className
           + (cause.getMessage() == null ? "" : ": " + cause.getMessage()), e, true);
     }
-    JavaHandler.Serializers serializers = new Serializers(loader);
-    return parts.length == 2 ? method(c, parts[1], serializers) : ofInterface(c, serializers);
+    try {
+      JavaHandler.Serializers serializers = new Serializers(loader);
+      return parts.length == 2 ? method(c, parts[1], serializers) : ofInterface(c, serializers);
+    } catch (JavaFault f) {
+      throw f;
+    } catch (RuntimeException | LinkageError e) {
+      // A serializer that cannot be built (its event class needs a library the function lacks)
+      // fails each invocation, as AWS's runtime builds it on the first call.
+      return failing(JavaFault.thrown(e));
+    }
   }
 
   /** Runs the handler on an event; what it threw comes back as a {@link JavaFault}. */
