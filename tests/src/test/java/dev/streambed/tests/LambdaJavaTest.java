@@ -150,7 +150,16 @@ class LambdaJavaTest {
   @ValueSource(strings = {"process", "in-process"})
   void aHandlerPastItsTimeoutEndsWithAwsMessage(String mode) {
     String name = function("sleeper-" + mode, mode, "example.Greeter", 1);
-    assertThat(invoke(name, "{\"name\": \"warm\"}").functionError()).isNull();
+    InvokeResponse first = invoke(name, "{\"name\": \"warm\", \"sleep\": 100}");
+    assertThat(first.functionError()).isNull();
+    // A cold start's Duration is the handler's time alone; Billed Duration adds the init.
+    java.util.regex.Matcher report = java.util.regex.Pattern.compile("Duration: (\\d+\\.\\d\\d) ms\tBilled Duration: "
+        + "(\\d+) ms\t.*Init Duration: (\\d+\\.\\d\\d) ms").matcher(tail(first));
+    assertThat(report.find()).isTrue();
+    assertThat(Double.parseDouble(report.group(1))).isGreaterThanOrEqualTo(100.0);
+    assertThat(Long.parseLong(report.group(2))).isCloseTo(
+        (long) Math.ceil(Double.parseDouble(report.group(1)) + Double.parseDouble(report.group(3))),
+        org.assertj.core.data.Offset.offset(1L));
     InvokeResponse r = invoke(name, "{\"name\": \"late\", \"sleep\": 30000}");
     assertThat(r.functionError()).isEqualTo("Unhandled");
     assertThat(r.payload().asUtf8String()).matches("\\{\"errorType\":\"Sandbox.Timedout\",\"errorMessage\":"

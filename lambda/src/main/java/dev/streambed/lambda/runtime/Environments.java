@@ -178,14 +178,18 @@ public final class Environments implements AutoCloseable {
     } catch (ExecutionException e) {
       throw new IllegalStateException(e.getCause());
     }
-    double durationMs = (System.nanoTime() - startNanos) / 1_000_000.0;
+    long endNanos = System.nanoTime();
     long memory = env.maxMemoryMb();
     List<Outcome.Line> functionLines;
     int initCount;
+    long from;
     synchronized (env) {
       functionLines = new ArrayList<>(p.lines);
       initCount = Math.min(p.initLineCount, functionLines.size());
+      from = p.delivered ? Math.max(startNanos, p.deliveredNanos) : startNanos;
     }
+    // The duration runs from the moment the runtime took the event; a cold start's init before.
+    double durationMs = (endNanos - from) / 1_000_000.0;
     byte[] response;
     boolean error;
     List<Outcome.Line> lines = new ArrayList<>();
@@ -196,7 +200,7 @@ public final class Environments implements AutoCloseable {
     lines.addAll(functionLines.subList(0, initCount));
     long now = System.currentTimeMillis();
     double initMs = cold ? env.initDurationMs() : 0;
-    if (cold) {
+    if (cold && from == startNanos) {
       durationMs = Math.max(0, durationMs - initMs);
     }
     // Lines are ordered by time in CloudWatch Logs: START follows the init output, precedes the rest.

@@ -121,6 +121,7 @@ final class InProcessEnvironment implements Environment, ThreadOutput.Target {
       }
       synchronized (this) {
         p.delivered = true;
+        p.deliveredNanos = System.nanoTime();
         p.initLineCount = p.lines.size();
       }
       if (initFault != null) {

@@ -15,6 +15,8 @@ final class Invocation {
   final List<Outcome.Line> lines = new ArrayList<>();
   final CompletableFuture<Invocation> done = new CompletableFuture<>();
   boolean delivered;
+  /** When the runtime took the event: the invocation's duration counts from here. */
+  long deliveredNanos;
   /** How many lines came before the runtime took the event: the init phase's output. */
   int initLineCount;
   boolean answered;

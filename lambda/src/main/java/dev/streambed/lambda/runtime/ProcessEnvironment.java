@@ -173,6 +173,7 @@ final class ProcessEnvironment implements Environment {
       waitingNext = null;
       if (next != null) {
         p.delivered = true;
+        p.deliveredNanos = System.nanoTime();
         p.initLineCount = p.lines.size();
       }
     }
@@ -384,6 +385,7 @@ final class ProcessEnvironment implements Environment {
           return;
         }
         p.delivered = true;
+        p.deliveredNanos = System.nanoTime();
         p.initLineCount = p.lines.size();
       }
       deliver(ctx, p);
