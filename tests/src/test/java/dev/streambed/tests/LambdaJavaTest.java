@@ -53,7 +53,7 @@ class LambdaJavaTest {
    * events need in lib/, as users ship them.
    */
   private static final byte[] CODE = JavaZip.of(new Class<?>[] {Greeter.class, StreamRecords.class, Upper.class,
-      Orders.class}, RequestHandler.class, DynamodbEvent.class, org.joda.time.DateTime.class);
+      Orders.class, example.Visible.class}, RequestHandler.class, DynamodbEvent.class, org.joda.time.DateTime.class);
   private static Streambed streambed;
   private static LambdaClient lambda;
   private static String role;
@@ -213,6 +213,23 @@ class LambdaJavaTest {
       streambed.server().logs().awaitEvents(group, seen, Duration.ofSeconds(60));
     }
     assertThat(logLines(name)).contains("INSERT aws:dynamodb m-1 Message=New item! NEW_AND_OLD_IMAGES");
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"process", "in-process"})
+  void aFunctionSeesItsOwnLibrariesAndTheLambdaApiButNoneOfStreambeds(String mode) throws Exception {
+    String name = function("visible-" + mode, mode, "example.Visible::check", 30);
+    InvokeResponse r = invoke(name, "[\"com.amazonaws.services.lambda.runtime.Context\", "
+        + "\"com.amazonaws.services.lambda.runtime.events.DynamodbEvent\", \"org.joda.time.DateTime\", "
+        + "\"dev.streambed.lambda.Functions\", \"io.netty.channel.Channel\", "
+        + "\"com.fasterxml.jackson.databind.ObjectMapper\", \"software.amazon.awssdk.services.lambda.LambdaClient\"]");
+    assertThat(r.functionError()).as(r.payload().asUtf8String()).isNull();
+    assertThat(JSON.readTree(r.payload().asUtf8String())).isEqualTo(JSON.readTree("{"
+        + "\"com.amazonaws.services.lambda.runtime.Context\": true, "
+        + "\"com.amazonaws.services.lambda.runtime.events.DynamodbEvent\": true, \"org.joda.time.DateTime\": true, "
+        + "\"dev.streambed.lambda.Functions\": false, \"io.netty.channel.Channel\": false, "
+        + "\"com.fasterxml.jackson.databind.ObjectMapper\": false, "
+        + "\"software.amazon.awssdk.services.lambda.LambdaClient\": false}"));
   }
 
   @Test
