@@ -49,8 +49,6 @@ public final class Environments implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(Environments.class);
   private static final DateTimeFormatter STREAM_DATE =
       DateTimeFormatter.ofPattern("yyyy/MM/dd").withZone(ZoneOffset.UTC);
-  private static final DateTimeFormatter LOG_TIME =
-      DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(ZoneOffset.UTC);
 
   /** Every environment of the pool is busy and the pool is at its concurrency. */
   public static final class Throttled extends RuntimeException {
@@ -178,60 +176,14 @@ public final class Environments implements AutoCloseable {
     } catch (ExecutionException e) {
       throw new IllegalStateException(e.getCause());
     }
-    long endNanos = System.nanoTime();
-    long memory = env.maxMemoryMb();
-    List<Outcome.Line> functionLines;
-    int initCount;
-    long from;
-    synchronized (env) {
-      functionLines = new ArrayList<>(p.lines);
-      initCount = Math.min(p.initLineCount, functionLines.size());
-      from = p.delivered ? Math.max(startNanos, p.deliveredNanos) : startNanos;
-    }
-    // The duration runs from the moment the runtime took the event; a cold start's init before.
-    double durationMs = (endNanos - from) / 1_000_000.0;
-    byte[] response;
-    boolean error;
-    List<Outcome.Line> lines = new ArrayList<>();
-    if (cold) {
-      // Lambda's first line in a new environment names the runtime version it runs.
-      lines.add(new Outcome.Line(taken.startedMillis(), RuntimeVersions.initStart(spec.runtime(), spec.region())));
-    }
-    lines.addAll(functionLines.subList(0, initCount));
-    long now = System.currentTimeMillis();
-    double initMs = cold ? env.initDurationMs() : 0;
-    if (cold && from == startNanos) {
-      durationMs = Math.max(0, durationMs - initMs);
-    }
-    // Lines are ordered by time in CloudWatch Logs: START follows the init output, precedes the rest.
-    long startAt = lines.isEmpty() ? startMillis : Math.max(startMillis, lines.get(lines.size() - 1).timestamp());
-    if (initCount < functionLines.size()) {
-      startAt = Math.min(startAt, functionLines.get(initCount).timestamp());
-    }
-    lines.add(new Outcome.Line(startAt, "START RequestId: " + requestId + " Version: " + spec.version()));
-    lines.addAll(functionLines.subList(initCount, functionLines.size()));
+    Outcome o = InvocationLog.outcome(spec, requestId, env, p, cold ? taken.startedMillis() : 0, startMillis,
+        startNanos, timedOut);
     if (timedOut) {
+      // Lambda stops an environment whose invocation ran out of time.
       env.kill();
-      String seconds = String.format(Locale.ROOT, "%.2f", (double) spec.timeoutSeconds());
-      lines.add(new Outcome.Line(now, LOG_TIME.format(Instant.ofEpochMilli(now)) + " " + requestId
-          + " Task timed out after " + seconds + " seconds"));
-      response = ("{\"errorType\":\"Sandbox.Timedout\",\"errorMessage\":\"RequestId: " + requestId
-          + " Error: Task timed out after " + seconds + " seconds\"}").getBytes(StandardCharsets.UTF_8);
-      error = true;
-      durationMs = spec.timeoutSeconds() * 1000.0;
-    } else {
-      response = p.response == null ? "null".getBytes(StandardCharsets.UTF_8) : p.response;
-      error = p.error;
     }
-    lines.add(new Outcome.Line(now, "END RequestId: " + requestId));
-    long billed = (long) Math.ceil(durationMs + (cold ? initMs : 0));
-    String report = "REPORT RequestId: " + requestId + "\tDuration: " + String.format(Locale.ROOT, "%.2f", durationMs)
-        + " ms\tBilled Duration: " + Math.max(1, billed) + " ms\tMemory Size: " + spec.memoryMb()
-        + " MB\tMax Memory Used: " + memory + " MB\t"
-        + (cold ? "Init Duration: " + String.format(Locale.ROOT, "%.2f", initMs) + " ms\t" : "");
-    lines.add(new Outcome.Line(now, report));
     release(spec, env);
-    return new Outcome(response, error, List.copyOf(lines), env.logStream(), cold, durationMs, initMs, memory);
+    return o;
   }
 
   private Taken acquire(RuntimeSpec spec) {

@@ -73,6 +73,8 @@ final class ProcessEnvironment implements Environment {
   private Channel server;
   private EventLoopGroup group;
   private Process process;
+  private boolean canMark;
+  /** The write end of the process's stdout, opened when first needed (see {@link #markPipe()}). */
   private OutputStream markPipe;
   private final long startedNanos = System.nanoTime();
   private volatile long initDoneNanos;
@@ -127,13 +129,9 @@ final class ProcessEnvironment implements Environment {
       server.close();
       throw e;
     }
-    if (marks == Marks.SERVER) {
-      try {
-        markPipe = new FileOutputStream("/proc/" + process.pid() + "/fd/1");
-      } catch (IOException e) {
-        // No /proc: the invocation ends when it is answered (see Marks.NONE).
-        markPipe = null;
-      }
+    // Without /proc an invocation ends when it is answered (see Marks.NONE).
+    synchronized (this) {
+      canMark = marks == Marks.SERVER && Files.isDirectory(Path.of("/proc", Long.toString(process.pid()), "fd"));
     }
     Thread reader = new Thread(this::readOutput, "lambda-output-" + spec.functionName());
     reader.setDaemon(true);
@@ -152,7 +150,29 @@ final class ProcessEnvironment implements Environment {
   }
 
   private boolean awaitsMark() {
-    return marks == Marks.BOOTSTRAP || (marks == Marks.SERVER && markPipe != null);
+    return marks == Marks.BOOTSTRAP || canMark;
+  }
+
+  /**
+   * The process's stdout, opened through {@code /proc} once the runtime has talked to the Runtime
+   * API: only then is its descriptor 1 surely our pipe (a process just spawned may still hold its
+   * parent's). Null when it is not a pipe (the runtime redirected it): then the invocation ends
+   * after {@link #MARK_GRACE_MILLIS}. Called with the lock held.
+   */
+  private OutputStream markPipe() {
+    if (markPipe == null && canMark) {
+      canMark = false;
+      Path fd = Path.of("/proc", Long.toString(process.pid()), "fd", "1");
+      try {
+        if (Files.readSymbolicLink(fd).toString().startsWith("pipe:")) {
+          markPipe = new FileOutputStream(fd.toFile());
+          canMark = true;
+        }
+      } catch (IOException | UnsupportedOperationException e) {
+        // The process is gone, or /proc cannot tell: no mark.
+      }
+    }
+    return markPipe;
   }
 
   @Override
@@ -197,6 +217,7 @@ final class ProcessEnvironment implements Environment {
   }
 
   private synchronized void closeMarkPipe() {
+    canMark = false;
     if (markPipe != null) {
       try {
         markPipe.close();
@@ -372,30 +393,40 @@ final class ProcessEnvironment implements Environment {
 
     private void next(ChannelHandlerContext ctx) {
       Invocation p;
+      OutputStream pipe = null;
+      String finishedId = null;
+      boolean deliverNow = false;
       synchronized (ProcessEnvironment.this) {
         if (initDoneNanos == 0) {
           initDoneNanos = System.nanoTime();
         }
         p = current;
-        if (p != null && p.answered && marks == Marks.SERVER && markPipe != null) {
-          writeMark(p.requestId);
+        if (p != null && p.answered && canMark) {
+          pipe = markPipe();
+          finishedId = p.requestId;
         }
         if (p == null || p.delivered) {
           waitingNext = ctx;
-          return;
+        } else {
+          p.delivered = true;
+          p.deliveredNanos = System.nanoTime();
+          p.initLineCount = p.lines.size();
+          deliverNow = true;
         }
-        p.delivered = true;
-        p.deliveredNanos = System.nanoTime();
-        p.initLineCount = p.lines.size();
       }
-      deliver(ctx, p);
+      if (pipe != null) {
+        // Outside the lock: a full pipe waits for the reader, which takes the lock for each line.
+        writeMark(pipe, finishedId);
+      }
+      if (deliverNow) {
+        deliver(ctx, p);
+      }
     }
 
-    /** Called with the environment's lock held. */
-    private void writeMark(String requestId) {
+    private void writeMark(OutputStream pipe, String requestId) {
       try {
-        markPipe.write((OutputReader.MARK + requestId + "\n").getBytes(StandardCharsets.UTF_8));
-        markPipe.flush();
+        pipe.write((OutputReader.MARK + requestId + "\n").getBytes(StandardCharsets.UTF_8));
+        pipe.flush();
       } catch (IOException e) {
         // The process is gone: exited() ends the invocation.
       }

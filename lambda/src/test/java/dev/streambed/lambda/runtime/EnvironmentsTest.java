@@ -156,6 +156,29 @@ class EnvironmentsTest {
   }
 
   @Test
+  void everyLineOfACustomRuntimeLandsInItsInvocationHoweverMuchItPrints() {
+    // More than a pipe holds, before and after the answer: the end mark still comes after all of it.
+    String bootstrap = "#!/bin/sh\nwhile true; do\n"
+        + "  H=$(mktemp)\n"
+        + "  BODY=$(curl -s -D $H http://$AWS_LAMBDA_RUNTIME_API/2018-06-01/runtime/invocation/next)\n"
+        + "  ID=$(grep -i Lambda-Runtime-Aws-Request-Id $H | tr -d '\\r' | cut -d' ' -f2)\n"
+        + "  seq 1 20000\n"
+        + "  curl -s -X POST -d ok http://$AWS_LAMBDA_RUNTIME_API/2018-06-01/runtime/invocation/$ID/response >/dev/null\n"
+        + "  seq 20001 40000\n"
+        + "done\n";
+    RuntimeSpec spec = spec("chatty", "provided.al2", "any", Map.of("bootstrap", bootstrap), 20, 1);
+    for (String id : List.of("req-1", "req-2")) {
+      Outcome o = environments.invoke(spec, id, "arn", "{}".getBytes(StandardCharsets.UTF_8), null);
+      assertThat(text(o)).isEqualTo("ok");
+      List<String> printed = messages(o).stream().filter(l -> l.matches("\\d+")).toList();
+      assertThat(printed).hasSize(40000);
+      assertThat(printed.get(0)).isEqualTo("1");
+      assertThat(printed.get(39999)).isEqualTo("40000");
+      assertThat(messages(o).get(messages(o).size() - 2)).isEqualTo("END RequestId: " + id);
+    }
+  }
+
+  @Test
   void aFullPoolIsThrottledAndCloseStopsEveryProcess() throws Exception {
     RuntimeSpec spec = spec("busy", "python3.12", "h.handler", Map.of("h.py",
         "import time\ndef handler(event, context):\n    time.sleep(1)\n    return 1\n"), 5, 1);
