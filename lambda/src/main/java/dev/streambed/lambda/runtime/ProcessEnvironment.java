@@ -327,12 +327,16 @@ final class ProcessEnvironment implements Environment {
     closeMarkPipe();
     // The output normally ends with the process; a child that keeps the pipe open must not hold
     // the invocation until its timeout.
-    group.schedule(() -> {
-      synchronized (this) {
-        outputEnded = true;
-      }
-      finishIfGone();
-    }, MARK_GRACE_MILLIS, TimeUnit.MILLISECONDS);
+    try {
+      group.schedule(() -> {
+        synchronized (this) {
+          outputEnded = true;
+        }
+        finishIfGone();
+      }, MARK_GRACE_MILLIS, TimeUnit.MILLISECONDS);
+    } catch (java.util.concurrent.RejectedExecutionException closing) {
+      // Streambed is closing: nobody waits for the output any more.
+    }
     finishIfGone();
   }
 
