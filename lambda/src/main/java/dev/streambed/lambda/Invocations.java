@@ -78,10 +78,14 @@ public final class Invocations implements AutoCloseable {
           + "failed to satisfy constraint: Member must satisfy enum value set: [Event, RequestResponse, DryRun]");
     }
     Functions.Resolved resolved = functions.resolve(ref);
-    int limit = type.equals("Event") ? MAX_ASYNC_PAYLOAD : MAX_SYNC_PAYLOAD;
-    if (payload.length > limit) {
-      throw new AwsException(LambdaError.REQUEST_TOO_LARGE, "Request must be smaller than " + limit
+    // Lambda's own wording for each limit (RequestEntityTooLargeException, 413).
+    if (payload.length > MAX_SYNC_PAYLOAD) {
+      throw new AwsException(LambdaError.REQUEST_TOO_LARGE, "Request must be smaller than " + MAX_SYNC_PAYLOAD
           + " bytes for the InvokeFunction operation");
+    }
+    if (type.equals("Event") && payload.length > MAX_ASYNC_PAYLOAD) {
+      throw new AwsException(LambdaError.REQUEST_TOO_LARGE, payload.length + " byte payload is too large for the "
+          + "Event invocation type (limit " + MAX_ASYNC_PAYLOAD + " bytes)");
     }
     byte[] event = payload.length == 0 ? "{}".getBytes(StandardCharsets.UTF_8) : payload;
     checkJson(event);
@@ -108,13 +112,13 @@ public final class Invocations implements AutoCloseable {
     Integer reserved = functions.reservedConcurrency(new FunctionRef(f.account(), f.region(), f.name(), null));
     int concurrency = reserved != null ? reserved : maxEnvironmentsPerFunction;
     if (concurrency == 0) {
-      throw throttled();
+      throw throttled(true);
     }
     Outcome o;
     try {
       o = environments.invoke(spec(f, concurrency), requestId, resolved.functionArn(), event, clientContext);
     } catch (Environments.Throttled e) {
-      throw throttled();
+      throw throttled(reserved != null);
     } catch (Environments.RuntimeFailure e) {
       LOG.warn("{}: {}", f.name(), e.getMessage());
       String payload = "{\"errorType\":\"Runtime.Unavailable\",\"errorMessage\":\"RequestId: " + requestId
@@ -166,9 +170,11 @@ public final class Invocations implements AutoCloseable {
         f.logGroup(), c.accessKeyId(), c.secretAccessKey(), c.sessionToken(), endpoint.get(), concurrency);
   }
 
-  private static AwsException throttled() {
+  /** Lambda names which limit was reached: the function's reserved concurrency, or the account's. */
+  private static AwsException throttled(boolean reserved) {
     return new AwsException(LambdaError.TOO_MANY_REQUESTS, "Rate Exceeded.",
-        Map.of("Reason", "ReservedFunctionConcurrentInvocationLimitExceeded"));
+        Map.of("Reason", reserved ? "ReservedFunctionConcurrentInvocationLimitExceeded"
+            : "ConcurrentInvocationLimitExceeded"));
   }
 
   /** The last 4 KB of an invocation's log, as X-Amz-Log-Result carries it (base64). */

@@ -10,7 +10,8 @@ public enum LambdaError implements ErrorCode {
   PRECONDITION_FAILED("PreconditionFailedException", 412),
   TOO_MANY_REQUESTS("TooManyRequestsException", 429),
   INVALID_REQUEST_CONTENT("InvalidRequestContentException", 400),
-  REQUEST_TOO_LARGE("RequestTooLargeException", 413),
+  /** The code Lambda answers on the wire, though its API reference names RequestTooLargeException. */
+  REQUEST_TOO_LARGE("RequestEntityTooLargeException", 413),
   SERVICE("ServiceException", 500);
 
   private final String code;

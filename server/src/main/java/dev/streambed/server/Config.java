@@ -1,5 +1,6 @@
 package dev.streambed.server;
 
+import dev.streambed.lambda.LambdaConfig;
 import dev.streambed.streams.StreamsConfig;
 import java.time.Duration;
 
@@ -14,9 +15,11 @@ import java.time.Duration;
  * @param maxBodyBytes the largest request body accepted, refused before it is buffered whole
  * @param streams how many shards a stream writes to at once, and how often they roll over
  * @param ttlSweepInterval how often time to live looks for expired items to delete
+ * @param lambda how many environments a function may run, how long idle ones stay warm, and
+ *     where Java functions run
  */
 public record Config(String host, int port, String region, String accountId, int maxBodyBytes,
-    StreamsConfig streams, Duration ttlSweepInterval) {
+    StreamsConfig streams, Duration ttlSweepInterval, LambdaConfig lambda) {
   public static final int DEFAULT_PORT = 4566;
   public static final String DEFAULT_ACCOUNT = "000000000000";
   /** DynamoDB's largest requests (BatchWriteItem, TransactWriteItems) stay under 16 MB. */
@@ -37,18 +40,22 @@ public record Config(String host, int port, String region, String accountId, int
 
   public static Config defaults() {
     return new Config("127.0.0.1", DEFAULT_PORT, "us-east-1", DEFAULT_ACCOUNT, DEFAULT_MAX_BODY,
-        StreamsConfig.DEFAULTS, DEFAULT_TTL_SWEEP);
+        StreamsConfig.DEFAULTS, DEFAULT_TTL_SWEEP, LambdaConfig.DEFAULTS);
   }
 
   public Config withPort(int newPort) {
-    return new Config(host, newPort, region, accountId, maxBodyBytes, streams, ttlSweepInterval);
+    return new Config(host, newPort, region, accountId, maxBodyBytes, streams, ttlSweepInterval, lambda);
   }
 
   public Config withStreams(StreamsConfig newStreams) {
-    return new Config(host, port, region, accountId, maxBodyBytes, newStreams, ttlSweepInterval);
+    return new Config(host, port, region, accountId, maxBodyBytes, newStreams, ttlSweepInterval, lambda);
   }
 
   public Config withTtlSweepInterval(Duration interval) {
-    return new Config(host, port, region, accountId, maxBodyBytes, streams, interval);
+    return new Config(host, port, region, accountId, maxBodyBytes, streams, interval, lambda);
+  }
+
+  public Config withLambda(LambdaConfig newLambda) {
+    return new Config(host, port, region, accountId, maxBodyBytes, streams, ttlSweepInterval, newLambda);
   }
 }

@@ -4,6 +4,8 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import dev.streambed.lambda.LambdaConfig;
+import dev.streambed.lambda.runtime.JavaMode;
 import dev.streambed.streams.StreamsConfig;
 import picocli.CommandLine.Option;
 
@@ -63,6 +65,25 @@ public final class Main implements Runnable {
             + "until then an expired item stays readable, as on AWS (default: ${DEFAULT-VALUE}).")
     java.time.Duration ttlSweepInterval;
 
+    @Option(names = "--lambda-concurrency", defaultValue = "${env:STREAMBED_LAMBDA_CONCURRENCY:-32}",
+        description = "Execution environments one function version may run at once unless it "
+            + "reserves concurrency; past that, invocations are throttled (default: ${DEFAULT-VALUE}).")
+    int lambdaConcurrency;
+
+    @Option(names = "--lambda-idle-stop", defaultValue = "${env:STREAMBED_LAMBDA_IDLE_STOP:-PT5M}",
+        description = "How long an execution environment nobody invokes stays warm before it is "
+            + "stopped, as an ISO-8601 duration (default: ${DEFAULT-VALUE}).")
+    java.time.Duration lambdaIdleStop;
+
+    @Option(names = "--java-runtime", defaultValue = "${env:STREAMBED_JAVA_RUNTIME:-process}",
+        description = "Where Java functions run: process (a JVM of their own, as on AWS) or "
+            + "in-process (in Streambed's JVM, faster); a function may choose with its "
+            + "STREAMBED_JAVA_RUNTIME environment variable (default: ${DEFAULT-VALUE}).")
+    String javaRuntime;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
     @Option(names = "--exit-when-ready", hidden = true,
         description = "Exit as soon as the endpoint is ready (used to warm the launcher's class cache).")
     boolean exitWhenReady;
@@ -71,8 +92,19 @@ public final class Main implements Runnable {
     public Integer call() {
       // Set before any logger exists: slf4j-simple reads its levels once.
       System.setProperty("org.slf4j.simpleLogger.log.dev.streambed", logLevel.toLowerCase(java.util.Locale.ROOT));
+      JavaMode javaMode = JavaMode.parse(javaRuntime);
+      if (javaMode == null) {
+        throw new CommandLine.ParameterException(spec.commandLine(),
+            "--java-runtime must be process or in-process, not " + javaRuntime);
+      }
+      LambdaConfig lambda;
+      try {
+        lambda = new LambdaConfig(lambdaConcurrency, lambdaIdleStop, javaMode);
+      } catch (IllegalArgumentException e) {
+        throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+      }
       Config config = new Config(host, port, region, account, Config.DEFAULT_MAX_BODY,
-          new StreamsConfig(streamShards, shardRollover), ttlSweepInterval);
+          new StreamsConfig(streamShards, shardRollover), ttlSweepInterval, lambda);
       StreambedServer server = StreambedServer.start(config);
       if (exitWhenReady) {
         // Used by the launcher to record a class-data archive of a full start.

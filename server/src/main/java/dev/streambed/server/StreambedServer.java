@@ -77,8 +77,9 @@ public final class StreambedServer implements AutoCloseable {
     Logs logs = new Logs(storage, clock);
     Functions functions = new Functions(storage, clock, iam);
     String[] endpoint = {"http://127.0.0.1:" + config.port()};
-    Invocations invocations = new Invocations(functions, new Environments(Duration.ofMinutes(5)),
-        new InvocationLogs(logs, iam), iam, sts, () -> endpoint[0], 32,
+    Invocations invocations = new Invocations(functions,
+        new Environments(config.lambda().idleStop(), config.lambda().javaMode(), clock),
+        new InvocationLogs(logs, iam), iam, sts, () -> endpoint[0], config.lambda().concurrency(),
         List.of(Duration.ofMinutes(1), Duration.ofMinutes(2)));
     EventSourceMappings mappings = new EventSourceMappings(storage, clock, functions, streams, iam);
     Pollers pollers = new Pollers(mappings, functions, invocations, streams, storage, clock);

@@ -59,7 +59,45 @@ class BlueprintTest {
   void theBlueprintsAreListed() {
     assertThat(run("blueprint")).contains("dynamodb-process-stream-python3").contains("python3.12")
         .contains("lambda_function.lambda_handler").contains("dynamodb-process-stream-nodejs")
-        .contains("hello-world-python3");
+        .contains("hello-world-python3").contains("dynamodb-process-stream-java").contains("java21")
+        .contains("example.DynamoDbStreamHandler::handleRequest").contains("hello-world-java")
+        .contains("hello-world-nodejs").contains("hello-world-provided").contains("provided.al2023");
+  }
+
+  /** Writes the blueprint as the CLI does and creates a function of it. */
+  private static String create(String blueprint, Path dir) {
+    Path zip = dir.resolve(blueprint + ".zip");
+    assertThat(run("blueprint", blueprint, "--output", zip.toString())).contains("Wrote " + zip);
+    dev.streambed.lambda.Blueprints.Blueprint b = dev.streambed.lambda.Blueprints.find(blueprint);
+    lambda.createFunction(f -> f.functionName(blueprint).runtime(b.runtime()).handler(b.handler()).role(role)
+        .timeout(30).code(c -> c.zipFile(SdkBytes.fromByteArray(readAll(zip)))));
+    return blueprint;
+  }
+
+  @Test
+  void everyHelloWorldSaysHello(@TempDir Path dir) throws Exception {
+    com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
+    for (String blueprint : new String[] {"hello-world-python3", "hello-world-nodejs", "hello-world-java",
+        "hello-world-provided"}) {
+      var r = lambda.invoke(i -> i.functionName(create(blueprint, dir)).logType(LogType.TAIL)
+          .payload(SdkBytes.fromUtf8String("{\"key1\": \"value1\"}")));
+      assertThat(r.functionError()).as(blueprint + ": " + r.payload().asUtf8String()).isNull();
+      assertThat(json.readTree(r.payload().asUtf8String())).as(blueprint)
+          .isEqualTo(json.readTree("{\"statusCode\": 200, \"body\": \"\\\"Hello from Lambda!\\\"\"}"));
+      assertThat(new String(Base64.getDecoder().decode(r.logResult()), StandardCharsets.UTF_8)).as(blueprint)
+          .containsPattern("Received event:? \\{\"key1\": ?\"value1\"\\}");
+    }
+  }
+
+  @Test
+  void theJavaStreamBlueprintLogsEveryRecordAsJson(@TempDir Path dir) {
+    var r = lambda.invoke(i -> i.functionName(create("dynamodb-process-stream-java", dir)).logType(LogType.TAIL)
+        .payload(SdkBytes.fromUtf8String(LambdaInvokeTest.SAMPLE_EVENT)));
+    assertThat(r.functionError()).as(r.payload().asUtf8String()).isNull();
+    assertThat(r.payload().asUtf8String()).isEqualTo("\"Successfully processed 3 records.\"");
+    String tail = new String(Base64.getDecoder().decode(r.logResult()), StandardCharsets.UTF_8);
+    assertThat(tail).contains("\n1\nINSERT\nDynamoDB Record: {\n  \"Keys\": {\n    \"Id\": {\n      \"N\": \"101\"\n    }\n  },")
+        .contains("\n2\nMODIFY\n").contains("\n3\nREMOVE\n");
   }
 
   @Test

@@ -104,7 +104,11 @@ class LambdaInvokeTest {
       List<String> messages = logs.getLogEvents(b -> b.logGroupName("/aws/lambda/LambdaDemoDynamoDBStream")
           .logStreamName(streams.get(0).logStreamName()).startFromHead(true)).events().stream()
           .map(OutputLogEvent::message).toList();
-      assertThat(messages.get(0)).startsWith("START RequestId: ");
+      // A cold start's first line names the runtime version, as on AWS.
+      String arn = lambda.getFunction(b -> b.functionName("LambdaDemoDynamoDBStream")).configuration()
+          .runtimeVersionConfig().runtimeVersionArn();
+      assertThat(messages.get(0)).isEqualTo("INIT_START Runtime Version: python:3.12.v1\tRuntime Version ARN: " + arn);
+      assertThat(messages.get(1)).startsWith("START RequestId: ");
       assertThat(messages).contains("1", "INSERT", "2", "MODIFY", "3", "REMOVE");
       assertThat(messages).anyMatch(m -> m.startsWith("DynamoDB Record: {"));
       assertThat(messages.get(messages.size() - 2)).startsWith("END RequestId: ");
@@ -216,5 +220,112 @@ class LambdaInvokeTest {
     assertThat(new String(Base64.getDecoder().decode(answer.get("LogResult").asText()), StandardCharsets.UTF_8))
         .contains("from the cli");
     assertThat(Files.readString(out)).isEqualTo("{\"echo\": {\"a\": 1}}");
+  }
+
+  @Test
+  void aQualifierInvokesAVersionOrAnAlias() {
+    function("versioned", role("versioned-role", BASIC), "def lambda_handler(event, context):\n"
+        + "    return 'one ' + context.function_version\n", 3);
+    String v1 = lambda.publishVersion(b -> b.functionName("versioned")).version();
+    lambda.updateFunctionCode(b -> b.functionName("versioned").zipFile(SdkBytes.fromByteArray(LambdaFunctionsTest.zip(
+        "lambda_function.py", "def lambda_handler(event, context):\n    return 'two ' + context.function_version\n"))));
+    lambda.createAlias(b -> b.functionName("versioned").name("live").functionVersion(v1));
+
+    InvokeResponse byVersion = lambda.invoke(b -> b.functionName("versioned").qualifier(v1).logType(LogType.TAIL));
+    assertThat(byVersion.payload().asUtf8String()).isEqualTo("\"one 1\"");
+    assertThat(byVersion.executedVersion()).isEqualTo("1");
+    assertThat(new String(Base64.getDecoder().decode(byVersion.logResult()), StandardCharsets.UTF_8))
+        .containsPattern("START RequestId: [0-9a-f-]{36} Version: 1\n");
+    InvokeResponse byAlias = lambda.invoke(b -> b.functionName("versioned").qualifier("live"));
+    assertThat(byAlias.payload().asUtf8String()).isEqualTo("\"one 1\"");
+    assertThat(byAlias.executedVersion()).isEqualTo("1");
+    InvokeResponse latest = lambda.invoke(b -> b.functionName("versioned"));
+    assertThat(latest.payload().asUtf8String()).isEqualTo("\"two $LATEST\"");
+    assertThat(latest.executedVersion()).isEqualTo("$LATEST");
+    assertThatThrownBy(() -> lambda.invoke(b -> b.functionName("versioned").qualifier("7")))
+        .isInstanceOf(software.amazon.awssdk.services.lambda.model.ResourceNotFoundException.class);
+  }
+
+  @Test
+  void payloadsOverLambdaLimitsAreRefusedWithItsMessages() {
+    function("limits", role("limits-role", BASIC), "def lambda_handler(event, context):\n    return len(event)\n", 3);
+    String sync = "\"" + "x".repeat(6 * 1024 * 1024) + "\"";
+    assertThatThrownBy(() -> lambda.invoke(b -> b.functionName("limits").payload(SdkBytes.fromUtf8String(sync))))
+        .isInstanceOfSatisfying(software.amazon.awssdk.services.lambda.model.LambdaException.class, e -> {
+          assertThat(e.statusCode()).isEqualTo(413);
+          assertThat(e.awsErrorDetails().errorCode()).isEqualTo("RequestEntityTooLargeException");
+          assertThat(e.awsErrorDetails().errorMessage())
+              .isEqualTo("Request must be smaller than 6291456 bytes for the InvokeFunction operation");
+        });
+    String async = "\"" + "x".repeat(256 * 1024) + "\"";
+    assertThatThrownBy(() -> lambda.invoke(b -> b.functionName("limits").invocationType(InvocationType.EVENT)
+        .payload(SdkBytes.fromUtf8String(async))))
+        .isInstanceOfSatisfying(software.amazon.awssdk.services.lambda.model.LambdaException.class, e -> {
+          assertThat(e.statusCode()).isEqualTo(413);
+          assertThat(e.awsErrorDetails().errorCode()).isEqualTo("RequestEntityTooLargeException");
+          assertThat(e.awsErrorDetails().errorMessage())
+              .isEqualTo((256 * 1024 + 2) + " byte payload is too large for the Event invocation type (limit 262144 bytes)");
+        });
+    // Just under the limits is accepted.
+    String fits = "\"" + "x".repeat(256 * 1024 - 2) + "\"";
+    assertThat(lambda.invoke(b -> b.functionName("limits").invocationType(InvocationType.EVENT)
+        .payload(SdkBytes.fromUtf8String(fits))).statusCode()).isEqualTo(202);
+    assertThat(lambda.invoke(b -> b.functionName("limits").payload(SdkBytes.fromUtf8String(fits)))
+        .payload().asUtf8String()).isEqualTo(Integer.toString(256 * 1024 - 2));
+  }
+
+  @Test
+  void aProvidedRuntimeFunctionThroughTheSdk() {
+    String bootstrap = "#!/bin/sh\n"
+        + "API=http://$AWS_LAMBDA_RUNTIME_API/2018-06-01/runtime\n"
+        + "while true; do\n"
+        + "  H=$(mktemp)\n"
+        + "  EVENT=$(curl -s -D $H $API/invocation/next)\n"
+        + "  ID=$(grep -i Lambda-Runtime-Aws-Request-Id $H | tr -d '\\r' | cut -d' ' -f2)\n"
+        + "  echo \"custom runtime got $EVENT\"\n"
+        + "  curl -s -X POST -d \"{\\\"echo\\\": $EVENT}\" $API/invocation/$ID/response >/dev/null\n"
+        + "  echo \"after the answer\"\n"
+        + "done\n";
+    String role = role("provided-role", BASIC);
+    lambda.createFunction(b -> b.functionName("custom").runtime(Runtime.PROVIDED_AL2023).role(role).handler("any")
+        .code(c -> c.zipFile(SdkBytes.fromByteArray(LambdaFunctionsTest.zip("bootstrap", bootstrap)))));
+    InvokeResponse r = lambda.invoke(b -> b.functionName("custom").logType(LogType.TAIL)
+        .payload(SdkBytes.fromUtf8String("{\"a\": 1}")));
+    assertThat(r.functionError()).as(r.payload().asUtf8String()).isNull();
+    assertThat(r.payload().asUtf8String()).isEqualTo("{\"echo\": {\"a\": 1}}");
+    String tail = new String(Base64.getDecoder().decode(r.logResult()), StandardCharsets.UTF_8);
+    assertThat(tail).startsWith("INIT_START Runtime Version: provided:al2023.v1\tRuntime Version ARN: ")
+        .contains("custom runtime got {\"a\": 1}\nafter the answer\nEND RequestId: ");
+    InvokeResponse again = lambda.invoke(b -> b.functionName("custom").logType(LogType.TAIL)
+        .payload(SdkBytes.fromUtf8String("[2]")));
+    assertThat(new String(Base64.getDecoder().decode(again.logResult()), StandardCharsets.UTF_8))
+        .contains("custom runtime got [2]\nafter the answer\nEND RequestId: ").doesNotContain("{\"a\": 1}");
+  }
+
+  @Test
+  void aProcessThatCrashesIsARuntimeExitError() {
+    function("crasher", role("crasher-role", BASIC), "import os\n\ndef lambda_handler(event, context):\n"
+        + "    print('about to go')\n    os._exit(event['code'])\n", 3);
+    InvokeResponse r = lambda.invoke(b -> b.functionName("crasher").logType(LogType.TAIL)
+        .payload(SdkBytes.fromUtf8String("{\"code\": 2}")));
+    assertThat(r.functionError()).isEqualTo("Unhandled");
+    assertThat(r.payload().asUtf8String()).matches("\\{\"errorType\":\"Runtime.ExitError\",\"errorMessage\":"
+        + "\"RequestId: [0-9a-f-]{36} Error: Runtime exited with error: exit status 2\"}");
+    assertThat(new String(Base64.getDecoder().decode(r.logResult()), StandardCharsets.UTF_8)).contains("about to go");
+    InvokeResponse quiet = lambda.invoke(b -> b.functionName("crasher").payload(SdkBytes.fromUtf8String("{\"code\": 0}")));
+    assertThat(quiet.payload().asUtf8String()).matches("\\{\"errorType\":\"Runtime.ExitError\",\"errorMessage\":"
+        + "\"RequestId: [0-9a-f-]{36} Error: Runtime exited without providing a reason\"}");
+  }
+
+  @Test
+  void aRuntimeThisMachineCannotRunFailsClearly() {
+    String role = role("ruby-role", BASIC);
+    lambda.createFunction(b -> b.functionName("ruby-fn").runtime(Runtime.RUBY3_3).role(role).handler("function.handler")
+        .code(c -> c.zipFile(SdkBytes.fromByteArray(LambdaFunctionsTest.zip("function.rb", "def handler(event:, context:) end\n")))));
+    InvokeResponse r = lambda.invoke(b -> b.functionName("ruby-fn"));
+    assertThat(r.statusCode()).isEqualTo(200);
+    assertThat(r.functionError()).isEqualTo("Unhandled");
+    assertThat(r.payload().asUtf8String()).matches("\\{\"errorType\":\"Runtime.Unavailable\",\"errorMessage\":"
+        + "\"RequestId: [0-9a-f-]{36} Error: the ruby3.3 runtime could not start: Streambed does not run ruby3.3 functions yet\"}");
   }
 }

@@ -18,17 +18,6 @@ final class FunctionJson {
 
   private FunctionJson() {}
 
-  /** A runtime version id in AWS's form (64 hexadecimal digits), fixed per runtime. */
-  static String runtimeVersion(String runtime) {
-    try {
-      byte[] digest = java.security.MessageDigest.getInstance("SHA-256")
-          .digest(("streambed runtime " + runtime).getBytes(java.nio.charset.StandardCharsets.UTF_8));
-      return java.util.HexFormat.of().formatHex(digest);
-    } catch (java.security.NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    }
-  }
-
   static void write(JsonGenerator g, FunctionConfig f, Moment moment) throws IOException {
     write(g, f, moment, f.isLatest() ? f.arn() : f.versionArn());
   }
@@ -88,7 +77,7 @@ final class FunctionJson {
     g.writeEndObject();
     g.writeObjectFieldStart("RuntimeVersionConfig");
     g.writeStringField("RuntimeVersionArn", "arn:aws:lambda:" + f.region() + "::runtime:"
-        + runtimeVersion(f.runtime()));
+        + dev.streambed.lambda.runtime.RuntimeVersions.id(f.runtime()));
     g.writeEndObject();
     g.writeObjectFieldStart("LoggingConfig");
     g.writeStringField("LogFormat", "Text");

@@ -11,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -39,16 +40,15 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Execution environments of every function version: a pool per version up to its concurrency,
- * reused while warm, stopped after an idle time, each a process speaking AWS's Runtime API.
- * Python and Node.js run through Streambed's own bootstraps with the machine's {@code python3}
- * and {@code node}; {@code provided.*} runs the function's own {@code bootstrap}.
+ * reused while warm, stopped after an idle time. Python and Node.js run as processes through
+ * Streambed's own bootstraps with the machine's {@code python3} and {@code node};
+ * {@code provided.*} runs the function's own {@code bootstrap}; Java runs in a JVM of its own
+ * through AWS's runtime interface client, or in Streambed's JVM ({@link JavaMode}).
  */
 public final class Environments implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(Environments.class);
   private static final DateTimeFormatter STREAM_DATE =
       DateTimeFormatter.ofPattern("yyyy/MM/dd").withZone(ZoneOffset.UTC);
-  private static final DateTimeFormatter LOG_TIME =
-      DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(ZoneOffset.UTC);
 
   /** Every environment of the pool is busy and the pool is at its concurrency. */
   public static final class Throttled extends RuntimeException {
@@ -67,15 +67,33 @@ public final class Environments implements AutoCloseable {
   });
   private final Map<String, Pool> pools = new ConcurrentHashMap<>();
   private final Duration idleTimeout;
+  private final JavaMode javaMode;
+  private final Clock clock;
+  private final JavaCommand javaCommand;
   private volatile boolean closed;
 
   private static final class Pool {
     final Deque<Environment> idle = new ArrayDeque<>();
     final List<Environment> all = new ArrayList<>();
+    final Map<Environment, Long> lastUsed = new java.util.HashMap<>();
   }
 
+  /** An environment taken for one invocation, and whether it was started for it. */
+  private record Taken(Environment env, boolean fresh, long startedMillis) {}
+
   public Environments(Duration idleTimeout) {
+    this(idleTimeout, JavaMode.PROCESS, Clock.systemUTC());
+  }
+
+  /**
+   * @param idleTimeout how long an unused environment stays warm
+   * @param javaMode where Java functions run unless they choose with {@link JavaMode#VARIABLE}
+   * @param clock the time idleness is measured by
+   */
+  public Environments(Duration idleTimeout, JavaMode javaMode, Clock clock) {
     this.idleTimeout = idleTimeout;
+    this.javaMode = javaMode;
+    this.clock = clock;
     try {
       root = Files.createTempDirectory("streambed-lambda-");
       bootstraps = Files.createDirectories(root.resolve("runtime"));
@@ -90,6 +108,7 @@ public final class Environments implements AutoCloseable {
     } catch (IOException e) {
       throw new UncheckedIOException("cannot prepare the Lambda runtime directory", e);
     }
+    javaCommand = new JavaCommand(bootstraps.resolve("java"));
     long every = Math.max(1, Math.min(30, idleTimeout.toSeconds()));
     reaper.scheduleWithFixedDelay(this::stopIdle, every, every, TimeUnit.SECONDS);
   }
@@ -139,12 +158,13 @@ public final class Environments implements AutoCloseable {
    */
   public Outcome invoke(RuntimeSpec spec, String requestId, String functionArn, byte[] payload,
       String clientContext) {
-    Environment env = acquire(spec);
-    boolean cold = env.cold();
+    Taken taken = acquire(spec);
+    Environment env = taken.env();
+    boolean cold = taken.fresh();
     long startMillis = System.currentTimeMillis();
     long startNanos = System.nanoTime();
     long deadline = System.currentTimeMillis() + spec.timeoutSeconds() * 1000L;
-    Environment.Pending p = env.invoke(requestId, payload, deadline, functionArn, clientContext);
+    Invocation p = env.invoke(requestId, payload, deadline, functionArn, clientContext);
     boolean timedOut = false;
     try {
       p.done.get(spec.timeoutSeconds() * 1000L + (cold ? 10_000 : 0), TimeUnit.MILLISECONDS);
@@ -156,81 +176,74 @@ public final class Environments implements AutoCloseable {
     } catch (ExecutionException e) {
       throw new IllegalStateException(e.getCause());
     }
-    double durationMs = (System.nanoTime() - startNanos) / 1_000_000.0;
-    long memory = env.maxMemoryMb();
-    List<Outcome.Line> functionLines;
-    int initCount;
-    synchronized (env) {
-      functionLines = new ArrayList<>(p.lines);
-      initCount = Math.min(p.initLineCount, functionLines.size());
-    }
-    byte[] response;
-    boolean error;
-    List<Outcome.Line> lines = new ArrayList<>(functionLines.subList(0, initCount));
-    long now = System.currentTimeMillis();
-    double initMs = cold ? env.initDurationMs() : 0;
-    if (cold) {
-      // The invocation's own time starts when the runtime, its init done, took the event; the init
-      // may have begun before this call (a process started by acquire) or overlapped it.
-      long endNanos = startNanos + (long) (durationMs * 1_000_000);
-      durationMs = Math.max(0, (endNanos - Math.max(startNanos, env.initDoneNanos())) / 1_000_000.0);
-    }
-    // Lines are ordered by time in CloudWatch Logs: START follows the init output, precedes the rest.
-    long startAt = lines.isEmpty() ? startMillis : Math.max(startMillis, lines.get(lines.size() - 1).timestamp());
-    if (initCount < functionLines.size()) {
-      startAt = Math.min(startAt, functionLines.get(initCount).timestamp());
-    }
-    lines.add(new Outcome.Line(startAt, "START RequestId: " + requestId + " Version: " + spec.version()));
-    lines.addAll(functionLines.subList(initCount, functionLines.size()));
+    Outcome o = InvocationLog.outcome(spec, requestId, env, p, cold ? taken.startedMillis() : 0, startMillis,
+        startNanos, timedOut);
     if (timedOut) {
+      // Lambda stops an environment whose invocation ran out of time.
       env.kill();
-      String seconds = String.format(Locale.ROOT, "%.2f", (double) spec.timeoutSeconds());
-      lines.add(new Outcome.Line(now, LOG_TIME.format(Instant.ofEpochMilli(now)) + " " + requestId
-          + " Task timed out after " + seconds + " seconds"));
-      response = ("{\"errorType\":\"Sandbox.Timedout\",\"errorMessage\":\"RequestId: " + requestId
-          + " Error: Task timed out after " + seconds + " seconds\"}").getBytes(StandardCharsets.UTF_8);
-      error = true;
-      durationMs = spec.timeoutSeconds() * 1000.0;
-    } else {
-      response = p.response == null ? "null".getBytes(StandardCharsets.UTF_8) : p.response;
-      error = p.error;
     }
-    lines.add(new Outcome.Line(now, "END RequestId: " + requestId));
-    long billed = (long) Math.ceil(durationMs + (cold ? initMs : 0));
-    String report = "REPORT RequestId: " + requestId + "\tDuration: " + String.format(Locale.ROOT, "%.2f", durationMs)
-        + " ms\tBilled Duration: " + Math.max(1, billed) + " ms\tMemory Size: " + spec.memoryMb()
-        + " MB\tMax Memory Used: " + memory + " MB\t"
-        + (cold ? "Init Duration: " + String.format(Locale.ROOT, "%.2f", initMs) + " ms\t" : "");
-    lines.add(new Outcome.Line(now, report));
     release(spec, env);
-    return new Outcome(response, error, List.copyOf(lines), env.logStream, cold, durationMs, initMs, memory);
+    return o;
   }
 
-  private Environment acquire(RuntimeSpec spec) {
+  private Taken acquire(RuntimeSpec spec) {
     Pool pool = pools.computeIfAbsent(spec.poolKey(), k -> new Pool());
     synchronized (pool) {
+      long cutoff = clock.millis() - idleTimeout.toMillis();
       while (!pool.idle.isEmpty()) {
         Environment env = pool.idle.pollLast();
-        if (env.alive()) {
-          return env;
+        // One idle past its time is stopped now, even if the sweep has not come by yet.
+        if (env.alive() && pool.lastUsed.getOrDefault(env, 0L) >= cutoff) {
+          return new Taken(env, false, 0);
         }
         pool.all.remove(env);
+        pool.lastUsed.remove(env);
+        env.kill();
       }
       pool.all.removeIf(e -> !e.alive());
       if (pool.all.size() >= spec.maxConcurrency()) {
         throw new Throttled();
       }
-      Environment env = new Environment(spec, logStreamName(spec.version()), !spec.runtime().startsWith("provided"));
-      pool.all.add(env);
+      long started = System.currentTimeMillis();
+      String logStream = logStreamName(spec.version());
+      Environment env;
       try {
-        env.start(group, command(spec), variables(spec, env.logStream));
+        env = start(spec, logStream);
       } catch (IOException | RuntimeException e) {
-        pool.all.remove(env);
-        env.kill();
         throw new RuntimeFailure(spec.runtime(), e);
       }
+      pool.all.add(env);
+      return new Taken(env, true, started);
+    }
+  }
+
+  private Environment start(RuntimeSpec spec, String logStream) throws IOException {
+    if (spec.runtime().startsWith("java") && javaMode(spec) == JavaMode.IN_PROCESS) {
+      InProcessEnvironment env = new InProcessEnvironment(spec, logStream);
+      env.start();
       return env;
     }
+    // Streambed's bootstraps mark the end of each invocation's output; for the others Streambed does.
+    ProcessEnvironment.Marks marks = spec.runtime().startsWith("python") || spec.runtime().startsWith("nodejs")
+        ? ProcessEnvironment.Marks.BOOTSTRAP : ProcessEnvironment.Marks.SERVER;
+    ProcessEnvironment env = new ProcessEnvironment(spec, logStream, marks);
+    try {
+      env.start(group, command(spec), variables(spec, logStream));
+    } catch (IOException | RuntimeException e) {
+      env.kill();
+      throw e;
+    }
+    return env;
+  }
+
+  private JavaMode javaMode(RuntimeSpec spec) {
+    String chosen = spec.environment().get(JavaMode.VARIABLE);
+    JavaMode mode = JavaMode.parse(chosen);
+    if (chosen != null && mode == null) {
+      LOG.warn("{}: {}={} is neither process nor in-process; running it as {}", spec.functionName(),
+          JavaMode.VARIABLE, chosen, javaMode);
+    }
+    return mode == null ? javaMode : mode;
   }
 
   private void release(RuntimeSpec spec, Environment env) {
@@ -242,10 +255,11 @@ public final class Environments implements AutoCloseable {
     synchronized (pool) {
       if (closed || !env.alive()) {
         pool.all.remove(env);
+        pool.lastUsed.remove(env);
         env.kill();
         return;
       }
-      env.lastUsedMillis = System.currentTimeMillis();
+      pool.lastUsed.put(env, clock.millis());
       pool.idle.addLast(env);
     }
   }
@@ -268,6 +282,9 @@ public final class Environments implements AutoCloseable {
         throw new IOException("no Node.js bootstrap is installed");
       }
       return List.of("node", js.toString());
+    }
+    if (runtime.startsWith("java")) {
+      return javaCommand.command(spec);
     }
     if (runtime.startsWith("provided")) {
       Path bootstrap = spec.code().resolve("bootstrap");
@@ -299,6 +316,11 @@ public final class Environments implements AutoCloseable {
     v.put("AWS_SESSION_TOKEN", spec.sessionToken());
     v.put("AWS_ENDPOINT_URL", spec.endpointUrl());
     v.put("PYTHONUNBUFFERED", "1");
+    if (spec.runtime().startsWith("java")) {
+      // AWS's Java runtime client writes each LambdaLogger message as a frame of its telemetry
+      // log protocol to this descriptor; stdout keeps the frames in order with printed lines.
+      v.put("_LAMBDA_TELEMETRY_LOG_FD", "1");
+    }
     v.putAll(spec.environment());
     return v;
   }
@@ -311,12 +333,13 @@ public final class Environments implements AutoCloseable {
   }
 
   private void stopIdle() {
-    long cutoff = System.currentTimeMillis() - idleTimeout.toMillis();
+    long cutoff = clock.millis() - idleTimeout.toMillis();
     for (Pool pool : pools.values()) {
       synchronized (pool) {
         pool.idle.removeIf(env -> {
-          if (env.lastUsedMillis < cutoff || !env.alive()) {
+          if (pool.lastUsed.getOrDefault(env, 0L) < cutoff || !env.alive()) {
             pool.all.remove(env);
+            pool.lastUsed.remove(env);
             env.kill();
             return true;
           }

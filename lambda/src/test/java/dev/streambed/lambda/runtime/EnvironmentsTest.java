@@ -69,11 +69,12 @@ class EnvironmentsTest {
         + "\"endpoint\": \"http://127.0.0.1:4566\", \"remaining\": true}");
     assertThat(first.coldStart()).isTrue();
     List<String> lines = messages(first);
-    assertThat(lines.get(0)).isEqualTo("init line");
-    assertThat(lines.get(1)).isEqualTo("START RequestId: req-1 Version: $LATEST");
-    assertThat(lines.get(2)).isEqualTo("got 1");
-    assertThat(lines.get(3)).isEqualTo("END RequestId: req-1");
-    assertThat(lines.get(4)).matches("REPORT RequestId: req-1\tDuration: \\d+\\.\\d\\d ms\tBilled Duration: \\d+ ms\t"
+    assertThat(lines.get(0)).startsWith("INIT_START Runtime Version: python:3.12.v");
+    assertThat(lines.get(1)).isEqualTo("init line");
+    assertThat(lines.get(2)).isEqualTo("START RequestId: req-1 Version: $LATEST");
+    assertThat(lines.get(3)).isEqualTo("got 1");
+    assertThat(lines.get(4)).isEqualTo("END RequestId: req-1");
+    assertThat(lines.get(5)).matches("REPORT RequestId: req-1\tDuration: \\d+\\.\\d\\d ms\tBilled Duration: \\d+ ms\t"
         + "Memory Size: 128 MB\tMax Memory Used: \\d+ MB\tInit Duration: \\d+\\.\\d\\d ms\t");
     assertThat(first.logStream()).matches("\\d{4}/\\d\\d/\\d\\d/\\[\\$LATEST\\][0-9a-f]{32}");
 
@@ -155,6 +156,29 @@ class EnvironmentsTest {
   }
 
   @Test
+  void everyLineOfACustomRuntimeLandsInItsInvocationHoweverMuchItPrints() {
+    // More than a pipe holds, before and after the answer: the end mark still comes after all of it.
+    String bootstrap = "#!/bin/sh\nwhile true; do\n"
+        + "  H=$(mktemp)\n"
+        + "  BODY=$(curl -s -D $H http://$AWS_LAMBDA_RUNTIME_API/2018-06-01/runtime/invocation/next)\n"
+        + "  ID=$(grep -i Lambda-Runtime-Aws-Request-Id $H | tr -d '\\r' | cut -d' ' -f2)\n"
+        + "  seq 1 20000\n"
+        + "  curl -s -X POST -d ok http://$AWS_LAMBDA_RUNTIME_API/2018-06-01/runtime/invocation/$ID/response >/dev/null\n"
+        + "  seq 20001 40000\n"
+        + "done\n";
+    RuntimeSpec spec = spec("chatty", "provided.al2", "any", Map.of("bootstrap", bootstrap), 20, 1);
+    for (String id : List.of("req-1", "req-2")) {
+      Outcome o = environments.invoke(spec, id, "arn", "{}".getBytes(StandardCharsets.UTF_8), null);
+      assertThat(text(o)).isEqualTo("ok");
+      List<String> printed = messages(o).stream().filter(l -> l.matches("\\d+")).toList();
+      assertThat(printed).hasSize(40000);
+      assertThat(printed.get(0)).isEqualTo("1");
+      assertThat(printed.get(39999)).isEqualTo("40000");
+      assertThat(messages(o).get(messages(o).size() - 2)).isEqualTo("END RequestId: " + id);
+    }
+  }
+
+  @Test
   void aFullPoolIsThrottledAndCloseStopsEveryProcess() throws Exception {
     RuntimeSpec spec = spec("busy", "python3.12", "h.handler", Map.of("h.py",
         "import time\ndef handler(event, context):\n    time.sleep(1)\n    return 1\n"), 5, 1);
@@ -168,6 +192,68 @@ class EnvironmentsTest {
         .isInstanceOf(Environments.Throttled.class);
     t.join();
     environments.close();
+    assertThat(environments.running()).isZero();
+  }
+
+  /** A zip of the compiled classes named, as a Java function's deployment package. */
+  static byte[] classesZip(Class<?>... classes) {
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    try (ZipOutputStream out = new ZipOutputStream(bytes)) {
+      for (Class<?> c : classes) {
+        String name = c.getName().replace('.', '/') + ".class";
+        out.putNextEntry(new ZipEntry(name));
+        try (java.io.InputStream in = c.getClassLoader().getResourceAsStream(name)) {
+          in.transferTo(out);
+        }
+        out.closeEntry();
+      }
+    } catch (IOException e) {
+      throw new IllegalStateException(e);
+    }
+    return bytes.toByteArray();
+  }
+
+  private RuntimeSpec javaSpec(String name, String mode, int timeout) {
+    byte[] zip = classesZip(example.Echo.class);
+    String sha = dev.streambed.lambda.Functions.sha256(zip);
+    return new RuntimeSpec(name + sha + mode, name, "$LATEST", "java17", "example.Echo", environments.unpack(sha, zip),
+        256, timeout, Map.of(JavaMode.VARIABLE, mode), "us-east-1", "/aws/lambda/" + name, "ASIAEXAMPLE", "secret",
+        "token", "http://127.0.0.1:4566", 1);
+  }
+
+  @org.junit.jupiter.params.ParameterizedTest
+  @org.junit.jupiter.params.provider.ValueSource(strings = {"process", "in-process"})
+  void aJavaHandlerAnswersAndItsLinesAreItsOwn(String mode) {
+    RuntimeSpec spec = javaSpec("java-" + mode, mode, 20);
+    Outcome first = environments.invoke(spec, "req-1", "arn", "{\"n\": 1}".getBytes(StandardCharsets.UTF_8), null);
+    assertThat(first.functionError()).as(text(first)).isFalse();
+    assertThat(text(first)).startsWith("{\"n\":2,\"name\":\"java-" + mode + "\",\"request\":\"req-1\",\"memory\":256,"
+        + "\"remaining\":true");
+    List<String> lines = messages(first);
+    assertThat(lines.get(0)).matches("INIT_START Runtime Version: java:17\\.v\\d+\tRuntime Version ARN: "
+        + "arn:aws:lambda:us-east-1::runtime:[0-9a-f]{64}");
+    assertThat(lines.subList(1, 6)).containsExactly("init line", "START RequestId: req-1 Version: $LATEST", "got 1",
+        "logged\nover two lines", "END RequestId: req-1");
+    assertThat(lines.get(6)).startsWith("REPORT RequestId: req-1\t").contains("\tInit Duration: ");
+
+    Outcome failed = environments.invoke(spec, "req-2", "arn", "{\"n\": 1, \"fail\": \"x\"}".getBytes(StandardCharsets.UTF_8), null);
+    assertThat(failed.functionError()).isTrue();
+    assertThat(text(failed)).startsWith("{\"errorMessage\":\"bad input: x\",\"errorType\":\"java.lang.IllegalArgumentException\","
+        + "\"stackTrace\":[\"example.Echo.handleRequest(Echo.java:");
+    assertThat(messages(failed)).anyMatch(l -> l.startsWith("bad input: x: java.lang.IllegalArgumentException\n"
+        + "java.lang.IllegalArgumentException: bad input: x\n\tat example.Echo.handleRequest(Echo.java:"));
+    assertThat(messages(failed).get(messages(failed).size() - 2)).isEqualTo("END RequestId: req-2");
+    assertThat(failed.coldStart()).isFalse();
+  }
+
+  @org.junit.jupiter.params.ParameterizedTest
+  @org.junit.jupiter.params.provider.ValueSource(strings = {"process", "in-process"})
+  void aJavaHandlerPastItsTimeoutIsStopped(String mode) {
+    RuntimeSpec spec = javaSpec("java-slow-" + mode, mode, 1);
+    environments.invoke(spec, "warm", "arn", "{\"n\": 1}".getBytes(StandardCharsets.UTF_8), null);
+    Outcome o = environments.invoke(spec, "req-t", "arn", "{\"n\": 1, \"sleep\": 30000}".getBytes(StandardCharsets.UTF_8), null);
+    assertThat(text(o)).isEqualTo("{\"errorType\":\"Sandbox.Timedout\",\"errorMessage\":\"RequestId: req-t Error: "
+        + "Task timed out after 1.00 seconds\"}");
     assertThat(environments.running()).isZero();
   }
 }

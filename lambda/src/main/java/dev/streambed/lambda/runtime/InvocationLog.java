@@ -1,0 +1,84 @@
+package dev.streambed.lambda.runtime;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * The log of one invocation as Lambda writes it: on a cold start {@code INIT_START} and the init
+ * phase's output, then {@code START RequestId: ID Version: V}, the function's lines, AWS's
+ * timeout line if it ran out of time, {@code END} and the {@code REPORT} line with Duration,
+ * Billed Duration, Memory Size, Max Memory Used and, on a cold start, Init Duration.
+ */
+final class InvocationLog {
+  private static final DateTimeFormatter LOG_TIME =
+      DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(ZoneOffset.UTC);
+
+  private InvocationLog() {}
+
+  /**
+   * What the invocation did, once it ended or ran out of time.
+   *
+   * @param environmentStartedMillis when the environment started, for a cold start; 0 when warm
+   */
+  static Outcome outcome(RuntimeSpec spec, String requestId, Environment env, Invocation p,
+      long environmentStartedMillis, long startMillis, long startNanos, boolean timedOut) {
+    boolean cold = environmentStartedMillis != 0;
+    long endNanos = System.nanoTime();
+    long memory = env.maxMemoryMb();
+    List<Outcome.Line> functionLines;
+    int initCount;
+    long from;
+    synchronized (env) {
+      functionLines = new ArrayList<>(p.lines);
+      initCount = Math.min(p.initLineCount, functionLines.size());
+      from = p.delivered ? Math.max(startNanos, p.deliveredNanos) : startNanos;
+    }
+    // The duration runs from the moment the runtime took the event; a cold start's init before.
+    double durationMs = (endNanos - from) / 1_000_000.0;
+    byte[] response;
+    boolean error;
+    List<Outcome.Line> lines = new ArrayList<>();
+    if (cold) {
+      // Lambda's first line in a new environment names the runtime version it runs.
+      lines.add(new Outcome.Line(environmentStartedMillis, RuntimeVersions.initStart(spec.runtime(), spec.region())));
+    }
+    lines.addAll(functionLines.subList(0, initCount));
+    long now = System.currentTimeMillis();
+    double initMs = cold ? env.initDurationMs() : 0;
+    if (cold && from == startNanos) {
+      durationMs = Math.max(0, durationMs - initMs);
+    }
+    // Lines are ordered by time in CloudWatch Logs: START follows the init output, precedes the rest.
+    long startAt = lines.isEmpty() ? startMillis : Math.max(startMillis, lines.get(lines.size() - 1).timestamp());
+    if (initCount < functionLines.size()) {
+      startAt = Math.min(startAt, functionLines.get(initCount).timestamp());
+    }
+    lines.add(new Outcome.Line(startAt, "START RequestId: " + requestId + " Version: " + spec.version()));
+    lines.addAll(functionLines.subList(initCount, functionLines.size()));
+    if (timedOut) {
+      String seconds = String.format(Locale.ROOT, "%.2f", (double) spec.timeoutSeconds());
+      lines.add(new Outcome.Line(now, LOG_TIME.format(Instant.ofEpochMilli(now)) + " " + requestId
+          + " Task timed out after " + seconds + " seconds"));
+      response = ("{\"errorType\":\"Sandbox.Timedout\",\"errorMessage\":\"RequestId: " + requestId
+          + " Error: Task timed out after " + seconds + " seconds\"}").getBytes(StandardCharsets.UTF_8);
+      error = true;
+      durationMs = spec.timeoutSeconds() * 1000.0;
+    } else {
+      response = p.response == null ? "null".getBytes(StandardCharsets.UTF_8) : p.response;
+      error = p.error;
+    }
+    lines.add(new Outcome.Line(now, "END RequestId: " + requestId));
+    long billed = (long) Math.ceil(durationMs + (cold ? initMs : 0));
+    String report = "REPORT RequestId: " + requestId + "\tDuration: " + String.format(Locale.ROOT, "%.2f", durationMs)
+        + " ms\tBilled Duration: " + Math.max(1, billed) + " ms\tMemory Size: " + spec.memoryMb()
+        + " MB\tMax Memory Used: " + memory + " MB\t"
+        + (cold ? "Init Duration: " + String.format(Locale.ROOT, "%.2f", initMs) + " ms\t" : "");
+    lines.add(new Outcome.Line(now, report));
+    return new Outcome(response, error, List.copyOf(lines), env.logStream(), cold, durationMs, initMs, memory);
+  }
+}

@@ -1,0 +1,93 @@
+package dev.streambed.lambda.runtime;
+
+import java.io.BufferedInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.DataInputStream;
+import java.io.EOFException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * Splits what a runtime process writes into log lines, as Lambda does: text is one line per
+ * newline; a frame of AWS's telemetry log protocol (magic {@code a5 5a 00 flags}, length, time in
+ * microseconds, message; big-endian, written by AWS's Java runtime interface client for each
+ * {@code LambdaLogger.log} call) is one line however many newlines it holds; and an end mark
+ * ({@link #MARK} and a request id) says an invocation's output is complete.
+ */
+final class OutputReader {
+  /** Ends an invocation's output: written by Streambed's bootstraps, or by Streambed itself. */
+  static final String MARK = "\u0000streambed-done ";
+  private static final int MAX_FRAME = 1024 * 1024;
+
+  /** Where the lines go. */
+  interface Sink {
+    void line(long timestampMillis, String message);
+
+    void mark(String requestId);
+  }
+
+  private OutputReader() {}
+
+  /** Reads to the end of the stream. */
+  static void read(InputStream raw, Sink sink) throws IOException {
+    DataInputStream in = new DataInputStream(new BufferedInputStream(raw));
+    ByteArrayOutputStream line = new ByteArrayOutputStream();
+    int b;
+    while ((b = in.read()) != -1) {
+      if (b == 0xa5) {
+        in.mark(2);
+        if (in.read() == 0x5a && in.read() == 0x00) {
+          if (line.size() > 0) {
+            emit(line, sink);
+          }
+          frame(in, sink);
+          continue;
+        }
+        in.reset();
+      }
+      if (b == '\n') {
+        emit(line, sink);
+      } else {
+        line.write(b);
+      }
+    }
+    if (line.size() > 0) {
+      emit(line, sink);
+    }
+  }
+
+  private static void frame(DataInputStream in, Sink sink) throws IOException {
+    in.readUnsignedByte(); // flags: level, format, timestamp present
+    int length = in.readInt();
+    long micros = in.readLong();
+    if (length < 0 || length > MAX_FRAME) {
+      throw new EOFException("a log frame of " + length + " bytes");
+    }
+    byte[] message = new byte[length];
+    in.readFully(message);
+    String text = new String(message, StandardCharsets.UTF_8);
+    if (text.endsWith("\n")) {
+      text = text.substring(0, text.length() - 1);
+    }
+    sink.line(micros / 1000, text);
+  }
+
+  private static void emit(ByteArrayOutputStream line, Sink sink) {
+    String text = line.toString(StandardCharsets.UTF_8);
+    line.reset();
+    if (text.endsWith("\r")) {
+      text = text.substring(0, text.length() - 1);
+    }
+    int mark = text.indexOf(MARK);
+    if (mark < 0) {
+      sink.line(System.currentTimeMillis(), text);
+      return;
+    }
+    // A line the function left unfinished ends where the mark begins.
+    if (mark > 0) {
+      sink.line(System.currentTimeMillis(), text.substring(0, mark));
+    }
+    sink.mark(text.substring(mark + MARK.length()));
+  }
+}
