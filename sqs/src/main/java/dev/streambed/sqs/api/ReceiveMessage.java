@@ -2,7 +2,6 @@ package dev.streambed.sqs.api;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.streambed.kernel.error.AwsException;
 import dev.streambed.kernel.protocol.DeferredJsonOperation;
 import dev.streambed.kernel.protocol.JsonResultWriter;
 import dev.streambed.kernel.protocol.RequestContext;
@@ -129,7 +128,7 @@ final class ReceiveMessage implements DeferredJsonOperation {
         case "AWSTraceHeader" -> m.systemAttributes().containsKey("AWSTraceHeader")
             ? m.systemAttributes().get("AWSTraceHeader").stringValue() : null;
         case "DeadLetterQueueSourceArn" -> m.deadLetterSourceArn();
-        default -> throw new AwsException(SqsError.INVALID_ATTRIBUTE_NAME, "Unknown Attribute " + name + ".");
+        default -> null;
       };
       if (value != null) {
         a.put(name, value);
