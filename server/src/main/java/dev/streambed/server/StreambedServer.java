@@ -15,6 +15,8 @@ import dev.streambed.lambda.api.LambdaApi;
 import dev.streambed.logs.Logs;
 import dev.streambed.logs.api.LogsApi;
 import dev.streambed.server.http.FrontDoor;
+import dev.streambed.sqs.Sqs;
+import dev.streambed.sqs.api.SqsApi;
 import dev.streambed.storage.Storage;
 import dev.streambed.storage.memory.MemoryStorage;
 import dev.streambed.streams.Streams;
@@ -38,13 +40,15 @@ public final class StreambedServer implements AutoCloseable {
   private final Iam iam;
   private final Sts sts;
   private final Logs logs;
+  private final Sqs sqs;
   private final Functions functions;
   private final Invocations invocations;
   private final Pollers pollers;
   private final Maintenance maintenance = new Maintenance();
 
   private StreambedServer(Config config, Storage storage, DynamoDb dynamoDb, Iam iam, Sts sts, Logs logs,
-      Functions functions, Invocations invocations, Pollers pollers, FrontDoor frontDoor) {
+      Sqs sqs, Functions functions, Invocations invocations, Pollers pollers, FrontDoor frontDoor) {
+    this.sqs = sqs;
     this.functions = functions;
     this.pollers = pollers;
     this.invocations = invocations;
@@ -57,6 +61,8 @@ public final class StreambedServer implements AutoCloseable {
     this.frontDoor = frontDoor;
     // Reads hide expired log events at once; the sweep frees them from idle streams too.
     maintenance.every(60, "log retention sweep", logs::deleteExpiredEvents);
+    // Receives already skip messages past their queue's retention; this frees idle queues' space.
+    maintenance.every(60, "queue retention sweep", sqs::deleteExpiredMessages);
     // AWS deletes expired items within days; the interval is --ttl-sweep-interval.
     maintenance.every(config.ttlSweepInterval(), "time-to-live sweep", dynamoDb.timeToLive()::sweep);
     // Rollover and trimming also happen when a stream is read or written; this covers idle ones.
@@ -75,6 +81,7 @@ public final class StreambedServer implements AutoCloseable {
     Iam iam = new Iam(storage, clock, random);
     Sts sts = new Sts(storage, clock, iam, random);
     Logs logs = new Logs(storage, clock);
+    Sqs sqs = new Sqs(storage, clock);
     Functions functions = new Functions(storage, clock, iam);
     String[] endpoint = {"http://127.0.0.1:" + config.port()};
     Invocations invocations = new Invocations(functions,
@@ -85,20 +92,23 @@ public final class StreambedServer implements AutoCloseable {
     Pollers pollers = new Pollers(mappings, functions, invocations, streams, storage, clock);
     try {
       FrontDoor frontDoor = FrontDoor.start(config.host(), config.port(),
-          List.of(DynamoDbApi.service(dynamoDb), StreamsApi.service(streams), LogsApi.service(logs)),
+          List.of(DynamoDbApi.service(dynamoDb), StreamsApi.service(streams), LogsApi.service(logs),
+              SqsApi.service(sqs, () -> endpoint[0])),
           List.of(IamApi.service(iam, sts), StsApi.service(sts)), List.of(LambdaApi.service(functions, new Aliases(functions, storage), mappings, invocations)),
           config.region(), config.accountId(), config.maxBodyBytes());
-      StreambedServer server = new StreambedServer(config, storage, dynamoDb, iam, sts, logs, functions,
+      StreambedServer server = new StreambedServer(config, storage, dynamoDb, iam, sts, logs, sqs, functions,
           invocations, pollers, frontDoor);
       endpoint[0] = server.endpoint();
       return server;
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
+      sqs.close();
       pollers.close();
       invocations.close();
       storage.close();
       throw new IllegalStateException("interrupted while binding", e);
     } catch (RuntimeException e) {
+      sqs.close();
       pollers.close();
       invocations.close();
       storage.close();
@@ -150,6 +160,11 @@ public final class StreambedServer implements AutoCloseable {
     return functions;
   }
 
+  /** SQS, for services that send to queues without HTTP (event source mapping destinations). */
+  public Sqs sqs() {
+    return sqs;
+  }
+
   /** CloudWatch Logs, for services that write or follow logs without HTTP. */
   public Logs logs() {
     return logs;
@@ -159,6 +174,7 @@ public final class StreambedServer implements AutoCloseable {
   public void close() {
     maintenance.close();
     frontDoor.close();
+    sqs.close();
     pollers.close();
     invocations.close();
     storage.close();

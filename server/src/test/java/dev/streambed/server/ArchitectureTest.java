@@ -22,7 +22,7 @@ class ArchitectureTest {
   @Test
   void servicesNeverSeeHttpOrNetty() {
     noClasses().that().resideInAnyPackage("dev.streambed.dynamodb..", "dev.streambed.kernel..",
-            "dev.streambed.iam..", "dev.streambed.sts..")
+            "dev.streambed.iam..", "dev.streambed.sts..", "dev.streambed.sqs..")
         .should().dependOnClassesThat().resideInAnyPackage("io.netty..", "dev.streambed.server..")
         .check(classes);
   }
@@ -48,6 +48,15 @@ class ArchitectureTest {
   void iamAndDynamoDbAreIndependent() {
     noClasses().that().resideInAnyPackage("dev.streambed.iam..", "dev.streambed.sts..")
         .should().dependOnClassesThat().resideInAnyPackage("dev.streambed.dynamodb..")
+        .check(classes);
+  }
+
+  @Test
+  void sqsStandsAlone() {
+    noClasses().that().resideInAnyPackage("dev.streambed.sqs..")
+        .should().dependOnClassesThat().resideInAnyPackage("dev.streambed.dynamodb..",
+            "dev.streambed.iam..", "dev.streambed.sts..", "dev.streambed.lambda..", "dev.streambed.logs..",
+            "dev.streambed.streams..")
         .check(classes);
   }
 

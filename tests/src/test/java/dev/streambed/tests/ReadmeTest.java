@@ -61,7 +61,8 @@ class ReadmeTest {
     String cli = blocks("sh").stream().filter(b -> b.contains("aws dynamodb")).findFirst().orElseThrow();
     String cliOutput = run(List.of("bash", "-e", "-s"), cli);
     assertThat(cliOutput).contains("\"Hello, edited\"").contains("NEW_AND_OLD_IMAGES")
-        .contains("\"eventName\": \"INSERT\"").contains("\"eventName\": \"MODIFY\"");
+        .contains("\"eventName\": \"INSERT\"").contains("\"eventName\": \"MODIFY\"")
+        .contains("\"MD5OfMessageBody\": \"8b1a9953c4611296a827abf8c47804d7\"");
 
     String python = blocks("python").get(0);
     String pyOutput = run(List.of("python3", "-"), python);

@@ -12,6 +12,7 @@ import software.amazon.awssdk.services.cloudwatchlogs.CloudWatchLogsClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
 import software.amazon.awssdk.services.iam.IamClient;
+import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sts.StsClient;
 
 /** A Streambed server on a free port, and SDK clients pointed at it, for black-box tests. */
@@ -100,6 +101,16 @@ public final class Streambed implements AutoCloseable {
   /** A CloudWatch Logs client, as a user configures it for a custom endpoint. */
   public CloudWatchLogsClient logs() {
     return CloudWatchLogsClient.builder()
+        .endpointOverride(endpoint())
+        .region(Region.US_EAST_1)
+        .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("AKIDTEST", "secret")))
+        .httpClient(UrlConnectionHttpClient.create())
+        .build();
+  }
+
+  /** An SQS client, as a user configures it for a custom endpoint. */
+  public SqsClient sqs() {
+    return SqsClient.builder()
         .endpointOverride(endpoint())
         .region(Region.US_EAST_1)
         .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("AKIDTEST", "secret")))

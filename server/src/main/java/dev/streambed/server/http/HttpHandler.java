@@ -7,6 +7,7 @@ import dev.streambed.kernel.protocol.QueryService;
 import dev.streambed.kernel.protocol.RequestContext;
 import dev.streambed.kernel.protocol.RestService;
 import io.netty.buffer.ByteBuf;
+import io.netty.channel.Channel;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandler;
 import io.netty.channel.ChannelHandlerContext;
@@ -20,6 +21,9 @@ import io.netty.handler.codec.http.HttpMethod;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.codec.http.HttpVersion;
+import io.netty.util.AttributeKey;
+import java.util.ArrayDeque;
+import java.util.Deque;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -39,6 +43,9 @@ final class HttpHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
   /** Response headers are set by this class only, from constants and numbers. */
   private static final io.netty.handler.codec.http.HttpHeadersFactory UNVALIDATED =
       io.netty.handler.codec.http.DefaultHttpHeadersFactory.headersFactory().withValidation(false);
+
+  /** Requests that arrived while an earlier one on the connection waits for its deferred answer. */
+  private static final AttributeKey<Deque<FullHttpRequest>> BEHIND = AttributeKey.valueOf("streambed.behind");
 
   private final int maxBodyBytes;
   private final Map<String, JsonService> jsonServices;
@@ -62,6 +69,11 @@ final class HttpHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
 
   @Override
   protected void channelRead0(ChannelHandlerContext ctx, FullHttpRequest request) {
+    Deque<FullHttpRequest> behind = ctx.channel().attr(BEHIND).get();
+    if (behind != null) {
+      behind.add(request.retain());
+      return;
+    }
     String encoding = request.headers().get(HttpHeaderNames.CONTENT_ENCODING);
     if (encoding == null || encoding.equalsIgnoreCase("identity")) {
       handle(ctx, request);
@@ -116,12 +128,18 @@ final class HttpHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
     } else if (target != null && request.method() == HttpMethod.POST) {
       int dot = target.indexOf('.');
       JsonService service = jsonServices.get(dot < 0 ? target : target.substring(0, dot));
+      String operation = dot < 0 ? null : target.substring(dot + 1);
+      JsonProtocol.Pending later = service == null ? null
+          : JsonProtocol.begin(service, operation, request.content(), context, ctx.alloc());
+      if (later != null) {
+        sendLater(ctx, request, requestId, later);
+        return;
+      }
       if (service == null) {
         response = JsonProtocol.error(anyService(),
             new AwsException(CommonError.UNKNOWN_OPERATION, null), ctx.alloc());
       } else {
-        response = JsonProtocol.handle(service, dot < 0 ? null : target.substring(dot + 1),
-            request.content(), context, ctx.alloc());
+        response = JsonProtocol.handle(service, operation, request.content(), context, ctx.alloc());
       }
     } else if (request.method() == HttpMethod.GET && "/".equals(request.uri())) {
       // DynamoDB answers a plain GET of its root with a health line; load balancers use it.
@@ -177,7 +195,74 @@ final class HttpHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
     return fallback;
   }
 
+  /**
+   * Answers when a deferred operation (a long poll) finishes, on the connection's own thread.
+   * Requests that arrive on the connection meanwhile wait behind it, so answers keep the order
+   * of their requests; the connection is still read, so a client that disconnects is noticed at
+   * once and cancels the operation.
+   */
+  private void sendLater(ChannelHandlerContext ctx, FullHttpRequest request, String requestId,
+      JsonProtocol.Pending later) {
+    boolean keepAlive = HttpUtil.isKeepAlive(request);
+    boolean http10 = request.protocolVersion().equals(HttpVersion.HTTP_1_0);
+    Channel channel = ctx.channel();
+    Deque<FullHttpRequest> behind = new ArrayDeque<>();
+    channel.attr(BEHIND).set(behind);
+    ChannelFutureListener closed = f -> {
+      later.operation().cancel(false);
+      release(behind);
+    };
+    channel.closeFuture().addListener(closed);
+    later.response().whenComplete((response, failure) -> ctx.executor().execute(() -> {
+      channel.closeFuture().removeListener(closed);
+      channel.attr(BEHIND).compareAndSet(behind, null);
+      if (response == null || !channel.isActive()) {
+        if (response != null) {
+          response.body().release();
+        }
+        release(behind);
+        return;
+      }
+      send(ctx, http10, requestId, response, keepAlive);
+      if (keepAlive) {
+        handleBehind(ctx, behind);
+      } else {
+        release(behind);
+      }
+    }));
+  }
+
+  /** Handles the requests that waited; should one be deferred in turn, the rest wait behind it. */
+  private void handleBehind(ChannelHandlerContext ctx, Deque<FullHttpRequest> behind) {
+    FullHttpRequest next;
+    while ((next = behind.poll()) != null) {
+      try {
+        channelRead0(ctx, next);
+      } finally {
+        next.release();
+      }
+      Deque<FullHttpRequest> now = ctx.channel().attr(BEHIND).get();
+      if (now != null) {
+        now.addAll(behind);
+        behind.clear();
+        return;
+      }
+    }
+  }
+
+  private static void release(Deque<FullHttpRequest> requests) {
+    FullHttpRequest r;
+    while ((r = requests.poll()) != null) {
+      r.release();
+    }
+  }
+
   private static void send(ChannelHandlerContext ctx, FullHttpRequest request, String requestId,
+      JsonProtocol.Response response, boolean keepAlive) {
+    send(ctx, request.protocolVersion().equals(HttpVersion.HTTP_1_0), requestId, response, keepAlive);
+  }
+
+  private static void send(ChannelHandlerContext ctx, boolean http10, String requestId,
       JsonProtocol.Response response, boolean keepAlive) {
     ByteBuf body = response.body();
     CRC32 crc = new CRC32();
@@ -193,7 +278,7 @@ final class HttpHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
     }
     h.set("x-amz-crc32", Long.toString(crc.getValue()));
     if (keepAlive) {
-      if (request.protocolVersion().equals(HttpVersion.HTTP_1_0)) {
+      if (http10) {
         h.set(HttpHeaderNames.CONNECTION, "keep-alive");
       }
       ctx.writeAndFlush(http, ctx.voidPromise());

@@ -10,6 +10,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.streambed.kernel.error.AwsException;
 import dev.streambed.kernel.error.CommonError;
 import dev.streambed.kernel.error.ErrorCode;
+import dev.streambed.kernel.error.QueryCompatibleErrorCode;
+import dev.streambed.kernel.protocol.DeferredJsonOperation;
+import dev.streambed.kernel.protocol.JsonResultWriter;
 import dev.streambed.kernel.protocol.JsonOperation;
 import dev.streambed.kernel.protocol.JsonService;
 import dev.streambed.kernel.protocol.RequestContext;
@@ -21,12 +24,15 @@ import io.netty.buffer.ByteBufInputStream;
 import io.netty.buffer.ByteBufOutputStream;
 import java.io.IOException;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * AWS JSON 1.0 and 1.1: decode the body, find the operation in the service's table, run it,
- * and encode its result or its error as {@code {"__type": ..., "message": ...}}.
+ * and encode its result or its error as {@code {"__type": ..., "message": ...}} (with the
+ * {@code x-amzn-query-error} header for services that keep their Query API's codes).
  */
 final class JsonProtocol {
   private static final Logger LOG = LoggerFactory.getLogger(JsonProtocol.class);
@@ -64,17 +70,64 @@ final class JsonProtocol {
     }
     JsonNode request;
     try {
-      request = parse(content);
-    } catch (IOException | RuntimeException malformed) {
-      return error(service, new AwsException(CommonError.SERIALIZATION, null), alloc);
+      request = request(content);
+    } catch (AwsException e) {
+      return error(service, e, alloc);
     }
-    if (request == null || !request.isObject()) {
-      return error(service, new AwsException(CommonError.SERIALIZATION,
-          request != null && request.isArray() ? "Start of list found where not expected" : null), alloc);
+    return run(service, operationName, () -> out -> operation.handle(request, context, out), alloc);
+  }
+
+  /** An answer that comes later, and the operation's own stage, to cancel when the client leaves. */
+  record Pending(CompletableFuture<?> operation, CompletableFuture<Response> response) {}
+
+  /**
+   * Begins a {@link DeferredJsonOperation}; null when the named operation answers at once (then
+   * {@link #handle} runs it). A request that cannot be decoded is answered at once, as a
+   * completed pending answer.
+   */
+  static Pending begin(JsonService service, String operationName, ByteBuf content,
+      RequestContext context, ByteBufAllocator alloc) {
+    JsonOperation operation = operationName == null ? null : service.operations().get(operationName);
+    if (!(operation instanceof DeferredJsonOperation deferred)) {
+      return null;
     }
+    CompletableFuture<JsonResultWriter> started;
+    try {
+      started = deferred.begin(request(content), context).toCompletableFuture();
+    } catch (AwsException e) {
+      return new Pending(CompletableFuture.completedFuture(null),
+          CompletableFuture.completedFuture(error(service, e, alloc)));
+    } catch (RuntimeException e) {
+      LOG.error("{}.{} failed", service.targetPrefix(), operationName, e);
+      return new Pending(CompletableFuture.completedFuture(null), CompletableFuture.completedFuture(
+          error(service, new AwsException(CommonError.INTERNAL_SERVER_ERROR, "Internal server error"), alloc)));
+    }
+    CompletableFuture<Response> response = started.handle((writer, failure) -> {
+      if (failure == null) {
+        return run(service, operationName, () -> writer, alloc);
+      }
+      Throwable cause = failure instanceof CompletionException && failure.getCause() != null
+          ? failure.getCause() : failure;
+      if (cause instanceof java.util.concurrent.CancellationException) {
+        return null;
+      }
+      return run(service, operationName, () -> {
+        throw cause instanceof RuntimeException r ? r : new IllegalStateException(cause);
+      }, alloc);
+    });
+    return new Pending(started, response);
+  }
+
+  /** Where a result comes from: an operation run now, or a finished deferred one. */
+  private interface ResultSource {
+    JsonResultWriter get();
+  }
+
+  private static Response run(JsonService service, String operationName, ResultSource source,
+      ByteBufAllocator alloc) {
     ByteBuf body = alloc.buffer(256);
     try (JsonGenerator g = FACTORY.createGenerator((java.io.OutputStream) new ByteBufOutputStream(body), JsonEncoding.UTF8)) {
-      operation.handle(request, context, g);
+      source.get().write(g);
     } catch (AwsException e) {
       body.release();
       return error(service, e, alloc);
@@ -85,6 +138,21 @@ final class JsonProtocol {
           "Internal server error"), alloc);
     }
     return new Response(200, service.contentType(), body);
+  }
+
+  /** The request object, or the SerializationException AWS answers for a body that is not one. */
+  private static JsonNode request(ByteBuf content) {
+    JsonNode request;
+    try {
+      request = parse(content);
+    } catch (IOException | RuntimeException malformed) {
+      throw new AwsException(CommonError.SERIALIZATION, null);
+    }
+    if (request == null || !request.isObject()) {
+      throw new AwsException(CommonError.SERIALIZATION,
+          request != null && request.isArray() ? "Start of list found where not expected" : null);
+    }
+    return request;
   }
 
   private static JsonNode parse(ByteBuf content) throws IOException {
@@ -116,6 +184,10 @@ final class JsonProtocol {
       g.writeEndObject();
     } catch (IOException impossible) {
       throw new IllegalStateException(impossible);
+    }
+    if (code instanceof QueryCompatibleErrorCode query) {
+      return new Response(code.status(), service.contentType(), body, Map.of("x-amzn-query-error",
+          query.queryCode() + (code.status() >= 500 ? ";Receiver" : ";Sender")));
     }
     return new Response(code.status(), service.contentType(), body);
   }
