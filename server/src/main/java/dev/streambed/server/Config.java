@@ -12,9 +12,10 @@ import dev.streambed.streams.StreamsConfig;
  * @param accountId the account every request acts in
  * @param maxBodyBytes the largest request body accepted, refused before it is buffered whole
  * @param streams how many shards a stream writes to at once, and how often they roll over
+ * @param storage where state is kept: in memory, or in a data directory
  */
 public record Config(String host, int port, String region, String accountId, int maxBodyBytes,
-    StreamsConfig streams) {
+    StreamsConfig streams, StorageConfig storage) {
   public static final int DEFAULT_PORT = 4566;
   public static final String DEFAULT_ACCOUNT = "000000000000";
   /** DynamoDB's largest requests (BatchWriteItem, TransactWriteItems) stay under 16 MB. */
@@ -22,14 +23,18 @@ public record Config(String host, int port, String region, String accountId, int
 
   public static Config defaults() {
     return new Config("127.0.0.1", DEFAULT_PORT, "us-east-1", DEFAULT_ACCOUNT, DEFAULT_MAX_BODY,
-        StreamsConfig.DEFAULTS);
+        StreamsConfig.DEFAULTS, StorageConfig.MEMORY);
   }
 
   public Config withPort(int newPort) {
-    return new Config(host, newPort, region, accountId, maxBodyBytes, streams);
+    return new Config(host, newPort, region, accountId, maxBodyBytes, streams, storage);
   }
 
   public Config withStreams(StreamsConfig newStreams) {
-    return new Config(host, port, region, accountId, maxBodyBytes, newStreams);
+    return new Config(host, port, region, accountId, maxBodyBytes, newStreams, storage);
+  }
+
+  public Config withStorage(StorageConfig newStorage) {
+    return new Config(host, port, region, accountId, maxBodyBytes, streams, newStorage);
   }
 }

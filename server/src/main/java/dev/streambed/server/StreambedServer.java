@@ -17,6 +17,7 @@ import dev.streambed.logs.api.LogsApi;
 import dev.streambed.server.http.FrontDoor;
 import dev.streambed.storage.Storage;
 import dev.streambed.storage.memory.MemoryStorage;
+import dev.streambed.storage.rocksdb.RocksStorage;
 import dev.streambed.streams.Streams;
 import dev.streambed.streams.api.StreamsApi;
 import dev.streambed.sts.Sts;
@@ -68,7 +69,9 @@ public final class StreambedServer implements AutoCloseable {
   }
 
   public static StreambedServer start(Config config, Clock clock) {
-    Storage storage = new MemoryStorage();
+    Storage storage = config.storage().persistent()
+        ? RocksStorage.open(config.storage().dataDir(), config.storage().fsync(), config.storage().fsyncInterval())
+        : new MemoryStorage();
     Streams streams = new Streams(storage, clock, config.streams());
     DynamoDb dynamoDb = new DynamoDb(storage, clock, streams);
     SecureRandom random = new SecureRandom();
