@@ -17,9 +17,10 @@ import java.time.Duration;
  * @param ttlSweepInterval how often time to live looks for expired items to delete
  * @param lambda how many environments a function may run, how long idle ones stay warm, and
  *     where Java functions run
+ * @param storage where state is kept: in memory, or in a data directory
  */
 public record Config(String host, int port, String region, String accountId, int maxBodyBytes,
-    StreamsConfig streams, Duration ttlSweepInterval, LambdaConfig lambda) {
+    StreamsConfig streams, Duration ttlSweepInterval, LambdaConfig lambda, StorageConfig storage) {
   public static final int DEFAULT_PORT = 4566;
   public static final String DEFAULT_ACCOUNT = "000000000000";
   /** DynamoDB's largest requests (BatchWriteItem, TransactWriteItems) stay under 16 MB. */
@@ -40,22 +41,26 @@ public record Config(String host, int port, String region, String accountId, int
 
   public static Config defaults() {
     return new Config("127.0.0.1", DEFAULT_PORT, "us-east-1", DEFAULT_ACCOUNT, DEFAULT_MAX_BODY,
-        StreamsConfig.DEFAULTS, DEFAULT_TTL_SWEEP, LambdaConfig.DEFAULTS);
+        StreamsConfig.DEFAULTS, DEFAULT_TTL_SWEEP, LambdaConfig.DEFAULTS, StorageConfig.MEMORY);
   }
 
   public Config withPort(int newPort) {
-    return new Config(host, newPort, region, accountId, maxBodyBytes, streams, ttlSweepInterval, lambda);
+    return new Config(host, newPort, region, accountId, maxBodyBytes, streams, ttlSweepInterval, lambda, storage);
   }
 
   public Config withStreams(StreamsConfig newStreams) {
-    return new Config(host, port, region, accountId, maxBodyBytes, newStreams, ttlSweepInterval, lambda);
+    return new Config(host, port, region, accountId, maxBodyBytes, newStreams, ttlSweepInterval, lambda, storage);
   }
 
   public Config withTtlSweepInterval(Duration interval) {
-    return new Config(host, port, region, accountId, maxBodyBytes, streams, interval, lambda);
+    return new Config(host, port, region, accountId, maxBodyBytes, streams, interval, lambda, storage);
   }
 
   public Config withLambda(LambdaConfig newLambda) {
-    return new Config(host, port, region, accountId, maxBodyBytes, streams, ttlSweepInterval, newLambda);
+    return new Config(host, port, region, accountId, maxBodyBytes, streams, ttlSweepInterval, newLambda, storage);
+  }
+
+  public Config withStorage(StorageConfig newStorage) {
+    return new Config(host, port, region, accountId, maxBodyBytes, streams, ttlSweepInterval, lambda, newStorage);
   }
 }

@@ -12,7 +12,8 @@ import picocli.CommandLine.Option;
 /** The {@code streambed} command line. */
 @Command(name = "streambed", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
     description = "DynamoDB, DynamoDB Streams, Lambda, IAM, STS and CloudWatch Logs on one local endpoint.",
-    subcommands = {Main.Start.class, Main.Blueprint.class, Main.DemoCommand.class, CommandLine.HelpCommand.class})
+    subcommands = {Main.Start.class, Main.Blueprint.class, Main.DemoCommand.class, Main.Export.class, Main.Import.class,
+        CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
   @CommandLine.Spec
   CommandLine.Model.CommandSpec spec;
@@ -84,6 +85,25 @@ public final class Main implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
+    @Option(names = "--data-dir", defaultValue = "${env:STREAMBED_DATA_DIR}", paramLabel = "DIR",
+        description = "Keep all state in a RocksDB database in DIR, across restarts and crashes "
+            + "(default: in memory, gone when Streambed stops).")
+    java.nio.file.Path dataDir;
+
+    @Option(names = "--fsync", defaultValue = "${env:STREAMBED_FSYNC:-interval}", paramLabel = "WHEN",
+        converter = FsyncConverter.class,
+        description = "With --data-dir: when the write-ahead log is synced to the disk: 'interval' "
+            + "(every --fsync-interval; a killed process loses nothing acknowledged, a power loss at "
+            + "most the interval) or 'always' (before every answer; nothing acknowledged is lost) "
+            + "(default: ${DEFAULT-VALUE}).")
+    dev.streambed.storage.rocksdb.RocksStorage.Durability fsync;
+
+    @Option(names = "--fsync-interval", defaultValue = "${env:STREAMBED_FSYNC_INTERVAL:-PT0.1S}",
+        paramLabel = "DURATION",
+        description = "With --fsync interval: how often the write-ahead log is synced, as an ISO-8601 "
+            + "duration (default: ${DEFAULT-VALUE}).")
+    java.time.Duration fsyncInterval;
+
     @Option(names = "--exit-when-ready", hidden = true,
         description = "Exit as soon as the endpoint is ready (used to warm the launcher's class cache).")
     boolean exitWhenReady;
@@ -104,8 +124,15 @@ public final class Main implements Runnable {
         throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
       }
       Config config = new Config(host, port, region, account, Config.DEFAULT_MAX_BODY,
-          new StreamsConfig(streamShards, shardRollover), ttlSweepInterval, lambda);
-      StreambedServer server = StreambedServer.start(config);
+          new StreamsConfig(streamShards, shardRollover), ttlSweepInterval, lambda,
+          new StorageConfig(dataDir, fsync, fsyncInterval));
+      StreambedServer server;
+      try {
+        server = StreambedServer.start(config);
+      } catch (dev.streambed.storage.rocksdb.StorageOpenException | dev.streambed.server.http.FrontDoor.CannotListen e) {
+        System.err.println("Streambed cannot start: " + e.getMessage());
+        return 2;
+      }
       if (exitWhenReady) {
         // Used by the launcher to record a class-data archive of a full start.
         System.out.println("Streambed ready on " + server.endpoint());
@@ -128,6 +155,87 @@ public final class Main implements Runnable {
         Thread.currentThread().interrupt();
       }
       return 0;
+    }
+  }
+
+  /** {@code streambed export}: a data directory's whole state as a snapshot directory. */
+  @Command(name = "export", mixinStandardHelpOptions = true,
+      description = "Write the whole state kept in a data directory (Streambed not running on it) "
+          + "to a snapshot directory: manifest.json and entries.jsonl.gz.")
+  static final class Export implements Callable<Integer> {
+    @Option(names = "--data-dir", required = true, paramLabel = "DIR", description = "The data directory to read.")
+    java.nio.file.Path dataDir;
+
+    @CommandLine.Parameters(index = "0", paramLabel = "SNAPSHOT", description = "A new or empty directory to write.")
+    java.nio.file.Path snapshot;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() throws java.io.IOException {
+      if (!java.nio.file.Files.isDirectory(dataDir)) {
+        spec.commandLine().getErr().println("Streambed cannot export: " + dataDir + " is no data directory.");
+        return 2;
+      }
+      try (dev.streambed.storage.rocksdb.RocksStorage storage = openData(dataDir)) {
+        long n = Snapshots.export(storage, snapshot);
+        spec.commandLine().getOut().println("Exported " + n + " entries from " + dataDir + " to " + snapshot);
+        return 0;
+      } catch (dev.streambed.storage.rocksdb.StorageOpenException | Snapshots.SnapshotException e) {
+        spec.commandLine().getErr().println("Streambed cannot export: " + e.getMessage());
+        return 2;
+      }
+    }
+  }
+
+  /** {@code streambed import}: a snapshot into a new data directory. */
+  @Command(name = "import", mixinStandardHelpOptions = true,
+      description = "Read a snapshot written by `streambed export` into a new or empty data directory; "
+          + "then `streambed start --data-dir DIR` serves it.")
+  static final class Import implements Callable<Integer> {
+    @Option(names = "--data-dir", required = true, paramLabel = "DIR", description = "The data directory to fill.")
+    java.nio.file.Path dataDir;
+
+    @CommandLine.Parameters(index = "0", paramLabel = "SNAPSHOT", description = "The snapshot directory to read.")
+    java.nio.file.Path snapshot;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() throws java.io.IOException {
+      try {
+        Snapshots.manifest(snapshot);
+      } catch (Snapshots.SnapshotException e) {
+        spec.commandLine().getErr().println("Streambed cannot import: " + e.getMessage());
+        return 2;
+      }
+      try (dev.streambed.storage.rocksdb.RocksStorage storage = openData(dataDir)) {
+        long n = Snapshots.importInto(snapshot, storage);
+        spec.commandLine().getOut().println("Imported " + n + " entries from " + snapshot + " into " + dataDir);
+        return 0;
+      } catch (dev.streambed.storage.rocksdb.StorageOpenException | Snapshots.SnapshotException e) {
+        spec.commandLine().getErr().println("Streambed cannot import: " + e.getMessage());
+        return 2;
+      }
+    }
+  }
+
+  private static dev.streambed.storage.rocksdb.RocksStorage openData(java.nio.file.Path dir) {
+    return dev.streambed.storage.rocksdb.RocksStorage.open(dir, dev.streambed.storage.rocksdb.RocksStorage.Durability.ALWAYS,
+        java.time.Duration.ofSeconds(1));
+  }
+
+  /** Reads {@code --fsync}: interval or always. */
+  static final class FsyncConverter implements CommandLine.ITypeConverter<dev.streambed.storage.rocksdb.RocksStorage.Durability> {
+    @Override
+    public dev.streambed.storage.rocksdb.RocksStorage.Durability convert(String value) {
+      return switch (value.toLowerCase(java.util.Locale.ROOT)) {
+        case "interval" -> dev.streambed.storage.rocksdb.RocksStorage.Durability.INTERVAL;
+        case "always" -> dev.streambed.storage.rocksdb.RocksStorage.Durability.ALWAYS;
+        default -> throw new CommandLine.TypeConversionException("'" + value + "' is neither 'interval' nor 'always'");
+      };
     }
   }
 

@@ -19,6 +19,7 @@ import dev.streambed.sqs.Sqs;
 import dev.streambed.sqs.api.SqsApi;
 import dev.streambed.storage.Storage;
 import dev.streambed.storage.memory.MemoryStorage;
+import dev.streambed.storage.rocksdb.RocksStorage;
 import dev.streambed.streams.Streams;
 import dev.streambed.streams.api.StreamsApi;
 import dev.streambed.sts.Sts;
@@ -74,7 +75,9 @@ public final class StreambedServer implements AutoCloseable {
   }
 
   public static StreambedServer start(Config config, Clock clock) {
-    Storage storage = new MemoryStorage();
+    Storage storage = config.storage().persistent()
+        ? RocksStorage.open(config.storage().dataDir(), config.storage().fsync(), config.storage().fsyncInterval())
+        : new MemoryStorage();
     Streams streams = new Streams(storage, clock, config.streams());
     DynamoDb dynamoDb = new DynamoDb(storage, clock, streams);
     SecureRandom random = new SecureRandom();

@@ -50,6 +50,7 @@ public final class Streams {
 
   private static final byte DESCRIPTOR = 0x30;
   private static final byte RECORD = 0x31;
+  private static final byte TRIMMED = 0x32;
   private static final ObjectMapper JSON = new ObjectMapper()
       .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
   private static final HexFormat HEX = HexFormat.of();
@@ -432,6 +433,9 @@ public final class Streams {
           through = sequenceOf(e.key());
         }
         if (!batch.isEmpty()) {
+          // The trim point is stored with the deletes: after a restart, the oldest record left
+          // cannot tell a trimmed number from one taken by a write that never committed.
+          batch.put(trimKey(s, shard.ordinal), ByteBuffer.allocate(8).putLong(through).array());
           storage.commit(batch);
           shard.trimmedThrough = through;
         }
@@ -504,6 +508,10 @@ public final class Streams {
     return ByteBuffer.allocate(1 + 16 + 4).put(RECORD).put(s.id).putInt(ordinal).array();
   }
 
+  private static byte[] trimKey(LiveStream s, int ordinal) {
+    return ByteBuffer.allocate(21).put(TRIMMED).put(s.id).putInt(ordinal).array();
+  }
+
   private static long sequenceOf(byte[] recordKey) {
     return ByteBuffer.wrap(recordKey, recordKey.length - 8, 8).getLong();
   }
@@ -543,7 +551,10 @@ public final class Streams {
       entries.forEach(e -> batch.delete(e.key()));
       storage.commit(batch);
     }
-    storage.commit(new Batch().delete(descriptorKey(s.arn)));
+    byte[] trims = ByteBuffer.allocate(17).put(TRIMMED).put(s.id).array();
+    Batch last = new Batch().delete(descriptorKey(s.arn));
+    storage.range(trims, Keys.prefixEnd(trims), false, Integer.MAX_VALUE).forEach(e -> last.delete(e.key()));
+    storage.commit(last);
   }
 
   /** Loads the streams a persistent store holds, so sequence numbers go on from where they were. */
@@ -563,14 +574,15 @@ public final class Streams {
         byte[] shardPrefix = shardPrefix(s, sd.ordinal());
         List<Entry> newest = storage.range(shardPrefix, Keys.prefixEnd(shardPrefix), true, 1);
         List<Entry> oldest = storage.range(shardPrefix, Keys.prefixEnd(shardPrefix), false, 1);
-        long lastStored = newest.isEmpty() ? 0 : sequenceOf(newest.get(0).key());
+        Entry trim = storage.get(trimKey(s, sd.ordinal()));
+        long trimmed = trim == null ? sd.startSeq() - 1 : ByteBuffer.wrap(trim.value()).getLong();
+        // Numbers only grow: past the last record, and past every number trimmed away.
+        long lastStored = Math.max(trimmed, newest.isEmpty() ? 0 : sequenceOf(newest.get(0).key()));
         LiveShard shard = new LiveShard(sd.shardId(), sd.ordinal(), sd.slot(), sd.parentShardId(),
             sd.startSeq(), sd.createdMillis(), lastStored, sd.endSeq(), sd.closedMillis());
+        shard.trimmedThrough = Math.max(shard.trimmedThrough, trimmed);
         if (!oldest.isEmpty()) {
           shard.oldestMillis = RecordCodec.createdMillis(oldest.get(0).value());
-          shard.trimmedThrough = Math.max(sd.startSeq(), sequenceOf(oldest.get(0).key())) - 1;
-        } else {
-          shard.trimmedThrough = Math.max(shard.trimmedThrough, lastStored);
         }
         s.add(shard);
         if (sd.gone()) {

@@ -1,7 +1,12 @@
 package dev.streambed.tests;
 
 import dev.streambed.server.Config;
+import dev.streambed.server.StorageConfig;
 import dev.streambed.server.StreambedServer;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.net.URI;
 import java.time.Clock;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
@@ -18,23 +23,38 @@ import software.amazon.awssdk.services.sts.StsClient;
 /** A Streambed server on a free port, and SDK clients pointed at it, for black-box tests. */
 public final class Streambed implements AutoCloseable {
   private final StreambedServer server;
+  private final Path scratch;
 
-  private Streambed(StreambedServer server) {
+  private Streambed(StreambedServer server, Path scratch) {
     this.server = server;
+    this.scratch = scratch;
   }
 
   public static Streambed start() {
-    return new Streambed(StreambedServer.start(Config.defaults().withPort(0)));
+    return start(Config.defaults(), Clock.systemUTC());
   }
 
   /** A server whose services read time from {@code clock}, so tests can move time. */
   public static Streambed start(Clock clock) {
-    return new Streambed(StreambedServer.start(Config.defaults().withPort(0), clock));
+    return start(Config.defaults(), clock);
   }
 
-  /** A server with its own configuration (stream shards, rollover) and clock. */
+  /**
+   * A server with its own configuration (stream shards, rollover, storage) and clock. With the
+   * system property {@code streambed.test.storage=rocksdb}, a server that would keep its state in
+   * memory keeps it in a fresh data directory instead, so every suite also runs on RocksDB.
+   */
   public static Streambed start(Config config, Clock clock) {
-    return new Streambed(StreambedServer.start(config.withPort(0), clock));
+    Path scratch = null;
+    if (!config.storage().persistent() && "rocksdb".equals(System.getProperty("streambed.test.storage"))) {
+      try {
+        scratch = Files.createTempDirectory("streambed-test");
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+      config = config.withStorage(StorageConfig.in(scratch));
+    }
+    return new Streambed(StreambedServer.start(config.withPort(0), clock), scratch);
   }
 
   /** The running server, for tests that look behind the wire (IAM's evaluator, the Logs API). */
@@ -121,5 +141,12 @@ public final class Streambed implements AutoCloseable {
   @Override
   public void close() {
     server.close();
+    if (scratch != null) {
+      try (var files = Files.walk(scratch)) {
+        files.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    }
   }
 }

@@ -45,6 +45,15 @@ public final class FrontDoor implements AutoCloseable {
   private final EventLoopGroup group;
   private final Channel channel;
 
+  /** The address could not be bound: in use, or not this machine's. */
+  public static final class CannotListen extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    CannotListen(String message, Throwable cause) {
+      super(message, cause);
+    }
+  }
+
   private FrontDoor(EventLoopGroup group, Channel channel) {
     this.group = group;
     this.channel = channel;
@@ -78,7 +87,7 @@ public final class FrontDoor implements AutoCloseable {
     EventLoopGroup group = new MultiThreadIoEventLoopGroup(
         epoll ? EpollIoHandler.newFactory() : NioIoHandler.newFactory());
     try {
-      Channel channel = new ServerBootstrap()
+      io.netty.channel.ChannelFuture bound = new ServerBootstrap()
           .group(group)
           .channel(epoll ? EpollServerSocketChannel.class : NioServerSocketChannel.class)
           .option(ChannelOption.SO_BACKLOG, 1024)
@@ -97,8 +106,12 @@ public final class FrontDoor implements AutoCloseable {
               p.addLast(handler);
             }
           })
-          .bind(new InetSocketAddress(host, port)).sync().channel();
-      return new FrontDoor(group, channel);
+          .bind(new InetSocketAddress(host, port)).await();
+      if (!bound.isSuccess()) {
+        throw new CannotListen("Cannot listen on " + host + ":" + port + ": " + bound.cause().getMessage(),
+            bound.cause());
+      }
+      return new FrontDoor(group, bound.channel());
     } catch (InterruptedException | RuntimeException e) {
       group.shutdownGracefully(0, 0, java.util.concurrent.TimeUnit.MILLISECONDS);
       throw e;

@@ -11,7 +11,7 @@ import java.util.Map;
 import java.util.NavigableMap;
 import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.locks.ReentrantLock;
+import dev.streambed.storage.KeyStripes;
 
 /**
  * The in-memory backend: a concurrent sorted map for range reads, and a concurrent hash map of
@@ -46,14 +46,8 @@ public final class MemoryStorage implements Storage {
       new ConcurrentSkipListMap<>(Arrays::compareUnsigned);
   private final java.util.concurrent.ConcurrentHashMap<HashKey, Stored> points =
       new java.util.concurrent.ConcurrentHashMap<>(1024);
-  private final ReentrantLock[] stripes = new ReentrantLock[STRIPES];
+  private final KeyStripes stripes = new KeyStripes(STRIPES);
   private final AtomicLong versions = new AtomicLong();
-
-  public MemoryStorage() {
-    for (int i = 0; i < STRIPES; i++) {
-      stripes[i] = new ReentrantLock();
-    }
-  }
 
   @Override
   public Entry get(byte[] key) {
@@ -80,11 +74,7 @@ public final class MemoryStorage implements Storage {
 
   @Override
   public void commit(Batch batch) {
-    int[] locked = stripesOf(batch);
-    for (int s : locked) {
-      stripes[s].lock();
-    }
-    try {
+    try (KeyStripes.Held held = stripes.lock(batch)) {
       for (Batch.Check check : batch.checks()) {
         Stored current = points.get(HashKey.of(check.key()));
         long version = current == null ? ABSENT : current.version;
@@ -105,30 +95,7 @@ public final class MemoryStorage implements Storage {
           points.put(hashKey, stored);
         }
       }
-    } finally {
-      for (int i = locked.length - 1; i >= 0; i--) {
-        stripes[locked[i]].unlock();
-      }
     }
-  }
-
-  private static int[] stripesOf(Batch batch) {
-    int n = batch.writes().size() + batch.checks().size();
-    int[] ids = new int[n];
-    int i = 0;
-    for (Batch.Write w : batch.writes()) {
-      ids[i++] = stripe(w.key());
-    }
-    for (Batch.Check c : batch.checks()) {
-      ids[i++] = stripe(c.key());
-    }
-    return Arrays.stream(ids).sorted().distinct().toArray();
-  }
-
-  private static int stripe(byte[] key) {
-    int h = Arrays.hashCode(key);
-    h ^= h >>> 16;
-    return Math.floorMod(h, STRIPES);
   }
 
   @Override
