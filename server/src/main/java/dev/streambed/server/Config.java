@@ -18,9 +18,11 @@ import java.time.Duration;
  * @param lambda how many environments a function may run, how long idle ones stay warm, and
  *     where Java functions run
  * @param storage where state is kept: in memory, or in a data directory
+ * @param security signature checks, IAM enforcement and the front door's bounds
  */
 public record Config(String host, int port, String region, String accountId, int maxBodyBytes,
-    StreamsConfig streams, Duration ttlSweepInterval, LambdaConfig lambda, StorageConfig storage) {
+    StreamsConfig streams, Duration ttlSweepInterval, LambdaConfig lambda, StorageConfig storage,
+    SecurityConfig security) {
   public static final int DEFAULT_PORT = 4566;
   public static final String DEFAULT_ACCOUNT = "000000000000";
   /** DynamoDB's largest requests (BatchWriteItem, TransactWriteItems) stay under 16 MB. */
@@ -41,26 +43,32 @@ public record Config(String host, int port, String region, String accountId, int
 
   public static Config defaults() {
     return new Config("127.0.0.1", DEFAULT_PORT, "us-east-1", DEFAULT_ACCOUNT, DEFAULT_MAX_BODY,
-        StreamsConfig.DEFAULTS, DEFAULT_TTL_SWEEP, LambdaConfig.DEFAULTS, StorageConfig.MEMORY);
+        StreamsConfig.DEFAULTS, DEFAULT_TTL_SWEEP, LambdaConfig.DEFAULTS, StorageConfig.MEMORY,
+        SecurityConfig.open(DEFAULT_MAX_BODY));
   }
 
   public Config withPort(int newPort) {
-    return new Config(host, newPort, region, accountId, maxBodyBytes, streams, ttlSweepInterval, lambda, storage);
+    return new Config(host, newPort, region, accountId, maxBodyBytes, streams, ttlSweepInterval, lambda, storage, security);
   }
 
   public Config withStreams(StreamsConfig newStreams) {
-    return new Config(host, port, region, accountId, maxBodyBytes, newStreams, ttlSweepInterval, lambda, storage);
+    return new Config(host, port, region, accountId, maxBodyBytes, newStreams, ttlSweepInterval, lambda, storage, security);
   }
 
   public Config withTtlSweepInterval(Duration interval) {
-    return new Config(host, port, region, accountId, maxBodyBytes, streams, interval, lambda, storage);
+    return new Config(host, port, region, accountId, maxBodyBytes, streams, interval, lambda, storage, security);
   }
 
   public Config withLambda(LambdaConfig newLambda) {
-    return new Config(host, port, region, accountId, maxBodyBytes, streams, ttlSweepInterval, newLambda, storage);
+    return new Config(host, port, region, accountId, maxBodyBytes, streams, ttlSweepInterval, newLambda, storage, security);
   }
 
   public Config withStorage(StorageConfig newStorage) {
-    return new Config(host, port, region, accountId, maxBodyBytes, streams, ttlSweepInterval, lambda, newStorage);
+    return new Config(host, port, region, accountId, maxBodyBytes, streams, ttlSweepInterval, lambda, newStorage, security);
+  }
+
+  public Config withSecurity(SecurityConfig newSecurity) {
+    return new Config(host, port, region, accountId, maxBodyBytes, streams, ttlSweepInterval, lambda, storage,
+        newSecurity);
   }
 }

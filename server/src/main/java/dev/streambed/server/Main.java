@@ -104,9 +104,62 @@ public final class Main implements Runnable {
             + "duration (default: ${DEFAULT-VALUE}).")
     java.time.Duration fsyncInterval;
 
+    @Option(names = "--auth", defaultValue = "${env:STREAMBED_AUTH:-open}", paramLabel = "MODE",
+        description = "open: any credentials are accepted; strict: every request's SigV4 signature is "
+            + "verified against the root key pair, IAM users' access keys and STS credentials "
+            + "(default: ${DEFAULT-VALUE}).")
+    String auth;
+
+    @Option(names = "--root-access-key", defaultValue = "${env:STREAMBED_ROOT_ACCESS_KEY}", paramLabel = "KEY",
+        description = "With --auth strict: the access key id of the account's root, allowed everything.")
+    String rootAccessKey;
+
+    @Option(names = "--root-secret-key", defaultValue = "${env:STREAMBED_ROOT_SECRET_KEY}", paramLabel = "SECRET",
+        description = "With --auth strict: the root key's secret (better given as STREAMBED_ROOT_SECRET_KEY).")
+    String rootSecretKey;
+
+    @Option(names = "--iam", defaultValue = "${env:STREAMBED_IAM:-off}", paramLabel = "MODE",
+        description = "off: every caller may do anything; enforce: every call is authorized with IAM's "
+            + "policies for the caller, as AWS does (default: ${DEFAULT-VALUE}).")
+    String iam;
+
+    @Option(names = "--max-connections", defaultValue = "${env:STREAMBED_MAX_CONNECTIONS:-10000}",
+        description = "Connections served at once; more are closed as they come (default: ${DEFAULT-VALUE}).")
+    int maxConnections;
+
+    @Option(names = "--idle-timeout", defaultValue = "${env:STREAMBED_IDLE_TIMEOUT:-PT5M}", paramLabel = "DURATION",
+        description = "How long a connection may sit with no request before it is closed, as an ISO-8601 "
+            + "duration (default: ${DEFAULT-VALUE}).")
+    java.time.Duration idleTimeout;
+
+    @Option(names = "--request-timeout", defaultValue = "${env:STREAMBED_REQUEST_TIMEOUT:-PT60S}",
+        paramLabel = "DURATION",
+        description = "How long a request may take to arrive whole, from its first byte, as an ISO-8601 "
+            + "duration (default: ${DEFAULT-VALUE}).")
+    java.time.Duration requestTimeout;
+
     @Option(names = "--exit-when-ready", hidden = true,
         description = "Exit as soon as the endpoint is ready (used to warm the launcher's class cache).")
     boolean exitWhenReady;
+
+    private SecurityConfig security() {
+      String authMode = auth.toLowerCase(java.util.Locale.ROOT);
+      String iamMode = iam.toLowerCase(java.util.Locale.ROOT);
+      if (!authMode.equals("open") && !authMode.equals("strict")) {
+        throw new CommandLine.ParameterException(spec.commandLine(), "--auth must be open or strict, not " + auth);
+      }
+      if (!iamMode.equals("off") && !iamMode.equals("enforce")) {
+        throw new CommandLine.ParameterException(spec.commandLine(), "--iam must be off or enforce, not " + iam);
+      }
+      try {
+        SecurityConfig s = SecurityConfig.open(Config.DEFAULT_MAX_BODY).withIamEnforced(iamMode.equals("enforce"))
+            .withLimits(dev.streambed.server.http.Limits.defaults(Config.DEFAULT_MAX_BODY)
+                .withMaxConnections(maxConnections).withIdleTimeout(idleTimeout).withRequestTimeout(requestTimeout));
+        return authMode.equals("strict") ? s.withStrictAuth(rootAccessKey, rootSecretKey) : s;
+      } catch (IllegalArgumentException e) {
+        throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+      }
+    }
 
     @Override
     public Integer call() {
@@ -123,9 +176,15 @@ public final class Main implements Runnable {
       } catch (IllegalArgumentException e) {
         throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
       }
+      SecurityConfig security = security();
       Config config = new Config(host, port, region, account, Config.DEFAULT_MAX_BODY,
           new StreamsConfig(streamShards, shardRollover), ttlSweepInterval, lambda,
-          new StorageConfig(dataDir, fsync, fsyncInterval));
+          new StorageConfig(dataDir, fsync, fsyncInterval), security);
+      if (!security.strictAuth() && !loopback(host)) {
+        System.err.println("Warning: Streambed listens on " + host + " without --auth strict: anyone who "
+            + "can reach it may do anything, with any credentials. Use --auth strict (with a root key "
+            + "pair) to check who is calling.");
+      }
       StreambedServer server;
       try {
         server = StreambedServer.start(config);
@@ -155,6 +214,15 @@ public final class Main implements Runnable {
         Thread.currentThread().interrupt();
       }
       return 0;
+    }
+  }
+
+  /** Whether an address to listen on is this machine's loopback (127.0.0.0/8, ::1, localhost). */
+  static boolean loopback(String host) {
+    try {
+      return java.net.InetAddress.getByName(host).isLoopbackAddress();
+    } catch (java.net.UnknownHostException e) {
+      return false;
     }
   }
 

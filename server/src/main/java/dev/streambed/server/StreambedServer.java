@@ -14,6 +14,14 @@ import dev.streambed.lambda.esm.Pollers;
 import dev.streambed.lambda.api.LambdaApi;
 import dev.streambed.logs.Logs;
 import dev.streambed.logs.api.LogsApi;
+import dev.streambed.kernel.protocol.JsonService;
+import dev.streambed.kernel.protocol.QueryService;
+import dev.streambed.kernel.protocol.RestService;
+import dev.streambed.server.auth.ConsoleLogin;
+import dev.streambed.server.auth.Enforcement;
+import dev.streambed.server.auth.Keys;
+import dev.streambed.server.auth.SigV4Verifier;
+import dev.streambed.server.http.Authentication;
 import dev.streambed.server.http.FrontDoor;
 import dev.streambed.sqs.Sqs;
 import dev.streambed.sqs.api.SqsApi;
@@ -46,9 +54,12 @@ public final class StreambedServer implements AutoCloseable {
   private final Invocations invocations;
   private final Pollers pollers;
   private final Maintenance maintenance = new Maintenance();
+  private final ConsoleLogin consoleLogin;
 
   private StreambedServer(Config config, Storage storage, DynamoDb dynamoDb, Iam iam, Sts sts, Logs logs,
-      Sqs sqs, Functions functions, Invocations invocations, Pollers pollers, FrontDoor frontDoor) {
+      Sqs sqs, Functions functions, Invocations invocations, Pollers pollers, FrontDoor frontDoor,
+      ConsoleLogin consoleLogin) {
+    this.consoleLogin = consoleLogin;
     this.sqs = sqs;
     this.functions = functions;
     this.pollers = pollers;
@@ -93,14 +104,27 @@ public final class StreambedServer implements AutoCloseable {
         List.of(Duration.ofMinutes(1), Duration.ofMinutes(2)));
     EventSourceMappings mappings = new EventSourceMappings(storage, clock, functions, streams, iam);
     Pollers pollers = new Pollers(mappings, functions, invocations, streams, storage, clock);
+    SecurityConfig security = config.security();
+    Keys keys = new Keys(security.rootAccessKey(), security.rootSecretKey(), config.accountId(), iam, sts, clock);
     try {
-      FrontDoor frontDoor = FrontDoor.start(config.host(), config.port(),
-          List.of(DynamoDbApi.service(dynamoDb), StreamsApi.service(streams), LogsApi.service(logs),
-              SqsApi.service(sqs, () -> endpoint[0])),
-          List.of(IamApi.service(iam, sts), StsApi.service(sts)), List.of(LambdaApi.service(functions, new Aliases(functions, storage), mappings, invocations)),
-          config.region(), config.accountId(), config.maxBodyBytes());
+      List<JsonService> json = List.of(DynamoDbApi.service(dynamoDb), StreamsApi.service(streams),
+          LogsApi.service(logs), SqsApi.service(sqs, () -> endpoint[0]));
+      List<QueryService> query = List.of(IamApi.service(iam, sts), StsApi.service(sts));
+      List<RestService> rest = List.of(LambdaApi.service(functions, new Aliases(functions, storage), mappings,
+          invocations));
+      if (security.enforceIam()) {
+        Enforcement enforcement = new Enforcement(iam, sts);
+        json = json.stream().map(enforcement::wrap).toList();
+        query = query.stream().map(enforcement::wrap).toList();
+        rest = rest.stream().map(enforcement::wrap).toList();
+      }
+      FrontDoor frontDoor = FrontDoor.start(config.host(), config.port(), json, query, rest,
+          config.region(), config.accountId(),
+          security.strictAuth() ? Authentication.strict(new SigV4Verifier(keys, clock)) : Authentication.OPEN,
+          security.limits().withMaxBodyBytes(config.maxBodyBytes()));
       StreambedServer server = new StreambedServer(config, storage, dynamoDb, iam, sts, logs, sqs, functions,
-          invocations, pollers, frontDoor);
+          invocations, pollers, frontDoor,
+          security.strictAuth() ? ConsoleLogin.strict(keys) : ConsoleLogin.open(config.accountId()));
       endpoint[0] = server.endpoint();
       return server;
     } catch (InterruptedException e) {
@@ -166,6 +190,14 @@ public final class StreambedServer implements AutoCloseable {
   /** SQS, for services that send to queues without HTTP (event source mapping destinations). */
   public Sqs sqs() {
     return sqs;
+  }
+
+  /**
+   * How the web console lets a person in: with {@code --auth strict} it must ask for a key pair
+   * and check it here (paths under {@link ConsoleLogin#PATH_PREFIX} are not checked for SigV4).
+   */
+  public ConsoleLogin consoleLogin() {
+    return consoleLogin;
   }
 
   /** CloudWatch Logs, for services that write or follow logs without HTTP. */

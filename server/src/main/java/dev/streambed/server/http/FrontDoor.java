@@ -76,13 +76,24 @@ public final class FrontDoor implements AutoCloseable {
   public static FrontDoor start(String host, int port, List<JsonService> services,
       List<QueryService> queryServices, List<RestService> restServices, String region,
       String accountId, int maxBodyBytes) throws InterruptedException {
+    return start(host, port, services, queryServices, restServices, region, accountId,
+        Authentication.OPEN, Limits.defaults(maxBodyBytes));
+  }
+
+  /** Binds and serves, checking signatures as {@code authentication} says, within {@code limits}. */
+  public static FrontDoor start(String host, int port, List<JsonService> services,
+      List<QueryService> queryServices, List<RestService> restServices, String region,
+      String accountId, Authentication authentication, Limits limits) throws InterruptedException {
+    int maxBodyBytes = limits.maxBodyBytes();
     Map<String, JsonService> byPrefix = new LinkedHashMap<>();
     for (JsonService s : services) {
       byPrefix.put(s.targetPrefix(), s);
     }
     HttpHandler handler = new HttpHandler(maxBodyBytes, Map.copyOf(byPrefix), services.get(0),
-        List.copyOf(queryServices), List.copyOf(restServices), region, accountId);
+        List.copyOf(queryServices), List.copyOf(restServices), region, accountId, authentication,
+        limits.maxPipelined());
     JsonService errors = services.get(0);
+    ConnectionGuards guards = new ConnectionGuards(limits, errors);
     boolean epoll = Epoll.isAvailable();
     EventLoopGroup group = new MultiThreadIoEventLoopGroup(
         epoll ? EpollIoHandler.newFactory() : NioIoHandler.newFactory());
@@ -96,11 +107,16 @@ public final class FrontDoor implements AutoCloseable {
             @Override
             protected void initChannel(SocketChannel ch) {
               ChannelPipeline p = ch.pipeline();
+              p.addLast(guards.counter());
+              p.addLast(new io.netty.handler.timeout.IdleStateHandler(0, 0,
+                  limits.idleTimeout().toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS));
+              p.addLast(guards.beforeCodec());
               // Header names and values are only read, never echoed, so Netty's per-character
               // validation of every header buys nothing here.
               p.addLast(new HttpServerCodec(new HttpDecoderConfig()
-                  .setMaxInitialLineLength(8192).setMaxHeaderSize(65536).setMaxChunkSize(8192)
+                  .setMaxInitialLineLength(16384).setMaxHeaderSize(limits.maxHeaderBytes()).setMaxChunkSize(8192)
                   .setHeadersFactory(DefaultHttpHeadersFactory.headersFactory().withValidation(false))));
+              p.addLast(guards.afterCodec());
               p.addLast(new HttpServerExpectContinueHandler());
               p.addLast(new LimitedAggregator(maxBodyBytes, errors));
               p.addLast(handler);

@@ -6,6 +6,8 @@ import dev.streambed.kernel.protocol.JsonService;
 import dev.streambed.kernel.protocol.QueryService;
 import dev.streambed.kernel.protocol.RequestContext;
 import dev.streambed.kernel.protocol.RestService;
+import dev.streambed.server.auth.AuthFailure;
+import dev.streambed.server.auth.Wire;
 import io.netty.buffer.ByteBuf;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFutureListener;
@@ -45,7 +47,7 @@ final class HttpHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
       io.netty.handler.codec.http.DefaultHttpHeadersFactory.headersFactory().withValidation(false);
 
   /** Requests that arrived while an earlier one on the connection waits for its deferred answer. */
-  private static final AttributeKey<Deque<FullHttpRequest>> BEHIND = AttributeKey.valueOf("streambed.behind");
+  static final AttributeKey<Deque<FullHttpRequest>> BEHIND = AttributeKey.valueOf("streambed.behind");
 
   private final int maxBodyBytes;
   private final Map<String, JsonService> jsonServices;
@@ -54,10 +56,14 @@ final class HttpHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
   private final List<RestService> restServices;
   private final String defaultRegion;
   private final String accountId;
+  private final Authentication authentication;
+  private final int maxPipelined;
 
   HttpHandler(int maxBodyBytes, Map<String, JsonService> jsonServices, JsonService fallback,
       List<QueryService> queryServices, List<RestService> restServices, String defaultRegion,
-      String accountId) {
+      String accountId, Authentication authentication, int maxPipelined) {
+    this.authentication = authentication;
+    this.maxPipelined = maxPipelined;
     this.maxBodyBytes = maxBodyBytes;
     this.jsonServices = jsonServices;
     this.fallback = fallback;
@@ -72,11 +78,17 @@ final class HttpHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
     Deque<FullHttpRequest> behind = ctx.channel().attr(BEHIND).get();
     if (behind != null) {
       behind.add(request.retain());
+      if (behind.size() >= maxPipelined) {
+        // A client far ahead of its answers is not read until they are sent: memory stays bounded.
+        ctx.channel().config().setAutoRead(false);
+      }
       return;
     }
+    // The signature covers the body as sent, so it is checked before the body is inflated.
+    Authentication.Admission admission = authentication.admit(request);
     String encoding = request.headers().get(HttpHeaderNames.CONTENT_ENCODING);
     if (encoding == null || encoding.equalsIgnoreCase("identity")) {
-      handle(ctx, request);
+      handle(ctx, request, admission);
       return;
     }
     ByteBuf inflated;
@@ -94,13 +106,13 @@ final class HttpHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
     FullHttpRequest plain = request.replace(inflated);
     plain.headers().remove(HttpHeaderNames.CONTENT_ENCODING);
     try {
-      handle(ctx, plain);
+      handle(ctx, plain, admission);
     } finally {
       plain.release();
     }
   }
 
-  private void handle(ChannelHandlerContext ctx, FullHttpRequest request) {
+  private void handle(ChannelHandlerContext ctx, FullHttpRequest request, Authentication.Admission admission) {
     HttpHeaders headers = request.headers();
     // A path a REST service owns is that service's, whatever the content type claims: Java's
     // HttpURLConnection labels every POST form-encoded when the client names no type.
@@ -114,7 +126,7 @@ final class HttpHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
           new AwsException(CommonError.SERIALIZATION, null), ctx.alloc()), false);
       return;
     }
-    SigV4 signature = SigV4.parse(headers.get(HttpHeaderNames.AUTHORIZATION));
+    SigV4 signature = admission.signature();
     String region = signature != null && !signature.region().isEmpty() ? signature.region() : defaultRegion;
     RequestContext context = new RequestContext(requestId, region, accountId,
         signature == null ? null : signature.accessKeyId(), headers.get(HttpHeaderNames.HOST));
@@ -122,13 +134,28 @@ final class HttpHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
     String target = headers.get("X-Amz-Target");
     JsonProtocol.Response response;
     if (rest != null) {
-      response = RestProtocol.handle(rest, request, context, ctx.alloc());
+      AuthFailure refused = refusal(admission, rest.service().name());
+      response = refused != null
+          ? RestProtocol.error(rest.service(), Wire.REST.refusal(refused), ctx.alloc())
+          : RestProtocol.handle(rest, request, context, ctx.alloc());
     } else if (form != null) {
-      response = query(form, signature, context, ctx);
+      Map<String, String> params = QueryProtocol.decode(form);
+      QueryService service = queryService(params, signature);
+      AuthFailure refused = refusal(admission, service.signingName());
+      response = refused != null
+          ? QueryProtocol.error(service, Wire.QUERY.refusal(refused), requestId, ctx.alloc())
+          : QueryProtocol.handle(service, params, context, ctx.alloc());
     } else if (target != null && request.method() == HttpMethod.POST) {
       int dot = target.indexOf('.');
       JsonService service = jsonServices.get(dot < 0 ? target : target.substring(0, dot));
       String operation = dot < 0 ? null : target.substring(dot + 1);
+      AuthFailure refused = refusal(admission, service == null ? null : service.signingName());
+      if (refused != null) {
+        JsonService answering = service == null ? anyService() : service;
+        send(ctx, request, requestId, JsonProtocol.error(answering,
+            Wire.json(answering.signingName()).refusal(refused), ctx.alloc()), HttpUtil.isKeepAlive(request));
+        return;
+      }
       JsonProtocol.Pending later = service == null ? null
           : JsonProtocol.begin(service, operation, request.content(), context, ctx.alloc());
       if (later != null) {
@@ -145,11 +172,24 @@ final class HttpHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
       // DynamoDB answers a plain GET of its root with a health line; load balancers use it.
       response = new JsonProtocol.Response(200, "text/plain",
           ctx.alloc().buffer().writeBytes("healthy: streambed".getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+    } else if (admission.refused() != null) {
+      response = JsonProtocol.error(anyService(), Wire.JSON.refusal(admission.refused()), ctx.alloc());
     } else {
       response = JsonProtocol.error(anyService(),
           new AwsException(CommonError.UNKNOWN_OPERATION, null), ctx.alloc());
     }
     send(ctx, request, requestId, response, HttpUtil.isKeepAlive(request));
+  }
+
+  /**
+   * Why the request is refused before it reaches its operation: its signature did not verify, or
+   * (strict authentication) it was signed for another service than {@code signingName}.
+   */
+  private AuthFailure refusal(Authentication.Admission admission, String signingName) {
+    if (admission.refused() != null) {
+      return admission.refused();
+    }
+    return signingName == null ? null : authentication.wrongService(admission.signature(), signingName);
   }
 
   /**
@@ -172,9 +212,8 @@ final class HttpHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
     return null;
   }
 
-  private JsonProtocol.Response query(String form, SigV4 signature, RequestContext context,
-      ChannelHandlerContext ctx) {
-    Map<String, String> params = QueryProtocol.decode(form);
+  /** The Query service a request is for: by its signing name, else by its Action, else the first. */
+  private QueryService queryService(Map<String, String> params, SigV4 signature) {
     QueryService service = null;
     if (signature != null) {
       for (QueryService s : queryServices) {
@@ -186,8 +225,7 @@ final class HttpHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
     if (service == null) {
       service = QueryProtocol.ownerOf(queryServices, params == null ? null : params.get("Action"));
     }
-    return QueryProtocol.handle(service == null ? queryServices.get(0) : service, params, context,
-        ctx.alloc());
+    return service == null ? queryServices.get(0) : service;
   }
 
   /** The service whose content type answers requests that name no service (the first wired). */
@@ -228,6 +266,9 @@ final class HttpHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
         handleBehind(ctx, behind);
       } else {
         release(behind);
+      }
+      if (channel.attr(BEHIND).get() == null) {
+        channel.config().setAutoRead(true);
       }
     }));
   }

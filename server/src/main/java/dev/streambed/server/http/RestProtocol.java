@@ -79,6 +79,15 @@ final class RestProtocol {
       response = service.errors().render(new AwsException(CommonError.INTERNAL_SERVER_ERROR,
           "Internal server error"));
     }
+    return wire(response, alloc);
+  }
+
+  /** An error answered before the request reached its operation, in the service's own shape. */
+  static JsonProtocol.Response error(RestService service, AwsException e, ByteBufAllocator alloc) {
+    return wire(service.errors().render(e), alloc);
+  }
+
+  private static JsonProtocol.Response wire(RestResponse response, ByteBufAllocator alloc) {
     ByteBuf body = alloc.buffer(response.body().length);
     body.writeBytes(response.body());
     return new JsonProtocol.Response(response.status(), response.contentType(), body, response.headers());

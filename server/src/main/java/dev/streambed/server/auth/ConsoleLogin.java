@@ -1,0 +1,53 @@
+package dev.streambed.server.auth;
+
+/**
+ * What the web console calls to let a person in, since a browser cannot sign its requests. With
+ * {@code --auth strict}, paths under {@code /console} are not checked for SigV4 by the front door
+ * ({@link #PATH_PREFIX}); the console must then ask for an access key and secret (the bootstrap
+ * root key, an IAM user's key, or temporary credentials with their session token), check them
+ * with {@link #login}, and keep its own session. With open authentication {@link #required()} is
+ * false and anyone may use the console, as anyone may use the API.
+ */
+public interface ConsoleLogin {
+  /** Paths the console owns and authenticates itself. */
+  String PATH_PREFIX = "/console";
+
+  /** Whether the console must have a login (strict authentication is on). */
+  boolean required();
+
+  /**
+   * Checks a key pair; returns the ARN of whom it stands for ({@code arn:aws:iam::ACCOUNT:root},
+   * a user's, or an assumed-role session's), or throws {@link AuthFailure} with AWS's message.
+   */
+  String login(String accessKeyId, String secretAccessKey, String sessionToken);
+
+  /** The login of a server whose authentication is open: nothing is required, every key is root. */
+  static ConsoleLogin open(String accountId) {
+    return new ConsoleLogin() {
+      @Override
+      public boolean required() {
+        return false;
+      }
+
+      @Override
+      public String login(String accessKeyId, String secretAccessKey, String sessionToken) {
+        return "arn:aws:iam::" + accountId + ":root";
+      }
+    };
+  }
+
+  /** The login of a strict server: the same keys a signature is checked with. */
+  static ConsoleLogin strict(Keys keys) {
+    return new ConsoleLogin() {
+      @Override
+      public boolean required() {
+        return true;
+      }
+
+      @Override
+      public String login(String accessKeyId, String secretAccessKey, String sessionToken) {
+        return keys.login(accessKeyId, secretAccessKey, sessionToken);
+      }
+    };
+  }
+}

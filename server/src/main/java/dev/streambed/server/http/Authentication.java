@@ -1,0 +1,80 @@
+package dev.streambed.server.http;
+
+import dev.streambed.server.auth.AuthFailure;
+import dev.streambed.server.auth.ConsoleLogin;
+import dev.streambed.server.auth.SigV4Verifier;
+import dev.streambed.server.auth.SignedRequest;
+import dev.streambed.server.auth.Verified;
+import io.netty.handler.codec.http.FullHttpRequest;
+import io.netty.handler.codec.http.HttpHeaderNames;
+import io.netty.handler.codec.http.HttpMethod;
+
+/**
+ * The front door's signature check. Open (the default): the Authorization header is only read
+ * for the access key and region, any signature passes. Strict ({@code --auth strict}): every
+ * request but the health check and the console's own paths must carry a SigV4 signature that
+ * verifies, and is refused in its protocol's words otherwise.
+ */
+public final class Authentication {
+  /** Accepts any credentials, reading only the credential scope of the Authorization header. */
+  public static final Authentication OPEN = new Authentication(null);
+
+  private final SigV4Verifier verifier;
+
+  private Authentication(SigV4Verifier verifier) {
+    this.verifier = verifier;
+  }
+
+  public static Authentication strict(SigV4Verifier verifier) {
+    return new Authentication(verifier);
+  }
+
+  public boolean isStrict() {
+    return verifier != null;
+  }
+
+  /** Who signed a request and where, or why it was refused. */
+  record Admission(SigV4 signature, AuthFailure refused) {}
+
+  /** Checks the request as it came (before its body is inflated, since the signature covers it). */
+  Admission admit(FullHttpRequest request) {
+    SigV4 claimed = SigV4.parse(request.headers().get(HttpHeaderNames.AUTHORIZATION));
+    if (verifier == null || exempt(request)) {
+      return new Admission(claimed, null);
+    }
+    String uri = request.uri();
+    if (uri.startsWith("http://") || uri.startsWith("https://")) {
+      int slash = uri.indexOf('/', uri.indexOf("//") + 2);
+      uri = slash < 0 ? "/" : uri.substring(slash);
+    }
+    int q = uri.indexOf('?');
+    SignedRequest signed = new SignedRequest(request.method().name(), q < 0 ? uri : uri.substring(0, q),
+        q < 0 ? null : uri.substring(q + 1), name -> request.headers().getAll(name), request.content().nioBuffer());
+    try {
+      Verified v = verifier.verify(signed);
+      return new Admission(new SigV4(v.accessKeyId(), v.date(), v.region(), v.service()), null);
+    } catch (AuthFailure f) {
+      return new Admission(claimed, f);
+    }
+  }
+
+  /**
+   * The refusal of a verified signature whose scope names another service than the one the
+   * request reached (null when it is the same, or authentication is open).
+   */
+  AuthFailure wrongService(SigV4 signature, String signingName) {
+    if (verifier == null || signature == null || signature.service().equals(signingName)) {
+      return null;
+    }
+    return new AuthFailure(AuthFailure.Kind.INVALID_SIGNATURE, "Credential should be scoped to correct service: '"
+        + signingName + "'. ");
+  }
+
+  /** DynamoDB's health check answers unsigned requests, and the console checks its own logins. */
+  private static boolean exempt(FullHttpRequest request) {
+    String uri = request.uri();
+    return (request.method() == HttpMethod.GET && uri.equals("/"))
+        || uri.equals(ConsoleLogin.PATH_PREFIX) || uri.startsWith(ConsoleLogin.PATH_PREFIX + "/")
+        || uri.startsWith(ConsoleLogin.PATH_PREFIX + "?");
+  }
+}
