@@ -13,9 +13,18 @@ public final class AwsCli {
   public record Result(int exitCode, String stdout, String stderr) {}
 
   private final String endpoint;
+  private final String accessKey;
+  private final String secretKey;
 
   public AwsCli(String endpoint) {
+    this(endpoint, "AKIDCLI", "secret");
+  }
+
+  /** The CLI signing with this key pair (a server with strict authentication checks it). */
+  public AwsCli(String endpoint, String accessKey, String secretKey) {
     this.endpoint = endpoint;
+    this.accessKey = accessKey;
+    this.secretKey = secretKey;
   }
 
   public Result run(String... args) throws IOException, InterruptedException {
@@ -28,8 +37,8 @@ public final class AwsCli {
     command.add("json");
     ProcessBuilder pb = new ProcessBuilder(command);
     Map<String, String> env = pb.environment();
-    env.put("AWS_ACCESS_KEY_ID", "AKIDCLI");
-    env.put("AWS_SECRET_ACCESS_KEY", "secret");
+    env.put("AWS_ACCESS_KEY_ID", accessKey);
+    env.put("AWS_SECRET_ACCESS_KEY", secretKey);
     env.put("AWS_DEFAULT_REGION", "eu-west-1");
     env.put("AWS_PAGER", "");
     env.remove("AWS_PROFILE");
