@@ -100,9 +100,13 @@ public final class Enforcement {
       return;
     }
     for (Permission p : needed) {
-      Decision d = iam.authorize(caller.arn(), AuthorizationRequest.of(p.action(), p.resource())
+      AuthorizationRequest request = AuthorizationRequest.of(p.action(), p.resource())
           .with("aws:RequestedRegion", context.region())
-          .with("aws:SecureTransport", "false"));
+          .with("aws:SecureTransport", "false");
+      for (Map.Entry<String, String> key : p.context().entrySet()) {
+        request = request.with(key.getKey(), key.getValue());
+      }
+      Decision d = iam.authorize(caller.arn(), request);
       if (!d.allowed()) {
         throw wire.accessDenied(denial(caller.arn(), p, d));
       }

@@ -96,7 +96,8 @@ final class LambdaPermissions {
   /** Handing a role to Lambda is iam:PassRole on it, as AWS checks at CreateFunction. */
   private static void passRole(List<Permission> out, JsonNode body) {
     if (body.hasNonNull("Role")) {
-      out.add(new Permission("iam:PassRole", body.get("Role").asText()));
+      out.add(new Permission("iam:PassRole", body.get("Role").asText(),
+          Map.of("iam:PassedToService", "lambda.amazonaws.com")));
     }
   }
 
