@@ -152,6 +152,7 @@ public final class Expressions {
     if (text.isEmpty()) {
       throw AwsException.validation(Messages.invalid(parameter, Messages.EMPTY));
     }
+    Limits.check(text, parameter);
     try {
       return parse.run();
     } catch (ExpressionError e) {

@@ -32,6 +32,11 @@ final class Tokens {
     return text.substring(starts[pos], ends[pos]);
   }
 
+  /** The text of the token {@code i} places from the start. */
+  String text(int i) {
+    return text.substring(starts[i], ends[i]);
+  }
+
   int position() {
     return pos;
   }

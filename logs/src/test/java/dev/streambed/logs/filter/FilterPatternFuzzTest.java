@@ -1,0 +1,50 @@
+package dev.streambed.logs.filter;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.streambed.kernel.error.AwsException;
+import java.time.Duration;
+import java.util.List;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+import org.junit.jupiter.api.Assertions;
+
+/**
+ * Fuzzing CloudWatch Logs' filter pattern language: any pattern is read or refused with AWS's
+ * InvalidParameterException, and a pattern that was read tells of any message whether it matches,
+ * in bounded time (regular expressions included).
+ */
+class FilterPatternFuzzTest {
+  private static final List<String> WORDS = List.of("ERROR", "\"a b\"", "-", "?", "{", "}", "[", "]", "$", ".",
+      "$.a", "$.a.b[0]", "=", "!=", "<", ">", "<=", ">=", "&&", "||", "(", ")", "*", "%", "%[a-z]+%", "%(a+)+$%",
+      "IS", "NULL", "TRUE", "FALSE", "EXISTS", "NOT", "1", "-2.5e3", "\"x*\"", ",", "w1", "w2", "...", "\\", "'");
+  private static final List<String> MESSAGES = List.of("", "ERROR a b", "{\"a\":{\"b\":[1,2]},\"c\":null}",
+      "127.0.0.1 - - [10/Oct/2000:13:55:36] \"GET / HTTP/1.0\" 200 2326", "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa!",
+      "{\"a\":" + "[".repeat(50) + "]".repeat(50) + "}");
+
+  @Provide
+  Arbitrary<String> patterns() {
+    return Arbitraries.oneOf(Arbitraries.of(WORDS).list().ofMaxSize(30).map(l -> String.join(" ", l)),
+        Arbitraries.of(WORDS).list().ofMaxSize(30).map(l -> String.join("", l)),
+        Arbitraries.strings().ofMaxLength(100));
+  }
+
+  @Property
+  void patternsAreReadOrRefused(@ForAll("patterns") String text) {
+    Assertions.assertTimeoutPreemptively(Duration.ofSeconds(10), () -> {
+      FilterPattern pattern;
+      try {
+        pattern = FilterPattern.parse(text);
+      } catch (AwsException e) {
+        assertThat(e.errorCode().code()).isEqualTo("InvalidParameterException");
+        return;
+      }
+      for (String m : MESSAGES) {
+        pattern.test(m);
+      }
+    });
+  }
+}
