@@ -200,6 +200,11 @@ public final class StreambedServer implements AutoCloseable {
     return consoleLogin;
   }
 
+  /** The store under every service, for tools and tests that look at what is kept; only read it. */
+  public Storage storage() {
+    return storage;
+  }
+
   /** CloudWatch Logs, for services that write or follow logs without HTTP. */
   public Logs logs() {
     return logs;

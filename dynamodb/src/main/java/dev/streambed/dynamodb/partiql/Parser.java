@@ -32,10 +32,32 @@ final class Parser {
     this.parameters = parameters;
   }
 
+  /**
+   * Brackets nested deeper than any statement DynamoDB runs (its documents nest 32 levels) are
+   * refused as malformed before the recursive descent, whose stack they would exhaust.
+   */
+  private static final int MAX_NESTING = 200;
+
+  private static boolean tooDeep(List<Token> tokens) {
+    int depth = 0;
+    for (Token t : tokens) {
+      switch (t.type()) {
+        case LPAREN, LBRACKET, LBRACE, LBAG -> {
+          if (++depth > MAX_NESTING) {
+            return true;
+          }
+        }
+        case RPAREN, RBRACKET, RBRACE, RBAG -> depth--;
+        default -> { }
+      }
+    }
+    return false;
+  }
+
   /** Parses one statement; {@code parameters} may be empty, never null. */
   static Ast.Statement parse(String statement, List<AttributeValue> parameters) {
     List<Token> tokens = Lexer.tokenize(statement);
-    if (tokens == null) {
+    if (tokens == null || tooDeep(tokens)) {
       throw malformed(statement);
     }
     Parser p = new Parser(statement, tokens, parameters);
