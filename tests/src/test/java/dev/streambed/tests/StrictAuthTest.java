@@ -79,6 +79,10 @@ class StrictAuthTest {
     assertThat(root.iam().listRoles().roles()).isNotNull();
     assertThat(root.lambda().listFunctions().functions()).isNotNull();
     assertThat(root.sts().getCallerIdentity().arn()).isEqualTo("arn:aws:iam::000000000000:root");
+    // A path with escapes (a function named by its ARN) is signed over its encoding, encoded again.
+    AwsServiceException missing = refusal(() -> root.lambda().getFunction(b -> b
+        .functionName("arn:aws:lambda:us-east-1:000000000000:function:no-such:$LATEST")));
+    assertThat(missing.awsErrorDetails().errorCode()).isEqualTo("ResourceNotFoundException");
   }
 
   @Test
