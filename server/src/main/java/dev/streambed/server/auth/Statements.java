@@ -16,6 +16,10 @@ final class Statements {
 
   static Permission permission(RequestContext c, String statement) {
     List<String> words = words(statement, 64);
+    // ExecuteTransaction's check, EXISTS(SELECT ...), reads as the SELECT it holds.
+    if (words.size() > 2 && words.get(0).equalsIgnoreCase("EXISTS") && words.get(1).equals("(")) {
+      words = words.subList(2, words.size());
+    }
     if (words.isEmpty()) {
       return Permission.anywhere("dynamodb:PartiQLSelect");
     }
@@ -38,9 +42,6 @@ final class Statements {
       case "DELETE" -> {
         action = "dynamodb:PartiQLDelete";
         keyword = "FROM";
-      }
-      case "EXISTS" -> {
-        return Permission.anywhere("dynamodb:PartiQLSelect");
       }
       default -> {
         return Permission.anywhere("dynamodb:PartiQLSelect");
