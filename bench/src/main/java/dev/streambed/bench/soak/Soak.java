@@ -46,7 +46,8 @@ import software.amazon.awssdk.services.lambda.model.Runtime;
  */
 public final class Soak {
   private static final String TABLE = "soak";
-  private static final int KEYS = 1000;
+  /** Sort keys per partition: 50 partitions of them, so items are soon all overwritten ones. */
+  private static final int KEYS = 100;
   private static final String TRUST = "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\","
       + "\"Principal\":{\"Service\":\"lambda.amazonaws.com\"},\"Action\":\"sts:AssumeRole\"}]}";
   private static final String TRIGGER = String.join("\n",
@@ -62,17 +63,20 @@ public final class Soak {
   /** What a run found. */
   public record Report(Duration ran, long operations, Map<String, Long> errors, long heapStartBytes,
       long heapEndBytes, int threadsStart, int threadsEnd, long fdsStart, long fdsEnd, long writes,
-      Map<String, Long> unseen, Histogram lagMillis) {
+      long entriesStart, long entriesEnd, Map<String, Long> unseen, Histogram lagMillis) {
     public long errorCount() {
       return errors.values().stream().mapToLong(Long::longValue).sum();
     }
 
     public String summary() {
       return String.format(java.util.Locale.ROOT, "ran %ds, %d operations (%.0f/s), %d writes; errors %s; "
-          + "heap after GC %.1f MB -> %.1f MB; threads %d -> %d; file descriptors %d -> %d; "
+          + "heap after GC %.1f MB -> %.1f MB; stored entries %d -> %d (%.0f bytes of heap per entry added); "
+          + "threads %d -> %d; file descriptors %d -> %d; "
           + "trigger lag p50 %d ms, p99 %d ms, max %d ms; writes not seen by a trigger %s",
           ran.toSeconds(), operations, operations / Math.max(1.0, ran.toMillis() / 1000.0), writes, errors,
-          heapStartBytes / 1e6, heapEndBytes / 1e6, threadsStart, threadsEnd, fdsStart, fdsEnd,
+          heapStartBytes / 1e6, heapEndBytes / 1e6, entriesStart, entriesEnd,
+          (heapEndBytes - heapStartBytes) / (double) Math.max(1, entriesEnd - entriesStart),
+          threadsStart, threadsEnd, fdsStart, fdsEnd,
           lagMillis.getValueAtPercentile(50), lagMillis.getValueAtPercentile(99), lagMillis.getMaxValue(), unseen);
     }
   }
@@ -83,7 +87,7 @@ public final class Soak {
   /**
    * @param duration how long the mixed load runs (after a short warm-up that is not measured)
    * @param iterationsPerSecond load iterations a second; each is a write, two reads and a query,
-   *     every tenth also an invocation and every twentieth a read of the logs
+   *     every tenth also an invocation and every twentieth a read of the logs (after the warm-up)
    */
   public Soak(Duration duration, int iterationsPerSecond) {
     this.duration = duration;
@@ -102,11 +106,13 @@ public final class Soak {
       Map<String, Long> errors = new ConcurrentHashMap<>();
       long[] seq = {0};
       Map<Long, Long> written = new HashMap<>();
-      // Warm-up: every path once, so that the start's figures include the pools a steady load keeps.
+      // Warm-up: every path once, so that the start's figures include the pools a steady load
+      // keeps; the logs are read once the triggers have logged (their groups exist from then on).
       for (int i = 0; i < 40; i++) {
-        iteration(ddb, lambda, logs, i, seq, written, errors);
+        iteration(ddb, lambda, null, i, seq, written, errors);
       }
       awaitSeen(logs, written, Duration.ofSeconds(60));
+      long entriesStart = entries(server);
       long heapStart = heapAfterGc();
       int threadsStart = ManagementFactory.getThreadMXBean().getThreadCount();
       long fdsStart = fds();
@@ -125,6 +131,7 @@ public final class Soak {
       }
       Duration ran = Duration.ofNanos(System.nanoTime() - started);
       Seen seen = awaitSeen(logs, written, Duration.ofSeconds(120));
+      long entriesEnd = entries(server);
       long heapEnd = heapAfterGc();
       int threadsEnd = ManagementFactory.getThreadMXBean().getThreadCount();
       long fdsEnd = fds();
@@ -133,7 +140,7 @@ public final class Soak {
       logs.close();
       iam.close();
       return new Report(ran, operations, Map.copyOf(errors), heapStart, heapEnd, threadsStart, threadsEnd,
-          fdsStart, fdsEnd, written.size(), seen.unseen(), seen.lag());
+          fdsStart, fdsEnd, written.size(), entriesStart, entriesEnd, seen.unseen(), seen.lag());
     }
   }
 
@@ -196,7 +203,7 @@ public final class Soak {
         }
       });
     }
-    if (i % 20 == 0) {
+    if (i % 20 == 0 && logs != null) {
       ops++;
       attempt(errors, "FilterLogEvents", () -> logs.filterLogEvents(b -> b
           .logGroupName("/aws/lambda/soak-trigger-1").filterPattern("seen").startTime(t - 10_000).limit(100)));
@@ -255,6 +262,13 @@ public final class Soak {
       }
     }
     return new Seen(unseen, lag);
+  }
+
+  /** How many entries the store holds: items, stream records, log events, everything. */
+  private static long entries(StreambedServer server) {
+    byte[] end = new byte[16];
+    java.util.Arrays.fill(end, (byte) 0xff);
+    return server.storage().range(new byte[0], end, false, Integer.MAX_VALUE).size();
   }
 
   private static long heapAfterGc() {
