@@ -9,7 +9,8 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     description = "Load generators for DynamoDB-compatible servers and a side-by-side comparison "
         + "of Streambed with DynamoDB Local.",
-    subcommands = {SdkCommand.class, HttpCommand.class, CompareCommand.class, StreamsCommand.class})
+    subcommands = {SdkCommand.class, HttpCommand.class, CompareCommand.class, StreamsCommand.class,
+        LambdaCommand.class})
 public final class BenchMain implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
