@@ -122,9 +122,28 @@ final class Triggers implements AutoCloseable {
     return lines(function, "EVENT ");
   }
 
-  /** The log lines of a function starting with {@code prefix}, without it. */
+  /** The log lines of a function starting with {@code prefix}, without it, parsed as JSON. */
   List<JsonNode> lines(String function, String prefix) {
     List<JsonNode> out = new ArrayList<>();
+    for (String m : messages(function, "\"" + prefix.trim() + "\"")) {
+      if (m.startsWith(prefix)) {
+        try {
+          out.add(JSON.readTree(m.substring(prefix.length())));
+        } catch (IOException ex) {
+          throw new UncheckedIOException(ex);
+        }
+      }
+    }
+    return out;
+  }
+
+  /** Every line the function's invocations logged, in the order CloudWatch Logs lists them. */
+  List<String> messages(String function) {
+    return messages(function, null);
+  }
+
+  private List<String> messages(String function, String filterPattern) {
+    List<String> out = new ArrayList<>();
     if (logs.describeLogGroups(b -> b.logGroupNamePrefix(group(function).name())).logGroups().isEmpty()) {
       return out;
     }
@@ -132,16 +151,8 @@ final class Triggers implements AutoCloseable {
     do {
       String next = token;
       FilterLogEventsResponse page = logs.filterLogEvents(b -> b.logGroupName(group(function).name())
-          .filterPattern("\"" + prefix.trim() + "\"").nextToken(next));
-      for (FilteredLogEvent e : page.events()) {
-        if (e.message().startsWith(prefix)) {
-          try {
-            out.add(JSON.readTree(e.message().substring(prefix.length())));
-          } catch (IOException ex) {
-            throw new UncheckedIOException(ex);
-          }
-        }
-      }
+          .filterPattern(filterPattern).nextToken(next));
+      page.events().stream().map(FilteredLogEvent::message).forEach(out::add);
       token = page.nextToken();
     } while (token != null);
     return out;
