@@ -17,7 +17,8 @@ import java.util.Map;
  * {@code numeric} does not match, as AWS's recorded answers show.
  *
  * <p>As in EventBridge, {@code exists} looks at leaves only: a member whose value is an object
- * does not exist for it; an array in the record matches when one of its elements does.
+ * does not exist for it, nor do the members of a missing object; an array in the record
+ * matches when one of its elements does.
  */
 final class FilterMatcher {
   private final List<JsonNode> patterns;
@@ -78,16 +79,20 @@ final class FilterMatcher {
     return true;
   }
 
+  /**
+   * A nested pattern: as in EventBridge, which matches paths, a missing object (or one that is
+   * a leaf in the record) has missing members, which {@code exists: false} matches.
+   */
   private static boolean matchesNested(JsonNode rule, JsonNode actual) {
     if (actual != null && actual.isArray()) {
       for (JsonNode element : actual) {
-        if (element.isObject() && matchesObject(rule, element)) {
+        if (matchesObject(rule, element.isObject() ? element : null)) {
           return true;
         }
       }
       return false;
     }
-    return actual != null && actual.isObject() && matchesObject(rule, actual);
+    return matchesObject(rule, actual != null && actual.isObject() ? actual : null);
   }
 
   /** Whether one of the matchers matches the record's value (missing: null). */
