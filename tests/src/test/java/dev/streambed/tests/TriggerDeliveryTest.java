@@ -136,6 +136,36 @@ class TriggerDeliveryTest {
   }
 
   @Test
+  void aBatchStaysWithinTheSixMegabytePayloadOfAnInvocation() throws Exception {
+    String stream = t.table("large", StreamViewType.NEW_IMAGE);
+    // Prints the size of the event instead of the event, which would not fit in a log line.
+    t.function("large-fn", String.join("\n",
+        "import json",
+        "",
+        "def lambda_handler(event, context):",
+        "    ids = [r['dynamodb']['Keys']['id']['S'] for r in event['Records']]",
+        "    print('SIZE ' + json.dumps({'ids': ids, 'bytes': len(json.dumps(event, separators=(',', ':')))}))",
+        "    return {}",
+        ""), Map.of(), 10);
+    String uuid = t.lambda.createEventSourceMapping(b -> b.functionName("large-fn").eventSourceArn(stream)
+        .batchSize(100).enabled(false).startingPosition(EventSourcePosition.TRIM_HORIZON)).uuid();
+    String payload = "x".repeat(350_000);
+    for (int i = 1; i <= 20; i++) {
+      t.put("large", Triggers.item(String.format("big%02d", i), "payload", payload));
+    }
+    t.lambda.updateEventSourceMapping(b -> b.uuid(uuid).enabled(true));
+    t.awaitQuiet();
+    List<JsonNode> sizes = t.lines("large-fn", "SIZE ");
+    assertThat(sizes).hasSizeGreaterThan(1);
+    assertThat(sizes).allSatisfy(s -> assertThat(s.get("bytes").asLong()).isLessThanOrEqualTo(6L * 1024 * 1024));
+    // Each batch is as full as the limit allows: the next record would not have fitted.
+    assertThat(sizes.get(0).get("bytes").asLong() + 350_000).isGreaterThan(6L * 1024 * 1024);
+    List<String> ids = new java.util.ArrayList<>();
+    sizes.forEach(s -> s.get("ids").forEach(id -> ids.add(id.asText())));
+    assertThat(ids).containsExactlyElementsOf(IntStream.rangeClosed(1, 20).mapToObj(i -> String.format("big%02d", i)).toList());
+  }
+
+  @Test
   void everyMappingOfAStreamSeesEveryRecord() throws Exception {
     String stream = t.table("shared", StreamViewType.KEYS_ONLY);
     for (String f : List.of("shared-one", "shared-two")) {
