@@ -203,6 +203,25 @@ class TriggerDeliveryTest {
   }
 
   @Test
+  void aMappingEnabledAgainReadsTheShardsBornWhileItWasDisabled() throws Exception {
+    String stream = t.table("reborn", StreamViewType.NEW_IMAGE);
+    t.function("reborn-fn");
+    String uuid = t.lambda.createEventSourceMapping(b -> b.functionName("reborn-fn").eventSourceArn(stream)
+        .batchSize(10).startingPosition(EventSourcePosition.LATEST)).uuid();
+    t.put("reborn", Triggers.item("k", "v", 1));
+    t.awaitEvents("reborn-fn", 1);
+    t.lambda.updateEventSourceMapping(b -> b.uuid(uuid).enabled(false));
+    t.put("reborn", Triggers.item("k", "v", 2));
+    CLOCK.advance(Duration.ofMinutes(61));
+    t.put("reborn", Triggers.item("k", "v", 3));
+    t.lambda.updateEventSourceMapping(b -> b.uuid(uuid).enabled(true));
+    t.awaitQuiet();
+    // Resumed where it stopped, in the parent, then the child from its first record.
+    assertThat(Triggers.records(t.events("reborn-fn"))).extracting(r -> r.at("/dynamodb/NewImage/v/N").asText())
+        .containsExactly("1", "2", "3");
+  }
+
+  @Test
   void aDeletedTablesMappingsStopAndNeverFollowANewTableOfItsName() throws Exception {
     String stream = t.table("deleted", StreamViewType.NEW_IMAGE);
     t.function("deleted-fn");

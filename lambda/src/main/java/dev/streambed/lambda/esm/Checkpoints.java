@@ -54,14 +54,16 @@ final class Checkpoints {
     return new Saved(after, windows);
   }
 
-  boolean exists(String uuid, String shardId) {
-    return storage.get(key(uuid, shardId)) != null;
-  }
-
   void save(String uuid, String shardId, long after, String windows) {
     byte[] w = windows == null ? new byte[0] : windows.getBytes(StandardCharsets.UTF_8);
     byte[] value = ByteBuffer.allocate(8 + w.length).putLong(after).put(w).array();
     storage.commit(new Batch().put(key(uuid, shardId), value));
+  }
+
+  /** Whether the mapping has a position in any shard: it has run before. */
+  boolean any(String uuid) {
+    byte[] prefix = key(uuid, "");
+    return !storage.range(prefix, Keys.prefixEnd(prefix), false, 1).isEmpty();
   }
 
   /** Forgets every position of a deleted mapping. */

@@ -17,9 +17,10 @@ import java.util.Set;
  * is read only once its parent is finished, so a key's records are delivered in order across a
  * rollover; when a shard finishes, its children start, from their first record.
  *
- * <p>Where the mapping starts in the shards listed when it starts is fixed in the constructor,
- * before the call that created or enabled it returns, so that LATEST means the records written
- * after that call.
+ * <p>Where a mapping starts is fixed when it first runs, in the constructor, before the call
+ * that created or enabled it returns, so that LATEST means the records written after that
+ * call. A mapping that ran before resumes from its positions; a shard it has none in was born
+ * since, and is read from its first record.
  */
 final class MappingRunner {
   private final MappingConfig mapping;
@@ -42,8 +43,8 @@ final class MappingRunner {
       }
       Streams.IteratorType start = mapping.startingPosition().equals("LATEST")
           ? Streams.IteratorType.LATEST : Streams.IteratorType.TRIM_HORIZON;
-      for (ShardInfo s : info.shards()) {
-        if (!ctx.checkpoints().exists(mapping.uuid(), s.shardId())) {
+      if (!ctx.checkpoints().any(mapping.uuid())) {
+        for (ShardInfo s : info.shards()) {
           ctx.checkpoints().save(mapping.uuid(), s.shardId(), position(s.shardId(), start), null);
         }
       }
