@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Predicate;
 import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.services.cloudwatchlogs.CloudWatchLogsClient;
 import software.amazon.awssdk.services.cloudwatchlogs.model.FilterLogEventsResponse;
@@ -164,16 +165,27 @@ final class Triggers implements AutoCloseable {
   }
 
   List<JsonNode> awaitLines(String function, String prefix, int count) throws InterruptedException {
+    return awaitLines(function, prefix, lines -> lines.size() >= count, "at least " + count);
+  }
+
+  /** Waits, woken by each append to the function's log group, until its events satisfy {@code until}. */
+  List<JsonNode> awaitEvents(String function, Predicate<List<JsonNode>> until, String what)
+      throws InterruptedException {
+    return awaitLines(function, "EVENT ", until, what);
+  }
+
+  private List<JsonNode> awaitLines(String function, String prefix, Predicate<List<JsonNode>> until, String what)
+      throws InterruptedException {
     long deadline = System.nanoTime() + PATIENCE.toNanos();
     var watch = streambed.server().logs();
     while (true) {
       long seen = watch.watch().version(group(function));
       List<JsonNode> lines = lines(function, prefix);
-      if (lines.size() >= count) {
+      if (until.test(lines)) {
         return lines;
       }
       long left = deadline - System.nanoTime();
-      assertThat(left).as("%s printed %d of %d '%s' lines: %s", function, lines.size(), count, prefix, lines)
+      assertThat(left).as("%s printed %d '%s' lines, waiting for %s: %s", function, lines.size(), prefix, what, lines)
           .isPositive();
       watch.awaitEvents(group(function), seen, Duration.ofNanos(left));
     }
