@@ -177,6 +177,11 @@ final class BatchSender {
     } catch (AwsException e) {
       LOG.debug("mapping {}: invocation refused: {}", mapping.uuid(), e.getMessage());
       return null;
+    } catch (RuntimeException e) {
+      // The function was not reached (its code could not be unpacked, say): retried as a
+      // throttle is, so that no record is lost to a fault of ours.
+      LOG.warn("mapping {}: invoking {} failed", mapping.uuid(), mapping.functionArn(), e);
+      return null;
     }
     Answer answer = o.functionError() ? Answer.FUNCTION_ERROR : Answer.judge(o.payload(), batch.records(),
         mapping.functionResponseTypes().contains("ReportBatchItemFailures"), batch.window() != null);
