@@ -212,22 +212,11 @@ public final class EventSourceMappings {
         Thread.onSpinWait();
         continue;
       }
-      if (updated.enabled() != m.enabled() || !updated.functionArn().equals(m.functionArn())
-          || updated.batchSize() != m.batchSize() || !updated.filterPatterns().equals(m.filterPatterns())
-          || !settingsEqual(updated, m)) {
+      if (!updated.sameSettings(m)) {
         changed(uuid);
       }
       return updated;
     }
-  }
-
-  private static boolean settingsEqual(MappingConfig a, MappingConfig b) {
-    return a.maximumBatchingWindowInSeconds() == b.maximumBatchingWindowInSeconds()
-        && a.maximumRetryAttempts() == b.maximumRetryAttempts()
-        && a.maximumRecordAgeInSeconds() == b.maximumRecordAgeInSeconds()
-        && a.bisectBatchOnFunctionError() == b.bisectBatchOnFunctionError()
-        && a.functionResponseTypes().equals(b.functionResponseTypes())
-        && a.parallelizationFactor() == b.parallelizationFactor();
   }
 
   /** DeleteEventSourceMapping: returns the mapping as it was. */
@@ -297,7 +286,7 @@ public final class EventSourceMappings {
     range("maximumRetryAttempts", m.maximumRetryAttempts(), -1, 10000);
     range("maximumRecordAgeInSeconds", m.maximumRecordAgeInSeconds(), -1, 604800);
     if (m.maximumRecordAgeInSeconds() >= 0 && m.maximumRecordAgeInSeconds() < 60) {
-      throw invalid("MaximumRecordAgeInSeconds must be -1 or between 60 and 604800.");
+      throw invalid("MaximumRecordAgeInSeconds must be either -1 (forever) or between 60 and 604800 (inclusive)");
     }
     range("tumblingWindowInSeconds", m.tumblingWindowInSeconds(), 0, 900);
     for (String t : m.functionResponseTypes()) {
@@ -312,7 +301,9 @@ public final class EventSourceMappings {
         throw invalid("Invalid filter pattern definition.");
       }
     }
-    if (m.onFailure() != null && !m.onFailure().matches("arn:aws[a-zA-Z-]*:(sqs|sns|s3):.*")) {
+    // AWS takes a queue, a topic or a bucket for a stream's failed batches. Streambed also takes a
+    // function (invoked asynchronously with the record), which needs no other service.
+    if (m.onFailure() != null && !m.onFailure().matches("arn:aws[a-zA-Z-]*:(sqs|sns|s3|lambda):.*")) {
       throw invalid("Unsupported DestinationConfig parameter for given event source mapping type.");
     }
     return m;
