@@ -143,6 +143,7 @@ public final class EventSourceMappings {
       }
     }
     checkRoleCanRead(target.config(), m.eventSourceArn());
+    checkRoleCanSend(target.config(), m.onFailure());
     storage.commit(new Batch().expectVersion(key(m.uuid()), Storage.ABSENT).put(key(m.uuid()), encode(m)));
     changed(m.uuid());
     return m;
@@ -205,6 +206,10 @@ public final class EventSourceMappings {
           s.enabled() == null ? m.enabled() : s.enabled(), clock.millis(), m.lastProcessingResult()));
       if (function != null) {
         checkRoleCanRead(function, m.eventSourceArn());
+      }
+      if (updated.onFailure() != null && (function != null || !updated.onFailure().equals(m.onFailure()))) {
+        checkRoleCanSend(function != null ? function : target(m.functionArn(), m.account(), m.region()).config(),
+            updated.onFailure());
       }
       try {
         storage.commit(new Batch().expectVersion(key(uuid), e.version()).put(key(uuid), encode(updated)));
@@ -276,6 +281,24 @@ public final class EventSourceMappings {
         throw invalid("Cannot access stream " + streamArn + ". Please ensure the role can perform the "
             + "GetRecords, GetShardIterator, DescribeStream, and ListStreams Actions on your stream in IAM.");
       }
+    }
+  }
+
+  /**
+   * AWS checks, when a mapping is given an on-failure destination, that the function's role may
+   * send to it: a queue needs sqs:SendMessage, a topic sns:Publish. Without it the mapping is
+   * refused with "The provided execution role does not have permissions to call SendMessage on
+   * SQS" (InvalidParameterValueException, as AWS answers stream mappings with such a queue).
+   */
+  private void checkRoleCanSend(FunctionConfig function, String destinationArn) {
+    if (destinationArn == null) {
+      return;
+    }
+    String service = FailureDestinations.serviceOf(destinationArn);
+    String[] need = "sqs".equals(service) ? new String[] {"sqs:SendMessage", "SendMessage", "SQS"}
+        : "sns".equals(service) ? new String[] {"sns:Publish", "Publish", "SNS"} : null;
+    if (need != null && !iam.isAllowed(Iam.sessionArn(function.role(), function.name()), need[0], destinationArn)) {
+      throw invalid("The provided execution role does not have permissions to call " + need[1] + " on " + need[2]);
     }
   }
 
