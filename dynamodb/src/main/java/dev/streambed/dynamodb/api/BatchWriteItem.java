@@ -104,26 +104,18 @@ final class BatchWriteItem implements JsonOperation {
         plan.add(p);
       }
     }
-    Map<String, Double> units = new LinkedHashMap<>();
+    Map<String, dev.streambed.dynamodb.item.Consumed> units = new LinkedHashMap<>();
     for (Planned p : plan) {
       Items.WriteResult r = p.item() != null
           ? items.put(p.table(), p.item(), null, ReturnValue.NONE, false)
           : items.delete(p.table(), p.key(), null, ReturnValue.NONE, false);
-      units.merge(p.table().name(), r.capacityUnits(), Double::sum);
+      units.merge(p.table().name(), r.consumed(), dev.streambed.dynamodb.item.Consumed::plus);
     }
     out.writeStartObject();
     if (capacity != null && !capacity.equals("NONE")) {
       out.writeArrayFieldStart("ConsumedCapacity");
-      for (Map.Entry<String, Double> e : units.entrySet()) {
-        out.writeStartObject();
-        out.writeNumberField("CapacityUnits", e.getValue());
-        if (capacity.equals("INDEXES")) {
-          out.writeObjectFieldStart("Table");
-          out.writeNumberField("CapacityUnits", e.getValue());
-          out.writeEndObject();
-        }
-        out.writeStringField("TableName", e.getKey());
-        out.writeEndObject();
+      for (Map.Entry<String, dev.streambed.dynamodb.item.Consumed> e : units.entrySet()) {
+        ItemRequests.consumedCapacityValue(out, capacity, e.getKey(), e.getValue());
       }
       out.writeEndArray();
     }

@@ -4,6 +4,7 @@ import dev.streambed.kernel.protocol.JsonMembers;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.streambed.dynamodb.expression.ExpressionContext;
+import dev.streambed.dynamodb.item.Consumed;
 import dev.streambed.dynamodb.item.ReturnValue;
 import dev.streambed.kernel.error.AwsException;
 import dev.streambed.kernel.value.AttributeValue;
@@ -40,11 +41,15 @@ final class ItemRequests {
     Map<String, String> names = JsonMembers.stringMap(in, "ExpressionAttributeNames");
     JsonNode valuesNode = JsonMembers.object(in, "ExpressionAttributeValues");
     Map<String, AttributeValue> values = null;
+    Map<String, String> numberTexts = new LinkedHashMap<>();
     if (valuesNode != null) {
       values = new LinkedHashMap<>();
       Iterator<Map.Entry<String, JsonNode>> it = valuesNode.fields();
       while (it.hasNext()) {
         Map.Entry<String, JsonNode> e = it.next();
+        if (e.getValue().isObject() && e.getValue().path("N").isTextual()) {
+          numberTexts.put(e.getKey(), e.getValue().path("N").asText());
+        }
         try {
           values.put(e.getKey(), AttributeValueJson.decode(e.getValue()));
         } catch (AwsException bad) {
@@ -82,7 +87,7 @@ final class ItemRequests {
     if (values != null) {
       checkKeys("ExpressionAttributeValues", values.keySet(), ':');
     }
-    return new ExpressionContext(names, values);
+    return new ExpressionContext(names, values).withNumberTexts(numberTexts);
   }
 
   /**
@@ -165,17 +170,51 @@ final class ItemRequests {
 
   static void consumedCapacity(JsonGenerator out, String mode, String table, double units)
       throws IOException {
+    consumedCapacity(out, mode, table, Consumed.onTable(units));
+  }
+
+  /** The ConsumedCapacity member, as the request's ReturnConsumedCapacity asked for it (or not at all). */
+  static void consumedCapacity(JsonGenerator out, String mode, String table, Consumed consumed)
+      throws IOException {
     if (mode == null || mode.equals("NONE")) {
       return;
     }
-    out.writeObjectFieldStart("ConsumedCapacity");
-    out.writeNumberField("CapacityUnits", units);
+    out.writeFieldName("ConsumedCapacity");
+    consumedCapacityValue(out, mode, table, consumed);
+  }
+
+  /**
+   * One ConsumedCapacity structure: the total, and with INDEXES the table's part and each
+   * index's, in GlobalSecondaryIndexes and LocalSecondaryIndexes maps of index name to
+   * {"CapacityUnits": ...}, as AWS shapes them. The table's part is there even when zero (a read
+   * of a global index costs the table nothing).
+   */
+  static void consumedCapacityValue(JsonGenerator out, String mode, String table, Consumed consumed)
+      throws IOException {
+    out.writeStartObject();
+    out.writeNumberField("CapacityUnits", consumed.total());
     if (mode.equals("INDEXES")) {
+      indexCapacity(out, "GlobalSecondaryIndexes", consumed.globalIndexes());
+      indexCapacity(out, "LocalSecondaryIndexes", consumed.localIndexes());
       out.writeObjectFieldStart("Table");
-      out.writeNumberField("CapacityUnits", units);
+      out.writeNumberField("CapacityUnits", consumed.table());
       out.writeEndObject();
     }
     out.writeStringField("TableName", table);
+    out.writeEndObject();
+  }
+
+  private static void indexCapacity(JsonGenerator out, String member, Map<String, Double> units)
+      throws IOException {
+    if (units.isEmpty()) {
+      return;
+    }
+    out.writeObjectFieldStart(member);
+    for (Map.Entry<String, Double> e : new java.util.TreeMap<>(units).entrySet()) {
+      out.writeObjectFieldStart(e.getKey());
+      out.writeNumberField("CapacityUnits", e.getValue());
+      out.writeEndObject();
+    }
     out.writeEndObject();
   }
 }

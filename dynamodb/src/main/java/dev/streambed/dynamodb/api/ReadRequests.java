@@ -52,6 +52,9 @@ final class ReadRequests {
     Condition filter = filterText != null
         ? Expressions.condition(filterText, "FilterExpression", expressions)
         : LegacyConditions.filter(in, filterLegacyMember);
+    if (filter == null && in.hasNonNull("ConditionalOperator")) {
+      throw AwsException.validation("ConditionalOperator cannot be used without Filter or Expected");
+    }
     boolean projected = projectionText != null || attributesToGet != null;
     String what = projectionText != null ? "ProjectionExpression" : "AttributesToGet";
     if ("ALL_PROJECTED_ATTRIBUTES".equals(select) && !onIndex) {
@@ -78,7 +81,7 @@ final class ReadRequests {
   static void write(JsonGenerator out, Reads.Page page, Reads.Options options, String capacity,
       String table) throws IOException {
     out.writeStartObject();
-    ItemRequests.consumedCapacity(out, capacity, table, page.capacityUnits());
+    ItemRequests.consumedCapacity(out, capacity, table, page.consumed());
     out.writeNumberField("Count", page.count());
     if (!options.countOnly()) {
       out.writeArrayFieldStart("Items");
@@ -117,8 +120,35 @@ final class ReadRequests {
           + "ALL_ATTRIBUTES is not supported for global secondary index " + indexName
           + " because its projection type is not ALL");
     }
-    boolean fetch = !index.global() && !index.projectsAll()
-        && (wantsAll || options.projection() != null);
+    List<String> missing = options.projection() == null ? List.of()
+        : unprojected(table, index, options.projection().topLevelNames());
+    if (index.global() && !missing.isEmpty()) {
+      // A global index cannot reach back to its table for what it does not hold.
+      throw AwsException.validation("One or more parameter values were invalid: Global secondary "
+          + "index " + indexName + " does not project " + missing);
+    }
+    // A local index shares its partition with the table and fetches what it lacks from there.
+    boolean fetch = !index.global() && !index.projectsAll() && (wantsAll || !missing.isEmpty());
     return new Reads.Source(table, index, fetch);
+  }
+
+  /**
+   * Of {@code names}, those the index does not hold, sorted: an index holds the table's key, its
+   * own key and its projected attributes.
+   */
+  static List<String> unprojected(Table table, SecondaryIndex index, java.util.Collection<String> names) {
+    if (index.projectsAll()) {
+      return List.of();
+    }
+    java.util.Set<String> held = new java.util.HashSet<>(index.nonKeyAttributes());
+    for (dev.streambed.dynamodb.table.KeySchema ks : List.of(table.keySchema(), index.keySchema())) {
+      held.add(ks.hashName());
+      if (ks.hasRange()) {
+        held.add(ks.rangeName());
+      }
+    }
+    java.util.TreeSet<String> missing = new java.util.TreeSet<>(names);
+    missing.removeAll(held);
+    return List.copyOf(missing);
   }
 }

@@ -101,6 +101,11 @@ public final class Expressions {
     return LegacyUpdate.of(attributeUpdates);
   }
 
+  /** DynamoDB's order of two values of one orderable type (N by value, S and B by their bytes). */
+  public static int compare(dev.streambed.kernel.value.AttributeValue a, dev.streambed.kernel.value.AttributeValue b) {
+    return Values.compare(a, b);
+  }
+
   /** The legacy {@code AttributesToGet} parameter. */
   public static Projection attributesToGet(List<String> names) {
     Set<String> seen = new HashSet<>();

@@ -53,6 +53,7 @@ public final class Differential implements AutoCloseable {
   private Normalizer normalizer = new Normalizer(false);
   private int steps;
   private String context = "";
+  private DynamoDbResponse lastOurs;
 
   private Differential(Streambed streambed, URI oracleEndpoint) {
     this.streambed = streambed;
@@ -138,6 +139,27 @@ public final class Differential implements AutoCloseable {
     return mine;
   }
 
+  /**
+   * Compares what each side answered to a sequence of its own requests (pages of a Scan, the
+   * segments of a parallel scan), as {@code read} reduces that sequence to a comparable tree.
+   * Known differences apply as to a step of {@code request} (which may waive the comparison).
+   */
+  public void compareEach(String label, DynamoDbRequest request, Function<DynamoDbClient, Object> read) {
+    String table = tableName(request);
+    Step step = new Step(++steps, label, table, request, table == null ? null : schemas.get(table));
+    compare(step, Answer.ok(200, read.apply(ours)), KnownDifference.correct(step, Answer.ok(200, read.apply(oracle))));
+  }
+
+  /** The normalizer of this sequence, for trees built by {@link #compareEach}. */
+  Normalizer normalizer() {
+    return normalizer;
+  }
+
+  /** One side's answer to a request, normalized, without comparing it. */
+  Answer answer(DynamoDbClient client, DynamoDbRequest request) {
+    return call(client, request);
+  }
+
   /** The differences seen so far, one text each. */
   public List<String> differences() {
     return List.copyOf(differences);
@@ -156,8 +178,8 @@ public final class Differential implements AutoCloseable {
     diff("", mine.tree(), theirs.tree(), diffs);
     if (!diffs.isEmpty()) {
       differences.add("step " + step.index() + " " + step.operation()
-          + (context.isEmpty() ? "" : " [" + context + "]") + "\n  request:   " + step.request()
-          + "\n  streambed: " + mine + "\n  expected:  " + theirs
+          + (context.isEmpty() ? "" : " [" + context + "]") + "\n  request:   " + shorten(step.request())
+          + "\n  streambed: " + shorten(mine) + "\n  expected:  " + shorten(theirs)
           + "\n  at: " + String.join("\n      ", diffs));
     }
   }
@@ -187,12 +209,23 @@ public final class Differential implements AutoCloseable {
 
   private static String shorten(Object o) {
     String s = String.valueOf(o);
-    return s.length() > 300 ? s.substring(0, 300) + "...(" + s.length() + " chars)" : s;
+    return s.length() > 600 ? s.substring(0, 600) + "...(" + s.length() + " chars)" : s;
+  }
+
+  /** Streambed's answer to the last {@link #step}, as the SDK returned it (null after an error). */
+  public DynamoDbResponse lastResponse() {
+    return lastOurs;
   }
 
   private Answer call(DynamoDbClient client, DynamoDbRequest request) {
+    if (client == ours) {
+      lastOurs = null;
+    }
     try {
       DynamoDbResponse response = invoke(client, request);
+      if (client == ours) {
+        lastOurs = response;
+      }
       return Answer.ok(response.sdkHttpResponse().statusCode(), normalizer.tree(response));
     } catch (AwsServiceException e) {
       Map<String, Object> extra = new TreeMap<>();
@@ -253,7 +286,10 @@ public final class Differential implements AutoCloseable {
       Map.entry(UpdateItemRequest.class, r -> ((UpdateItemRequest) r).tableName()),
       Map.entry(DeleteItemRequest.class, r -> ((DeleteItemRequest) r).tableName()),
       Map.entry(software.amazon.awssdk.services.dynamodb.model.QueryRequest.class,
-          r -> ((software.amazon.awssdk.services.dynamodb.model.QueryRequest) r).tableName()));
+          r -> ((software.amazon.awssdk.services.dynamodb.model.QueryRequest) r).tableName()),
+      Map.entry(ScanRequest.class, r -> ((ScanRequest) r).tableName()),
+      Map.entry(UpdateTimeToLiveRequest.class, r -> ((UpdateTimeToLiveRequest) r).tableName()),
+      Map.entry(DescribeTimeToLiveRequest.class, r -> ((DescribeTimeToLiveRequest) r).tableName()));
 
   private static String tableName(DynamoDbRequest request) {
     Function<DynamoDbRequest, String> f = TABLE_NAMES.get(request.getClass());
@@ -286,6 +322,14 @@ public final class Differential implements AutoCloseable {
       return c.deleteItem(x);
     } else if (r instanceof software.amazon.awssdk.services.dynamodb.model.QueryRequest x) {
       return c.query(x);
+    } else if (r instanceof ScanRequest x) {
+      return c.scan(x);
+    } else if (r instanceof BatchGetItemRequest x) {
+      return c.batchGetItem(x);
+    } else if (r instanceof UpdateTimeToLiveRequest x) {
+      return c.updateTimeToLive(x);
+    } else if (r instanceof DescribeTimeToLiveRequest x) {
+      return c.describeTimeToLive(x);
     } else if (r instanceof software.amazon.awssdk.services.dynamodb.model.BatchWriteItemRequest x) {
       return c.batchWriteItem(x);
     } else if (r instanceof software.amazon.awssdk.services.dynamodb.model.TransactWriteItemsRequest x) {
