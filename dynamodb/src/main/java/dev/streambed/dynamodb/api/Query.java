@@ -51,6 +51,7 @@ final class Query implements JsonOperation {
       terms = legacyKeyConditions(in);
     }
     holder.context.checkAllUsed();
+    ReadRequests.checkConditionalOperator(in, "QueryFilter");
     Table table = catalog.require(Wire.table(context, name));
     SecondaryIndex named = index == null ? null : table.index(index);
     if (named != null && options.filter() != null) {

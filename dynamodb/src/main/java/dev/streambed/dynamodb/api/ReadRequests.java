@@ -73,6 +73,14 @@ final class ReadRequests {
         "COUNT".equals(select));
   }
 
+  /** Refuses ConditionalOperator with a single QueryFilter or ScanFilter condition. */
+  static void checkConditionalOperator(JsonNode in, String filterLegacyMember) {
+    JsonNode filter = JsonMembers.object(in, filterLegacyMember);
+    if (filter != null) {
+      Expressions.checkConditionalOperator(JsonMembers.string(in, "ConditionalOperator"), filter.size());
+    }
+  }
+
   /** Carries the request's expression context out of {@link #options} to check usage last. */
   static final class ExpressionHolder {
     ExpressionContext context;

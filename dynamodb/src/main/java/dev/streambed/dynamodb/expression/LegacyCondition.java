@@ -23,17 +23,16 @@ final class LegacyCondition implements Condition {
 
   static Condition expected(List<ExpectedAttribute> expected, String conditionalOperator) {
     boolean or = conditionalOperator(conditionalOperator);
-    checkOperatorCount(conditionalOperator, expected.size());
     List<Entry> entries = new java.util.ArrayList<>();
     for (ExpectedAttribute e : expected) {
       entries.add(expectedEntry(e));
     }
+    checkOperatorCount(conditionalOperator, expected.size());
     return new LegacyCondition(List.copyOf(entries), or);
   }
 
   static Condition filter(List<ExpectedAttribute> conditions, String conditionalOperator) {
     boolean or = conditionalOperator(conditionalOperator);
-    checkOperatorCount(conditionalOperator, conditions.size());
     List<Entry> entries = new java.util.ArrayList<>();
     for (ExpectedAttribute c : conditions) {
       String op = c.comparisonOperator();
@@ -58,7 +57,7 @@ final class LegacyCondition implements Condition {
    * ConditionalOperator joins two or more conditions; with one, DynamoDB refuses it (a
    * conformance suite run against Amazon DynamoDB, ExtendDB's, records the message).
    */
-  private static void checkOperatorCount(String operator, int conditions) {
+  static void checkOperatorCount(String operator, int conditions) {
     if (operator != null && conditions == 1) {
       throw Messages.validation("ConditionalOperator can only be used when Filter or Expected has two or more elements");
     }

@@ -109,7 +109,7 @@ public final class Reads {
     }
     if (options.exclusiveStartKey() != null) {
       Map<String, AttributeValue> start = startKey(source, options.exclusiveStartKey());
-      StartKeys.checkBounds(source.keySchema(), condition, forward, start);
+      StartKeys.checkBounds(source.keySchema(), condition, forward, source.index() == null, start);
       byte[] startKey = storageKey(source, start);
       if (forward) {
         from = max(from, Keys.successor(startKey));
@@ -159,7 +159,6 @@ public final class Reads {
     long bytes = 0;
     double fetched = 0;
     Map<String, AttributeValue> last = null;
-    byte[] lastKey = null;
     boolean stopped = false;
     byte[] lo = from;
     byte[] hi = to;
@@ -174,7 +173,6 @@ public final class Reads {
         scanned++;
         bytes += ItemSize.of(item);
         last = item;
-        lastKey = e.key();
         if (source.fetchItem()) {
           Entry base = storage.get(ItemKeys.storageKey(table, ItemKeys.keyOf(table, item)));
           if (base == null) {
@@ -205,7 +203,7 @@ public final class Reads {
         lo = Keys.successor(chunkEnd);
       }
     }
-    if (stopped && condition != null && endsQuery(source, condition, !reverse, last, lastKey, reverse ? lo : hi, reverse)) {
+    if (stopped && condition != null && endsQuery(source, condition, !reverse, last)) {
       stopped = false;
     }
     // A read of nothing still costs the minimum: "Queries that do not return results consume
@@ -222,25 +220,18 @@ public final class Reads {
   }
 
   /**
-   * Whether a Query page that stopped at Limit or 1 MB is the last one all the same: on a table
-   * without a sort key, or when its last item sits on the condition's far bound (on an index,
-   * where index keys may repeat, only if no entry follows it in the range).
+   * Whether a Query page of the table that stopped at Limit or 1 MB is the last one all the same,
+   * as DynamoDB Local answers: the table has no sort key, or the page's last item sits on the
+   * condition's far bound. (On an index, whose keys may repeat, the page always says where it
+   * stopped.)
    */
-  private boolean endsQuery(Source source, KeyCondition condition, boolean forward,
-      Map<String, AttributeValue> last, byte[] lastKey, byte[] rangeEnd, boolean reverse) {
+  private static boolean endsQuery(Source source, KeyCondition condition, boolean forward,
+      Map<String, AttributeValue> last) {
     KeySchema ks = source.keySchema();
-    if (source.index() == null && !ks.hasRange()) {
-      return true;
-    }
-    if (last == null || !ks.hasRange() || !StartKeys.onFarBound(condition, forward, last.get(ks.rangeName()))) {
+    if (source.index() != null || last == null) {
       return false;
     }
-    if (source.index() == null) {
-      return true;
-    }
-    List<Entry> next = reverse ? storage.range(rangeEnd, lastKey, true, 1)
-        : storage.range(Keys.successor(lastKey), rangeEnd, false, 1);
-    return next.isEmpty();
+    return !ks.hasRange() || StartKeys.onFarBound(condition, forward, last.get(ks.rangeName()));
   }
 
   /** The read's cost where AWS books it: the table, or the index read (and a local index's fetches). */

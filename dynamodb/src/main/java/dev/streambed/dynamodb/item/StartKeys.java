@@ -13,10 +13,11 @@ import java.util.Set;
  * A Query's ExclusiveStartKey checked against its key condition, and when a page ends without
  * a LastEvaluatedKey although it stopped at Limit.
  *
- * <p>The sort key of a start key must satisfy the condition, and may not sit on the bound the
- * read moves towards (reading forward, {@code sk <= 3} refuses a start at 3: nothing can follow
- * it), as DynamoDB Local answers for every operator and direction. Symmetrically a page whose
- * last item sits on that bound carries no LastEvaluatedKey. A start key in another partition is
+ * <p>The sort key of a start key must satisfy the condition; on the table (not on an index) it
+ * may not sit on the bound the read moves towards either (reading forward, {@code sk <= 3}
+ * refuses a start at 3: nothing can follow it), as DynamoDB Local answers for every operator and
+ * direction. Symmetrically a page of the table whose last item sits on that bound carries no
+ * LastEvaluatedKey. A start key in another partition is
  * refused in the words live DynamoDB used in dynalite's tests: "outside query boundaries" with no
  * sort key condition, "at most one row" with one whose range the start key satisfies.
  */
@@ -49,7 +50,8 @@ final class StartKeys {
   }
 
   /** Refuses a start key outside the condition's partition or sort key range. */
-  static void checkBounds(KeySchema ks, KeyCondition condition, boolean forward, Map<String, AttributeValue> key) {
+  static void checkBounds(KeySchema ks, KeyCondition condition, boolean forward, boolean onTable,
+      Map<String, AttributeValue> key) {
     boolean samePartition = key.get(ks.hashName()).equals(condition.hash());
     if (condition.op() == KeyCondition.RangeOp.NONE) {
       if (!samePartition) {
@@ -57,7 +59,9 @@ final class StartKeys {
       }
       return;
     }
-    if (!admits(condition, forward, key.get(ks.rangeName()))) {
+    AttributeValue range = key.get(ks.rangeName());
+    boolean admitted = onTable ? admits(condition, forward, range) : inclusive(condition, range);
+    if (!admitted) {
       throw AwsException.validation("The provided starting key does not match the range key predicate");
     }
     if (!samePartition) {
@@ -91,6 +95,17 @@ final class StartKeys {
       default:
         return true;
     }
+  }
+
+  /** Whether a sort key value satisfies the condition, bounds included. */
+  private static boolean inclusive(KeyCondition c, AttributeValue v) {
+    int low = compare(v, c.low());
+    return switch (c.op()) {
+      case LE -> low <= 0;
+      case GE -> low >= 0;
+      case BETWEEN -> low >= 0 && compare(v, c.high()) <= 0;
+      default -> admits(c, true, v); // =, <, > and begins_with do not depend on the direction
+    };
   }
 
   /**
