@@ -160,6 +160,7 @@ public final class StreambedServer implements AutoCloseable {
     frontDoor.close();
     pollers.close();
     invocations.close();
+    dynamoDb.close();
     storage.close();
   }
 }

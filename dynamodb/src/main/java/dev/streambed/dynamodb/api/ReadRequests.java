@@ -118,6 +118,9 @@ final class ReadRequests {
     if (index == null) {
       throw AwsException.validation("The table does not have the specified index: " + indexName);
     }
+    if (!index.readable()) {
+      throw AwsException.validation("Cannot read from backfilling global secondary index: " + indexName);
+    }
     if (index.global() && options.consistent()) {
       throw AwsException.validation("Consistent reads are not supported on global secondary indexes");
     }

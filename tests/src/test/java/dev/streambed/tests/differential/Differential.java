@@ -55,8 +55,11 @@ public final class Differential implements AutoCloseable {
   private String context = "";
   private DynamoDbResponse lastOurs;
 
-  private Differential(Streambed streambed, URI oracleEndpoint) {
+  private final java.time.Clock clock;
+
+  private Differential(Streambed streambed, URI oracleEndpoint, java.time.Clock clock) {
     this.streambed = streambed;
+    this.clock = clock;
     this.oursEndpoint = streambed.endpoint();
     this.oracleEndpoint = oracleEndpoint;
     this.ours = client(oursEndpoint);
@@ -65,7 +68,12 @@ public final class Differential implements AutoCloseable {
 
   /** A fresh Streambed server and the run's shared DynamoDB Local. */
   public static Differential start() {
-    return new Differential(Streambed.start(), DynamoDbLocal.shared().endpoint());
+    return new Differential(Streambed.start(), DynamoDbLocal.shared().endpoint(), java.time.Clock.systemUTC());
+  }
+
+  /** A fresh Streambed server reading time from {@code clock}, and the run's shared DynamoDB Local. */
+  public static Differential start(java.time.Clock clock) {
+    return new Differential(Streambed.start(clock), DynamoDbLocal.shared().endpoint(), clock);
   }
 
   /** An SDK client as a user would build one, but without retries: every answer is seen once. */
@@ -105,7 +113,7 @@ public final class Differential implements AutoCloseable {
   /** Sends one request to both, compares, and returns Streambed's answer. */
   public Answer step(DynamoDbRequest request) {
     String table = tableName(request);
-    Step step = new Step(++steps, operation(request), table, request, table == null ? null : schemas.get(table));
+    Step step = new Step(++steps, operation(request), table, request, table == null ? null : schemas.get(table), clock.millis());
     Answer mine = call(ours, request);
     if (request instanceof CreateTableRequest create && !mine.failed()) {
       schemas.put(create.tableName(), create);
@@ -123,7 +131,7 @@ public final class Differential implements AutoCloseable {
     String oursArn = ours.describeTable(b -> b.tableName(table)).table().tableArn();
     String oracleArn = oracle.describeTable(b -> b.tableName(table)).table().tableArn();
     DynamoDbRequest mine = request.apply(oursArn);
-    Step step = new Step(++steps, operation(mine), table, mine, schemas.get(table));
+    Step step = new Step(++steps, operation(mine), table, mine, schemas.get(table), clock.millis());
     Answer answer = call(ours, mine);
     Answer theirs = KnownDifference.correct(step, call(oracle, request.apply(oracleArn)));
     compare(step, answer, theirs);
@@ -132,7 +140,7 @@ public final class Differential implements AutoCloseable {
 
   /** Sends the same body to both as operation {@code target}, outside any SDK. */
   public Answer raw(String label, String target, String body) {
-    Step step = new Step(++steps, "raw:" + label, null, target + " " + body, null);
+    Step step = new Step(++steps, "raw:" + label, null, target + " " + body, null, clock.millis());
     Answer mine = post(oursEndpoint, target, body);
     Answer theirs = KnownDifference.correct(step, post(oracleEndpoint, target, body));
     compare(step, mine, theirs);
@@ -146,7 +154,7 @@ public final class Differential implements AutoCloseable {
    */
   public void compareEach(String label, DynamoDbRequest request, Function<DynamoDbClient, Object> read) {
     String table = tableName(request);
-    Step step = new Step(++steps, label, table, request, table == null ? null : schemas.get(table));
+    Step step = new Step(++steps, label, table, request, table == null ? null : schemas.get(table), clock.millis());
     compare(step, Answer.ok(200, read.apply(ours)), KnownDifference.correct(step, Answer.ok(200, read.apply(oracle))));
   }
 
