@@ -34,20 +34,23 @@ final class BatchWriteItem implements JsonOperation {
 
   private final TableCatalog catalog;
   private final Items items;
+  private final dev.streambed.dynamodb.item.Reads reads;
 
-  BatchWriteItem(TableCatalog catalog, Items items) {
+  BatchWriteItem(TableCatalog catalog, Items items, dev.streambed.dynamodb.item.Reads reads) {
     this.catalog = catalog;
     this.items = items;
+    this.reads = reads;
   }
 
   @Override
   public void handle(JsonNode in, RequestContext context, JsonGenerator out) throws IOException {
     JsonNode request = JsonMembers.object(in, "RequestItems");
     String capacity = JsonMembers.string(in, "ReturnConsumedCapacity");
+    String metrics = JsonMembers.string(in, "ReturnItemCollectionMetrics");
     Violations v = new Violations();
     v.notNull(request, "requestItems");
     v.oneOf(capacity, "returnConsumedCapacity", ItemRequests.RETURN_CAPACITY);
-    v.oneOf(JsonMembers.string(in, "ReturnItemCollectionMetrics"), "returnItemCollectionMetrics", ItemRequests.RETURN_METRICS);
+    v.oneOf(metrics, "returnItemCollectionMetrics", ItemRequests.RETURN_METRICS);
     if (request != null && request.isEmpty()) {
       v.add("{}", "requestItems", "Member must have length greater than or equal to 1");
     }
@@ -119,6 +122,11 @@ final class BatchWriteItem implements JsonOperation {
       }
       out.writeEndArray();
     }
+    List<Map.Entry<Table, Map<String, AttributeValue>>> written = new ArrayList<>();
+    for (Planned p : plan) {
+      written.add(Map.entry(p.table(), p.key()));
+    }
+    ItemRequests.itemCollectionMetrics(out, metrics, written, reads);
     out.writeObjectFieldStart("UnprocessedItems");
     out.writeEndObject();
     out.writeEndObject();

@@ -150,13 +150,25 @@ final class ItemRequests {
    */
   static void itemCollectionMetrics(JsonGenerator out, String mode, dev.streambed.dynamodb.table.Table table,
       Map<String, AttributeValue> key, dev.streambed.dynamodb.item.Reads reads) throws IOException {
-    if (!"SIZE".equals(mode) || table.indexes().stream().allMatch(i -> i.global())) {
+    if (!"SIZE".equals(mode) || !hasLocalIndex(table)) {
       return;
     }
+    out.writeFieldName("ItemCollectionMetrics");
+    itemCollectionMetricsValue(out, table, key, reads);
+  }
+
+  /** Whether a table keeps item collections: only local secondary indexes make them. */
+  static boolean hasLocalIndex(dev.streambed.dynamodb.table.Table table) {
+    return table.indexes().stream().anyMatch(i -> !i.global());
+  }
+
+  /** One ItemCollectionMetrics structure: the collection's partition key and its size range. */
+  static void itemCollectionMetricsValue(JsonGenerator out, dev.streambed.dynamodb.table.Table table,
+      Map<String, AttributeValue> key, dev.streambed.dynamodb.item.Reads reads) throws IOException {
     AttributeValue hash = key.get(table.keySchema().hashName());
     double gb = reads.collectionBytes(table, hash) / (1024.0 * 1024 * 1024);
     double lower = Math.floor(gb);
-    out.writeObjectFieldStart("ItemCollectionMetrics");
+    out.writeStartObject();
     out.writeObjectFieldStart("ItemCollectionKey");
     out.writeFieldName(table.keySchema().hashName());
     dev.streambed.kernel.value.AttributeValueJson.write(out, hash);
@@ -165,6 +177,37 @@ final class ItemRequests {
     out.writeNumber(lower);
     out.writeNumber(lower + 1);
     out.writeEndArray();
+    out.writeEndObject();
+  }
+
+  /**
+   * The ItemCollectionMetrics of BatchWriteItem and TransactWriteItems: a map of table name to
+   * one entry per write on a table with local secondary indexes (others have no collections).
+   */
+  static void itemCollectionMetrics(JsonGenerator out, String mode,
+      List<Map.Entry<dev.streambed.dynamodb.table.Table, Map<String, AttributeValue>>> writes,
+      dev.streambed.dynamodb.item.Reads reads) throws IOException {
+    if (!"SIZE".equals(mode)) {
+      return;
+    }
+    Map<String, List<Map.Entry<dev.streambed.dynamodb.table.Table, Map<String, AttributeValue>>>> byTable =
+        new LinkedHashMap<>();
+    for (Map.Entry<dev.streambed.dynamodb.table.Table, Map<String, AttributeValue>> w : writes) {
+      if (hasLocalIndex(w.getKey())) {
+        byTable.computeIfAbsent(w.getKey().name(), n -> new ArrayList<>()).add(w);
+      }
+    }
+    if (byTable.isEmpty()) {
+      return;
+    }
+    out.writeObjectFieldStart("ItemCollectionMetrics");
+    for (var e : byTable.entrySet()) {
+      out.writeArrayFieldStart(e.getKey());
+      for (var w : e.getValue()) {
+        itemCollectionMetricsValue(out, w.getKey(), w.getValue(), reads);
+      }
+      out.writeEndArray();
+    }
     out.writeEndObject();
   }
 
