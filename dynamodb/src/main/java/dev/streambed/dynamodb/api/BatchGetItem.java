@@ -122,10 +122,8 @@ final class BatchGetItem implements JsonOperation {
     if (capacity != null && !capacity.equals("NONE")) {
       out.writeArrayFieldStart("ConsumedCapacity");
       for (Map.Entry<String, Double> e : units.entrySet()) {
-        out.writeStartObject();
-        out.writeNumberField("CapacityUnits", e.getValue());
-        out.writeStringField("TableName", e.getKey());
-        out.writeEndObject();
+        ItemRequests.consumedCapacityValue(out, capacity, e.getKey(),
+            dev.streambed.dynamodb.item.Consumed.onTable(e.getValue()));
       }
       out.writeEndArray();
     }

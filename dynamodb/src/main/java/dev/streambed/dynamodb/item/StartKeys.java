@@ -31,7 +31,11 @@ final class StartKeys {
     if (index != null) {
       ok &= matches(index, key, names);
     }
-    if (!ok || key.size() != names.size()) {
+    if (key.size() != names.size()) {
+      // DynamoDB Local's words, and the ones AWS SDK users meet (the dynamoid gem's docs).
+      throw AwsException.validation("Exclusive Start Key must have same size as table's key schema");
+    }
+    if (!ok) {
       throw AwsException.validation("The provided starting key is invalid: "
           + "The provided key element does not match the schema");
     }

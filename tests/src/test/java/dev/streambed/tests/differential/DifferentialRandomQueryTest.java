@@ -84,7 +84,8 @@ class DifferentialRandomQueryTest extends DifferentialTest {
     RandomReads reads = new RandomReads(table, values);
     for (String index : new String[] {null, "gsi", "lsi"}) {
       for (boolean forward : new boolean[] {true, false}) {
-        for (Integer limit : new Integer[] {null, 251, 1000}) {
+        // Every page size on the table; on the indexes one, to keep the run short.
+        for (Integer limit : index == null ? new Integer[] {null, 251, 1000} : new Integer[] {251}) {
           d.context("seed " + (SEED + 7) + ", 10,000 items, index " + index + ", forward " + forward + ", limit " + limit);
           RandomExpression e = new RandomExpression(values);
           QueryRequest.Builder q = QueryRequest.builder().tableName(table.name).indexName(index)
@@ -103,9 +104,11 @@ class DifferentialRandomQueryTest extends DifferentialTest {
       ScanRequest scan = ScanRequest.builder().tableName(table.name).indexName(index)
           .limit(random.nextBoolean() ? null : 500).build();
       d.compareEach("Scan of 10,000 items (as a multiset)", scan, c -> UnorderedReads.scan(c, d.normalizer(), scan, 0));
-      ScanRequest parallel = reads.scan(index).limit(700).build();
-      d.compareEach("parallel Scan of 10,000 items (as a multiset)", parallel,
-          c -> UnorderedReads.scan(c, d.normalizer(), parallel, 3));
+      if (index == null) {
+        ScanRequest parallel = reads.scan(index).limit(700).build();
+        d.compareEach("parallel Scan of 10,000 items (as a multiset)", parallel,
+            c -> UnorderedReads.scan(c, d.normalizer(), parallel, 3));
+      }
     }
     d.step(DescribeTableRequest.builder().tableName(table.name).build());
   }
