@@ -22,6 +22,8 @@ public final class BenchMain implements Runnable {
   public static void main(String[] args) {
     System.exit(new CommandLine(new BenchMain())
         .setCaseInsensitiveEnumValuesAllowed(true)
+        .registerConverter(dev.streambed.bench.sdk.SdkWorkload.class, dev.streambed.bench.sdk.SdkWorkload::parse)
+        .registerConverter(dev.streambed.bench.http.HttpWorkload.class, dev.streambed.bench.http.HttpWorkload::parse)
         .execute(args));
   }
 }

@@ -84,7 +84,7 @@ final class CompareCommand implements Callable<Integer> {
   public Integer call() throws IOException {
     CompareSettings settings = new CompareSettings(
         new SdkSettings(concurrency, itemSize, queryItems, keys, 0, duration, warmup),
-        new HttpSettings(connections, itemSize, keys, duration, warmup, false),
+        new HttpSettings(connections, itemSize, keys, queryItems, duration, warmup, false),
         rssPuts,
         readyTimeout);
     Path logs = logDir != null

@@ -218,6 +218,7 @@ public final class StreambedServer implements AutoCloseable {
     sqs.close();
     pollers.close();
     invocations.close();
+    dynamoDb.close();
     if (ownsStorage) {
       storage.close();
     }
