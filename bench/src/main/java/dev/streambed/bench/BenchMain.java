@@ -10,7 +10,7 @@ import picocli.CommandLine.Command;
     description = "Load generators for DynamoDB-compatible servers and a side-by-side comparison "
         + "of Streambed with DynamoDB Local.",
     subcommands = {SdkCommand.class, HttpCommand.class, CompareCommand.class, StreamsCommand.class,
-        dev.streambed.bench.soak.SoakCommand.class})
+        LambdaCommand.class, TriggersCommand.class, dev.streambed.bench.soak.SoakCommand.class})
 public final class BenchMain implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
@@ -22,6 +22,8 @@ public final class BenchMain implements Runnable {
   public static void main(String[] args) {
     System.exit(new CommandLine(new BenchMain())
         .setCaseInsensitiveEnumValuesAllowed(true)
+        .registerConverter(dev.streambed.bench.sdk.SdkWorkload.class, dev.streambed.bench.sdk.SdkWorkload::parse)
+        .registerConverter(dev.streambed.bench.http.HttpWorkload.class, dev.streambed.bench.http.HttpWorkload::parse)
         .execute(args));
   }
 }

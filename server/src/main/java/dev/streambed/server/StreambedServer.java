@@ -10,6 +10,8 @@ import dev.streambed.lambda.InvocationLogs;
 import dev.streambed.lambda.Invocations;
 import dev.streambed.lambda.runtime.Environments;
 import dev.streambed.lambda.esm.EventSourceMappings;
+import dev.streambed.lambda.esm.FailureDestinations;
+import dev.streambed.lambda.esm.LambdaDestination;
 import dev.streambed.lambda.esm.Pollers;
 import dev.streambed.lambda.api.LambdaApi;
 import dev.streambed.logs.Logs;
@@ -32,6 +34,7 @@ import dev.streambed.streams.Streams;
 import dev.streambed.streams.api.StreamsApi;
 import dev.streambed.sts.Sts;
 import dev.streambed.sts.StsApi;
+import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
@@ -53,14 +56,18 @@ public final class StreambedServer implements AutoCloseable {
   private final Functions functions;
   private final Invocations invocations;
   private final Pollers pollers;
+  private final FailureDestinations failureDestinations;
+  private final boolean ownsStorage;
   private final Maintenance maintenance = new Maintenance();
   private final ConsoleLogin consoleLogin;
 
-  private StreambedServer(Config config, Storage storage, DynamoDb dynamoDb, Iam iam, Sts sts, Logs logs,
-      Sqs sqs, Functions functions, Invocations invocations, Pollers pollers, FrontDoor frontDoor,
-      ConsoleLogin consoleLogin) {
+  private StreambedServer(Config config, Storage storage, boolean ownsStorage, DynamoDb dynamoDb, Iam iam, Sts sts,
+      Logs logs, Sqs sqs, Functions functions, Invocations invocations, Pollers pollers,
+      FailureDestinations failureDestinations, FrontDoor frontDoor, ConsoleLogin consoleLogin) {
     this.consoleLogin = consoleLogin;
     this.sqs = sqs;
+    this.ownsStorage = ownsStorage;
+    this.failureDestinations = failureDestinations;
     this.functions = functions;
     this.pollers = pollers;
     this.invocations = invocations;
@@ -89,6 +96,18 @@ public final class StreambedServer implements AutoCloseable {
     Storage storage = config.storage().persistent()
         ? RocksStorage.open(config.storage().dataDir(), config.storage().fsync(), config.storage().fsyncInterval())
         : new MemoryStorage();
+    return start(config, clock, storage, true);
+  }
+
+  /**
+   * A server over a store the caller owns (and closes): a server started again over the same
+   * store finds its tables, streams, functions and the mappings' checkpoints where they were.
+   */
+  public static StreambedServer start(Config config, Clock clock, Storage storage) {
+    return start(config, clock, storage, false);
+  }
+
+  private static StreambedServer start(Config config, Clock clock, Storage storage, boolean ownsStorage) {
     Streams streams = new Streams(storage, clock, config.streams());
     DynamoDb dynamoDb = new DynamoDb(storage, clock, streams);
     SecureRandom random = new SecureRandom();
@@ -103,7 +122,13 @@ public final class StreambedServer implements AutoCloseable {
         new InvocationLogs(logs, iam), iam, sts, () -> endpoint[0], config.lambda().concurrency(),
         List.of(Duration.ofMinutes(1), Duration.ofMinutes(2)));
     EventSourceMappings mappings = new EventSourceMappings(storage, clock, functions, streams, iam);
-    Pollers pollers = new Pollers(mappings, functions, invocations, streams, storage, clock);
+    // On-failure destinations by service: a function here; queues and topics are registered by
+    // the services that serve them.
+    FailureDestinations destinations = new FailureDestinations();
+    destinations.register("lambda", new LambdaDestination(invocations));
+    // A queue receives the record as its message body, as AWS sends it.
+    destinations.register("sqs", (arn, mapping, record) -> sqs.send(arn, new String(record, StandardCharsets.UTF_8)));
+    Pollers pollers = new Pollers(mappings, functions, invocations, streams, storage, clock, destinations);
     SecurityConfig security = config.security();
     Keys keys = new Keys(security.rootAccessKey(), security.rootSecretKey(), config.accountId(), iam, sts, clock);
     try {
@@ -122,8 +147,8 @@ public final class StreambedServer implements AutoCloseable {
           config.region(), config.accountId(),
           security.strictAuth() ? Authentication.strict(new SigV4Verifier(keys, clock)) : Authentication.OPEN,
           security.limits().withMaxBodyBytes(config.maxBodyBytes()));
-      StreambedServer server = new StreambedServer(config, storage, dynamoDb, iam, sts, logs, sqs, functions,
-          invocations, pollers, frontDoor,
+      StreambedServer server = new StreambedServer(config, storage, ownsStorage, dynamoDb, iam, sts, logs, sqs,
+          functions, invocations, pollers, destinations, frontDoor,
           security.strictAuth() ? ConsoleLogin.strict(keys) : ConsoleLogin.open(config.accountId()));
       endpoint[0] = server.endpoint();
       return server;
@@ -132,13 +157,17 @@ public final class StreambedServer implements AutoCloseable {
       sqs.close();
       pollers.close();
       invocations.close();
-      storage.close();
+      if (ownsStorage) {
+        storage.close();
+      }
       throw new IllegalStateException("interrupted while binding", e);
     } catch (RuntimeException e) {
       sqs.close();
       pollers.close();
       invocations.close();
-      storage.close();
+      if (ownsStorage) {
+        storage.close();
+      }
       throw e;
     }
   }
@@ -175,6 +204,14 @@ public final class StreambedServer implements AutoCloseable {
   /** The event source mappings' pollers: {@link Pollers#quiescent()} tells when they caught up. */
   public Pollers pollers() {
     return pollers;
+  }
+
+  /**
+   * Where event source mappings send the records of discarded batches, by the service of the
+   * destination's ARN; a service that serves queues or topics registers its sender here.
+   */
+  public FailureDestinations failureDestinations() {
+    return failureDestinations;
   }
 
   /** Lambda's invocations, for in-process callers such as event source mappings. */
@@ -217,6 +254,9 @@ public final class StreambedServer implements AutoCloseable {
     sqs.close();
     pollers.close();
     invocations.close();
-    storage.close();
+    dynamoDb.close();
+    if (ownsStorage) {
+      storage.close();
+    }
   }
 }

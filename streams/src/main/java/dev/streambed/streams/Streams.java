@@ -121,11 +121,15 @@ public final class Streams {
         return;
       }
       s.disabledMillis = now;
-      for (LiveShard shard : s.active) {
+      LiveShard[] closing = s.active;
+      for (LiveShard shard : closing) {
         shard.close(now);
       }
       s.active = new LiveShard[0];
       persist(s);
+      for (LiveShard shard : closing) {
+        shard.wake();
+      }
     }
   }
 
@@ -467,6 +471,9 @@ public final class Streams {
       s.active = children;
       s.rolloverAtMillis = now + config.rolloverPeriod().toMillis();
       persist(s);
+      for (LiveShard shard : old) {
+        shard.wake();
+      }
     }
   }
 
