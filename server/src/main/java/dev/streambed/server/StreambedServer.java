@@ -231,7 +231,7 @@ public final class StreambedServer implements AutoCloseable {
 
   /**
    * How the web console lets a person in: with {@code --auth strict} it must ask for a key pair
-   * and check it here (paths under {@link ConsoleLogin#PATH_PREFIX} are not checked for SigV4).
+   * and check it here (its site under {@link ConsoleLogin#PATH_PREFIX} is not asked for SigV4).
    */
   public ConsoleLogin consoleLogin() {
     return consoleLogin;

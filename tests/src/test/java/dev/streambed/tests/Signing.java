@@ -33,7 +33,13 @@ final class Signing {
   /** A POST with its headers signed by {@code key} for {@code service}, as of {@code clock}. */
   static SdkHttpRequest post(URI endpoint, Map<String, String> headers, String body, String service,
       String accessKey, String secret, Clock clock) {
-    SdkHttpRequest.Builder b = SdkHttpRequest.builder().method(SdkHttpMethod.POST).uri(endpoint.resolve("/"));
+    return postTo(endpoint.resolve("/"), headers, body, service, accessKey, secret, clock);
+  }
+
+  /** A POST to {@code uri} (any path) with its headers signed by {@code key} for {@code service}. */
+  static SdkHttpRequest postTo(URI uri, Map<String, String> headers, String body, String service,
+      String accessKey, String secret, Clock clock) {
+    SdkHttpRequest.Builder b = SdkHttpRequest.builder().method(SdkHttpMethod.POST).uri(uri);
     headers.forEach(b::putHeader);
     return AwsV4HttpSigner.create().sign(r -> r.identity(AwsCredentialsIdentity.create(accessKey, secret))
         .request(b.build()).payload(ContentStreamProvider.fromUtf8String(body))

@@ -47,6 +47,65 @@ final class StreambedCommand {
     return new Result(p.exitValue(), new String(out, StandardCharsets.UTF_8), new String(err[0], StandardCharsets.UTF_8));
   }
 
+  /** A {@code streambed start} left running, until closed. */
+  static final class Running implements AutoCloseable {
+    private final Process process;
+    private final java.net.URI endpoint;
+
+    private Running(Process process, java.net.URI endpoint) {
+      this.process = process;
+      this.endpoint = endpoint;
+    }
+
+    java.net.URI endpoint() {
+      return endpoint;
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+      process.destroy();
+      if (!process.waitFor(30, TimeUnit.SECONDS)) {
+        process.destroyForcibly();
+        process.waitFor(30, TimeUnit.SECONDS);
+      }
+    }
+  }
+
+  /**
+   * Starts {@code streambed start ARGS} with these environment variables and returns once it
+   * prints its endpoint (it reads its own output, a line at a time, until then).
+   */
+  static Running start(Path dir, java.util.Map<String, String> env, String... args) throws IOException {
+    List<String> command = new ArrayList<>(List.of(java(), "-cp", System.getProperty("java.class.path"),
+        "dev.streambed.server.Main", "start"));
+    command.addAll(List.of(args));
+    ProcessBuilder pb = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true);
+    pb.environment().putAll(env);
+    Process p = pb.start();
+    p.getOutputStream().close();
+    java.io.BufferedReader out = new java.io.BufferedReader(
+        new java.io.InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
+    StringBuilder seen = new StringBuilder();
+    for (String line; (line = out.readLine()) != null; ) {
+      seen.append(line).append('\n');
+      if (line.startsWith("Streambed ready on ")) {
+        // Keep draining what it prints later, so its pipe never fills.
+        Thread drain = new Thread(() -> {
+          try {
+            out.transferTo(java.io.Writer.nullWriter());
+          } catch (IOException ended) {
+            // The process is gone.
+          }
+        }, "streambed-output");
+        drain.setDaemon(true);
+        drain.start();
+        return new Running(p, java.net.URI.create(line.substring("Streambed ready on ".length()).strip()));
+      }
+    }
+    p.destroyForcibly();
+    throw new IllegalStateException("streambed start did not start:\n" + seen);
+  }
+
   private static String java() {
     return Path.of(System.getProperty("java.home"), "bin", "java").toString();
   }

@@ -109,4 +109,28 @@ class StrictAuthCliTest {
     assertThat(r.functionError()).as(r.payload().asUtf8String()).isNull();
     assertThat(r.payload().asUtf8String()).isEqualTo("\"arn:aws:sts::000000000000:assumed-role/strict-fn-role/whoami\"");
   }
+
+  @Test
+  void theRootKeyPairAndTheModesComeFromTheEnvironment(@TempDir Path dir) throws Exception {
+    try (StreambedCommand.Running server = StreambedCommand.start(dir, java.util.Map.of("STREAMBED_AUTH", "strict",
+        "STREAMBED_IAM", "enforce", "STREAMBED_ROOT_ACCESS_KEY", "AKIAENVROOT000000001",
+        "STREAMBED_ROOT_SECRET_KEY", "env/root/secret"), "--port", "0")) {
+      String endpoint = server.endpoint().toString();
+      AwsCli rootCli = new AwsCli(endpoint, "AKIAENVROOT000000001", "env/root/secret");
+      AwsCli.Result me = rootCli.run("sts", "get-caller-identity");
+      assertThat(me.exitCode()).as(me.stderr()).isZero();
+      assertThat(JSON.readTree(me.stdout()).get("Arn").asText()).isEqualTo("arn:aws:iam::000000000000:root");
+      assertThat(new AwsCli(endpoint, "AKIAENVROOT000000001", "wrong").run("dynamodb", "list-tables").stderr())
+          .contains("(InvalidSignatureException)");
+
+      assertThat(rootCli.run("iam", "create-user", "--user-name", "dave").exitCode()).isZero();
+      JsonNode key = JSON.readTree(rootCli.run("iam", "create-access-key", "--user-name", "dave").stdout())
+          .get("AccessKey");
+      AwsCli dave = new AwsCli(endpoint, key.get("AccessKeyId").asText(), key.get("SecretAccessKey").asText());
+      AwsCli.Result denied = dave.run("dynamodb", "list-tables");
+      assertThat(denied.exitCode()).isNotZero();
+      assertThat(denied.stderr()).contains("(AccessDeniedException)").contains("User: arn:aws:iam::000000000000:user/dave"
+          + " is not authorized to perform: dynamodb:ListTables on resource: *");
+    }
+  }
 }

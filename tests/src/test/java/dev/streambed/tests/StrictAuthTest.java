@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.streambed.kernel.time.MutableClock;
 import dev.streambed.server.Config;
 import dev.streambed.server.SecurityConfig;
+import dev.streambed.server.auth.AuthFailure;
+import dev.streambed.server.auth.ConsoleLogin;
 import java.net.URI;
 import java.net.http.HttpResponse;
 import java.time.Clock;
@@ -222,9 +224,6 @@ class StrictAuthTest {
     assertThat(sts.statusCode()).isEqualTo(403);
     assertThat(sts.body()).contains("<Code>MissingAuthenticationToken</Code>")
         .contains("<Message>Request is missing Authentication Token</Message>");
-    // The Lambda Runtime API lives on its own loopback ports, never on the API endpoint.
-    HttpResponse<String> runtime = Signing.raw(e.resolve("/2018-06-01/runtime/invocation/next"), "GET", Map.of(), "");
-    assertThat(runtime.statusCode()).isGreaterThanOrEqualTo(400);
     // DynamoDB's health check answers anyone, as it does on AWS.
     assertThat(Signing.get(e).statusCode()).isEqualTo(200);
   }
@@ -276,5 +275,74 @@ class StrictAuthTest {
     }
     URI altered = URI.create(url.toString().replace("GetCallerIdentity", "GetSessionToken"));
     assertThat(Signing.get(altered).body()).contains("<Code>SignatureDoesNotMatch</Code>");
+  }
+
+  @Test
+  void theRuntimeApiIsNotServedToApiKeysEvenTheRootsOwn() throws Exception {
+    // Each execution environment has its Runtime API on a loopback port of its own; the API
+    // endpoint does not serve it to any key, as AWS's Runtime API is only inside the sandbox.
+    for (String path : new String[] {"/2018-06-01/runtime/invocation/next", "/2018-06-01/runtime/init/error"}) {
+      URI signed = Signing.presign(streambed.endpoint(), path, "lambda", ROOT_KEY, ROOT_SECRET, null, clock,
+          Duration.ofMinutes(5));
+      HttpResponse<String> r = Signing.get(signed);
+      assertThat(r.statusCode()).isEqualTo(400);
+      assertThat(r.body()).contains("UnknownOperationException");
+      HttpResponse<String> posted = Signing.send(Signing.postTo(streambed.endpoint().resolve(path),
+          Map.of("Content-Type", "application/json"), "{}", "lambda", ROOT_KEY, ROOT_SECRET, Clock.systemUTC()), "{}");
+      assertThat(posted.statusCode()).isEqualTo(400);
+      assertThat(posted.body()).contains("UnknownOperationException");
+    }
+  }
+
+  @Test
+  void anApiCallSentToTheConsolesPathStillNeedsItsSignature() throws Exception {
+    URI console = streambed.endpoint().resolve("/console");
+    String create = "{\"TableName\":\"console_bypass\",\"BillingMode\":\"PAY_PER_REQUEST\","
+        + "\"AttributeDefinitions\":[{\"AttributeName\":\"id\",\"AttributeType\":\"S\"}],"
+        + "\"KeySchema\":[{\"AttributeName\":\"id\",\"KeyType\":\"HASH\"}]}";
+    // Naming the root's key, with a signature nobody computed.
+    String now = BASIC.format(clock.instant());
+    HttpResponse<String> ddb = Signing.raw(console, "POST", Map.of("Content-Type", "application/x-amz-json-1.0",
+        "X-Amz-Target", "DynamoDB_20120810.CreateTable", "X-Amz-Date", now, "Authorization",
+        "AWS4-HMAC-SHA256 Credential=" + ROOT_KEY + "/" + now.substring(0, 8)
+            + "/us-east-1/dynamodb/aws4_request, SignedHeaders=host;x-amz-date, Signature=00"), create);
+    assertThat(ddb.statusCode()).isEqualTo(400);
+    assertThat(ddb.body()).contains("com.amazon.coral.service#InvalidSignatureException");
+    HttpResponse<String> unsigned = Signing.raw(console.resolve("/console/x"), "POST", Map.of("Content-Type",
+        "application/x-amz-json-1.0", "X-Amz-Target", "DynamoDB_20120810.CreateTable"), create);
+    assertThat(unsigned.body()).contains("MissingAuthenticationTokenException");
+    HttpResponse<String> sts = Signing.raw(URI.create(console + "?Action=GetCallerIdentity&Version=2011-06-15"), "GET",
+        Map.of(), "");
+    assertThat(sts.statusCode()).isEqualTo(403);
+    assertThat(sts.body()).contains("<Code>MissingAuthenticationToken</Code>");
+    assertThat(root.dynamoDb().listTables().tableNames()).doesNotContain("console_bypass");
+  }
+
+  @Test
+  void theConsolesLoginChecksTheSameKeysAsSignatures() {
+    ConsoleLogin login = streambed.server().consoleLogin();
+    assertThat(login.required()).isTrue();
+    assertThat(login.login(ROOT_KEY, ROOT_SECRET, null)).isEqualTo("arn:aws:iam::000000000000:root");
+    assertThatThrownBy(() -> login.login(ROOT_KEY, "not-the-secret", null)).isInstanceOf(AuthFailure.class)
+        .hasMessage("The request signature we calculated does not match the signature you provided. Check your "
+            + "AWS Secret Access Key and signing method. Consult the service documentation for details.");
+    assertThatThrownBy(() -> login.login("AKIANOBODYEXAMPLE002", "x", null))
+        .hasMessage("The security token included in the request is invalid.");
+
+    root.iam().createUser(b -> b.userName("console-carol"));
+    var key = root.iam().createAccessKey(b -> b.userName("console-carol")).accessKey();
+    assertThat(login.login(key.accessKeyId(), key.secretAccessKey(), null))
+        .isEqualTo("arn:aws:iam::000000000000:user/console-carol");
+    root.iam().createRole(b -> b.roleName("console-role").assumeRolePolicyDocument(TRUST_ACCOUNT));
+    Credentials c = root.sts().assumeRole(b -> b.roleArn("arn:aws:iam::000000000000:role/console-role")
+        .roleSessionName("web")).credentials();
+    assertThat(login.login(c.accessKeyId(), c.secretAccessKey(), c.sessionToken()))
+        .isEqualTo("arn:aws:sts::000000000000:assumed-role/console-role/web");
+    assertThatThrownBy(() -> login.login(c.accessKeyId(), c.secretAccessKey(), null))
+        .hasMessage("The security token included in the request is invalid.");
+
+    try (Streambed open = Streambed.start()) {
+      assertThat(open.server().consoleLogin().required()).isFalse();
+    }
   }
 }

@@ -1,12 +1,14 @@
 package dev.streambed.server.auth;
 
 /**
- * What the web console calls to let a person in, since a browser cannot sign its requests. With
- * {@code --auth strict}, paths under {@code /console} are not checked for SigV4 by the front door
- * ({@link #PATH_PREFIX}); the console must then ask for an access key and secret (the bootstrap
- * root key, an IAM user's key, or temporary credentials with their session token), check them
- * with {@link #login}, and keep its own session. With open authentication {@link #required()} is
- * false and anyone may use the console, as anyone may use the API.
+ * What the web console calls to let a person in, since a browser cannot sign its requests. The
+ * front door hands the console's site (its pages under {@link #PATH_PREFIX}) its requests without
+ * asking for a SigV4 signature; with {@code --auth strict} the console must then ask for an access
+ * key and secret (the bootstrap root key, an IAM user's key, or temporary credentials with their
+ * session token), check them with {@link #login}, keep its own session, and act as the identity
+ * returned. An API call sent to a console path is not the console's and still needs its
+ * signature. With open authentication {@link #required()} is false and anyone may use the
+ * console, as anyone may use the API.
  */
 public interface ConsoleLogin {
   /** Paths the console owns and authenticates itself. */

@@ -7,13 +7,14 @@ import dev.streambed.server.auth.SignedRequest;
 import dev.streambed.server.auth.Verified;
 import io.netty.handler.codec.http.FullHttpRequest;
 import io.netty.handler.codec.http.HttpHeaderNames;
-import io.netty.handler.codec.http.HttpMethod;
 
 /**
  * The front door's signature check. Open (the default): the Authorization header is only read
  * for the access key and region, any signature passes. Strict ({@code --auth strict}): every
- * request but the health check and the console's own paths must carry a SigV4 signature that
- * verifies, and is refused in its protocol's words otherwise.
+ * request is verified, and one that reaches a service without a SigV4 signature that verifies is
+ * refused in its protocol's words. Only the health check and the console (a site under
+ * {@link ConsoleLogin#PATH_PREFIX}, which checks its own logins) answer whatever the verdict: a
+ * request under that path that no site takes, an API call sent there, is verified as any other.
  */
 public final class Authentication {
   /** Accepts any credentials, reading only the credential scope of the Authorization header. */
@@ -39,7 +40,7 @@ public final class Authentication {
   /** Checks the request as it came (before its body is inflated, since the signature covers it). */
   Admission admit(FullHttpRequest request) {
     SigV4 claimed = SigV4.parse(request.headers().get(HttpHeaderNames.AUTHORIZATION));
-    if (verifier == null || exempt(request)) {
+    if (verifier == null) {
       return new Admission(claimed, null);
     }
     String uri = request.uri();
@@ -68,13 +69,5 @@ public final class Authentication {
     }
     return new AuthFailure(AuthFailure.Kind.INVALID_SIGNATURE, "Credential should be scoped to correct service: '"
         + signingName + "'. ");
-  }
-
-  /** DynamoDB's health check answers unsigned requests, and the console checks its own logins. */
-  private static boolean exempt(FullHttpRequest request) {
-    String uri = request.uri();
-    return (request.method() == HttpMethod.GET && uri.equals("/"))
-        || uri.equals(ConsoleLogin.PATH_PREFIX) || uri.startsWith(ConsoleLogin.PATH_PREFIX + "/")
-        || uri.startsWith(ConsoleLogin.PATH_PREFIX + "?");
   }
 }
