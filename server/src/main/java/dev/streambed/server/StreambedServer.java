@@ -137,8 +137,8 @@ public final class StreambedServer implements AutoCloseable {
       List<QueryService> query = List.of(IamApi.service(iam, sts), StsApi.service(sts));
       List<RestService> rest = List.of(LambdaApi.service(functions, new Aliases(functions, storage), mappings,
           invocations));
-      if (security.enforceIam()) {
-        Enforcement enforcement = new Enforcement(iam, sts);
+      Enforcement enforcement = security.enforceIam() ? new Enforcement(iam, sts) : null;
+      if (enforcement != null) {
         json = json.stream().map(enforcement::wrap).toList();
         query = query.stream().map(enforcement::wrap).toList();
         rest = rest.stream().map(enforcement::wrap).toList();
@@ -149,7 +149,8 @@ public final class StreambedServer implements AutoCloseable {
           security.limits().withMaxBodyBytes(config.maxBodyBytes()));
       StreambedServer server = new StreambedServer(config, storage, ownsStorage, dynamoDb, iam, sts, logs, sqs,
           functions, invocations, pollers, destinations, frontDoor,
-          security.strictAuth() ? ConsoleLogin.strict(keys) : ConsoleLogin.open(config.accountId()));
+          security.strictAuth() ? ConsoleLogin.strict(keys, enforcement, config.region())
+              : ConsoleLogin.open(config.accountId()));
       endpoint[0] = server.endpoint();
       return server;
     } catch (InterruptedException e) {

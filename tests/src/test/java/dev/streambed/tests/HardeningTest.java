@@ -190,6 +190,32 @@ class HardeningTest {
         .hasMessageStartingWith("Invalid ConditionExpression: The expression contains too many operators; operator count: 301");
   }
 
+  private static AttributeValue nested(int levels) {
+    AttributeValue v = AttributeValue.fromS("x");
+    for (int i = 1; i < levels; i++) {
+      v = AttributeValue.fromM(Map.of("m", v));
+    }
+    return v;
+  }
+
+  @Test
+  void documentsAndStatementsPastDynamoDbsLimitsAreRefusedInItsWords() {
+    DynamoDbClient ddb = streambed.dynamoDb();
+    ddb.putItem(b -> b.tableName("limits").item(Map.of("id", AttributeValue.fromS("deep"), "d", nested(20))));
+    assertThatThrownBy(() -> ddb.putItem(b -> b.tableName("limits").item(Map.of("id", AttributeValue.fromS("deeper"),
+        "d", nested(40))))).isInstanceOf(DynamoDbException.class)
+        .hasMessageStartingWith("Nesting Levels have exceeded supported limits: Attributes in the item have nested "
+            + "levels beyond supported limit");
+    assertThat(ddb.getItem(b -> b.tableName("limits").key(Map.of("id", AttributeValue.fromS("deeper")))).hasItem())
+        .isFalse();
+    String statement = "SELECT * FROM \"limits\" WHERE id = 'deep'";
+    assertThat(ddb.executeStatement(b -> b.statement(statement + " ".repeat(8192 - statement.length()))).items())
+        .hasSize(1);
+    assertThatThrownBy(() -> ddb.executeStatement(b -> b.statement(statement + " ".repeat(8193 - statement.length()))))
+        .isInstanceOf(DynamoDbException.class)
+        .hasMessageContaining("failed to satisfy constraint: Member must have length less than or equal to 8192");
+  }
+
   @Test
   void listeningBeyondLoopbackWithoutStrictAuthIsWarnedAbout(@TempDir Path dir) throws Exception {
     StreambedCommand.Result open = StreambedCommand.run(dir, "start", "--host", "0.0.0.0", "--port", "0",

@@ -1,6 +1,7 @@
 package dev.streambed.tests;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.streambed.server.Config;
 import dev.streambed.server.SecurityConfig;
@@ -90,8 +91,10 @@ class IamEnforceTest {
         + ACCOUNT + ":log-group:g because");
     AwsServiceException sqs = refusal(() -> bob.sqs().createQueue(b -> b.queueName("q")));
     assertThat(sqs.awsErrorDetails().errorCode()).isEqualTo("AccessDenied");
-    assertThat(sqs.awsErrorDetails().errorMessage()).contains("sqs:CreateQueue on resource: arn:aws:sqs:us-east-1:"
-        + ACCOUNT + ":q because");
+    // SQS names the action in lower case.
+    assertThat(sqs.awsErrorDetails().errorMessage()).isEqualTo("User: " + bobArn + " is not authorized to perform: "
+        + "sqs:createqueue on resource: arn:aws:sqs:us-east-1:" + ACCOUNT + ":q because no identity-based policy "
+        + "allows the sqs:createqueue action");
     AwsServiceException streams = refusal(() -> bob.streams().listStreams());
     assertThat(streams.awsErrorDetails().errorMessage()).contains("dynamodb:ListStreams on resource: *");
     // Who one is needs no permission, as on AWS.
@@ -158,6 +161,46 @@ class IamEnforceTest {
         + "because no identity-based policy allows the dynamodb:PutItem action\"}");
     assertThat(root.dynamoDb().getItem(b -> b.tableName("UsersPost")
         .key(java.util.Map.of("user_id", AttributeValue.fromS("from-lambda")))).hasItem()).isFalse();
+  }
+
+  @Test
+  void aQueuesSenderSendsSinglyAndInBatchesButCannotReceive() {
+    String url = root.sqs().createQueue(b -> b.queueName("orders")).queueUrl();
+    String queueArn = "arn:aws:sqs:us-east-1:" + ACCOUNT + ":orders";
+    Clients sender = user("sender");
+    root.iam().putUserPolicy(b -> b.userName("sender").policyName("send-orders").policyDocument(
+        "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Action\":[\"sqs:SendMessage\","
+            + "\"sqs:GetQueueUrl\"],\"Resource\":\"" + queueArn + "\"}]}"));
+    var sqs = sender.sqs();
+    assertThat(sqs.getQueueUrl(b -> b.queueName("orders")).queueUrl()).isEqualTo(url);
+    sqs.sendMessage(b -> b.queueUrl(url).messageBody("one"));
+    // A batch is authorized as its single action, as AWS has no sqs:SendMessageBatch.
+    assertThat(sqs.sendMessageBatch(b -> b.queueUrl(url).entries(e -> e.id("a").messageBody("two"))).successful())
+        .hasSize(1);
+    AwsServiceException receive = refusal(() -> sqs.receiveMessage(b -> b.queueUrl(url)));
+    assertThat(receive.awsErrorDetails().errorCode()).isEqualTo("AccessDenied");
+    assertThat(receive.awsErrorDetails().errorMessage()).isEqualTo("User: arn:aws:iam::" + ACCOUNT + ":user/sender "
+        + "is not authorized to perform: sqs:receivemessage on resource: " + queueArn + " because no identity-based "
+        + "policy allows the sqs:receivemessage action");
+    AwsServiceException other = refusal(() -> sqs.getQueueUrl(b -> b.queueName("other")));
+    assertThat(other.awsErrorDetails().errorMessage()).contains("sqs:getqueueurl on resource: arn:aws:sqs:us-east-1:"
+        + ACCOUNT + ":other because");
+    assertThat(root.sqs().receiveMessage(b -> b.queueUrl(url).maxNumberOfMessages(10)).messages()).isNotEmpty();
+  }
+
+  @Test
+  void aConsoleLoginIsAuthorizedWithTheSamePolicies() {
+    user("viewer", "arn:aws:iam::aws:policy/AmazonDynamoDBReadOnlyAccess");
+    var key = root.iam().createAccessKey(b -> b.userName("viewer")).accessKey();
+    var login = streambed.server().consoleLogin();
+    String viewer = login.login(key.accessKeyId(), key.secretAccessKey(), null);
+    String table = "arn:aws:dynamodb:us-east-1:" + ACCOUNT + ":table/UsersPost";
+    login.authorize(viewer, "dynamodb:Scan", table);
+    assertThatThrownBy(() -> login.authorize(viewer, "dynamodb:PutItem", table))
+        .isInstanceOf(dev.streambed.kernel.error.AwsException.class)
+        .hasMessage("User: arn:aws:iam::" + ACCOUNT + ":user/viewer is not authorized to perform: dynamodb:PutItem on "
+            + "resource: " + table + " because no identity-based policy allows the dynamodb:PutItem action");
+    login.authorize(login.login(StrictAuthTest.ROOT_KEY, StrictAuthTest.ROOT_SECRET, null), "dynamodb:PutItem", table);
   }
 
   @Test

@@ -340,6 +340,9 @@ class StrictAuthTest {
         .isEqualTo("arn:aws:sts::000000000000:assumed-role/console-role/web");
     assertThatThrownBy(() -> login.login(c.accessKeyId(), c.secretAccessKey(), null))
         .hasMessage("The security token included in the request is invalid.");
+    // Strict authentication without --iam enforce: whoever logs in may do anything, as on the API.
+    login.authorize("arn:aws:iam::000000000000:user/console-carol", "dynamodb:DeleteTable",
+        "arn:aws:dynamodb:us-east-1:000000000000:table/strict_t");
 
     try (Streambed open = Streambed.start()) {
       assertThat(open.server().consoleLogin().required()).isFalse();

@@ -23,6 +23,15 @@ public interface ConsoleLogin {
    */
   String login(String accessKeyId, String secretAccessKey, String sessionToken);
 
+  /**
+   * With {@code --iam enforce}, checks that the person logged in as {@code who} may do
+   * {@code action} (e.g. {@code dynamodb:PutItem}) on {@code resource} (its ARN), and throws AWS's
+   * AccessDeniedException with its message otherwise, as the API would refuse the same call; the
+   * console calls the services in Java, past the API's own checks. Without enforcement it allows
+   * everything.
+   */
+  void authorize(String who, String action, String resource);
+
   /** The login of a server whose authentication is open: nothing is required, every key is root. */
   static ConsoleLogin open(String accountId) {
     return new ConsoleLogin() {
@@ -35,11 +44,19 @@ public interface ConsoleLogin {
       public String login(String accessKeyId, String secretAccessKey, String sessionToken) {
         return "arn:aws:iam::" + accountId + ":root";
       }
+
+      @Override
+      public void authorize(String who, String action, String resource) {
+        // Nothing is enforced where nobody logs in.
+      }
     };
   }
 
-  /** The login of a strict server: the same keys a signature is checked with. */
-  static ConsoleLogin strict(Keys keys) {
+  /**
+   * The login of a strict server: the same keys a signature is checked with, and the same
+   * policies a call is authorized with ({@code enforcement} null when IAM is not enforced).
+   */
+  static ConsoleLogin strict(Keys keys, Enforcement enforcement, String region) {
     return new ConsoleLogin() {
       @Override
       public boolean required() {
@@ -49,6 +66,13 @@ public interface ConsoleLogin {
       @Override
       public String login(String accessKeyId, String secretAccessKey, String sessionToken) {
         return keys.login(accessKeyId, secretAccessKey, sessionToken);
+      }
+
+      @Override
+      public void authorize(String who, String action, String resource) {
+        if (enforcement != null) {
+          enforcement.authorize(who, region, action, resource);
+        }
       }
     };
   }

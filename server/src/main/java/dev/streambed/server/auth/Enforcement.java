@@ -96,28 +96,45 @@ public final class Enforcement {
       return;
     }
     Identity caller = sts.identityOf(context.accessKeyId(), context.accountId());
-    if (caller.root()) {
+    authorize(wire, caller.arn(), caller.root(), context.region(), needed);
+  }
+
+  /**
+   * The same check for a caller known by its ARN (a console login), in DynamoDB's shape: AWS's
+   * AccessDeniedException unless {@code callerArn} may do {@code action} on {@code resource}.
+   */
+  public void authorize(String callerArn, String region, String action, String resource) {
+    authorize(Wire.JSON, callerArn, callerArn.endsWith(":root"), region, List.of(new Permission(action, resource)));
+  }
+
+  private void authorize(Wire wire, String callerArn, boolean root, String region, List<Permission> needed) {
+    if (root) {
       return;
     }
     for (Permission p : needed) {
       AuthorizationRequest request = AuthorizationRequest.of(p.action(), p.resource())
-          .with("aws:RequestedRegion", context.region())
+          .with("aws:RequestedRegion", region)
           .with("aws:SecureTransport", "false");
       for (Map.Entry<String, String> key : p.context().entrySet()) {
         request = request.with(key.getKey(), key.getValue());
       }
-      Decision d = iam.authorize(caller.arn(), request);
+      Decision d = iam.authorize(callerArn, request);
       if (!d.allowed()) {
-        throw wire.accessDenied(denial(caller.arn(), p, d));
+        throw wire.accessDenied(denial(callerArn, p, d, wire == Wire.SQS));
       }
     }
   }
 
-  /** AWS's wording, which says whether nothing allowed the action or a statement denied it. */
-  static String denial(String callerArn, Permission p, Decision d) {
-    String head = "User: " + callerArn + " is not authorized to perform: " + p.action() + " on resource: "
+  /**
+   * AWS's wording, which says whether nothing allowed the action or a statement denied it. SQS
+   * names the action in lower case ("sqs:sendmessage", for SendMessageBatch too), as its
+   * AccessDenied messages read.
+   */
+  static String denial(String callerArn, Permission p, Decision d, boolean lowerCaseAction) {
+    String action = lowerCaseAction ? p.action().toLowerCase(java.util.Locale.ROOT) : p.action();
+    String head = "User: " + callerArn + " is not authorized to perform: " + action + " on resource: "
         + p.resource();
     return d == Decision.EXPLICIT_DENY ? head + " with an explicit deny in an identity-based policy"
-        : head + " because no identity-based policy allows the " + p.action() + " action";
+        : head + " because no identity-based policy allows the " + action + " action";
   }
 }
