@@ -1,5 +1,7 @@
 package dev.streambed.server;
 
+import dev.streambed.console.Console;
+import dev.streambed.console.Services;
 import dev.streambed.dynamodb.DynamoDb;
 import dev.streambed.dynamodb.api.DynamoDbApi;
 import dev.streambed.iam.Iam;
@@ -49,12 +51,14 @@ public final class StreambedServer implements AutoCloseable {
   private final Invocations invocations;
   private final Pollers pollers;
   private final FailureDestinations failureDestinations;
+  private final Console console;
   private final boolean ownsStorage;
   private final Maintenance maintenance = new Maintenance();
 
   private StreambedServer(Config config, Storage storage, boolean ownsStorage, DynamoDb dynamoDb, Iam iam, Sts sts,
       Logs logs, Sqs sqs, Functions functions, Invocations invocations, Pollers pollers,
-      FailureDestinations failureDestinations, FrontDoor frontDoor) {
+      FailureDestinations failureDestinations, Console console, FrontDoor frontDoor) {
+    this.console = console;
     this.sqs = sqs;
     this.ownsStorage = ownsStorage;
     this.failureDestinations = failureDestinations;
@@ -119,18 +123,22 @@ public final class StreambedServer implements AutoCloseable {
     // A queue receives the record as its message body, as AWS sends it.
     destinations.register("sqs", (arn, mapping, record) -> sqs.send(arn, new String(record, StandardCharsets.UTF_8)));
     Pollers pollers = new Pollers(mappings, functions, invocations, streams, storage, clock, destinations);
+    Console console = new Console(new Services(dynamoDb, iam, logs, functions, invocations, mappings,
+        config.accountId(), config.region(), () -> endpoint[0]), config.host());
     try {
       FrontDoor frontDoor = FrontDoor.start(config.host(), config.port(),
           List.of(DynamoDbApi.service(dynamoDb), StreamsApi.service(streams), LogsApi.service(logs),
               SqsApi.service(sqs, () -> endpoint[0])),
-          List.of(IamApi.service(iam, sts), StsApi.service(sts)), List.of(LambdaApi.service(functions, new Aliases(functions, storage), mappings, invocations)),
-          config.region(), config.accountId(), config.maxBodyBytes());
+          List.of(IamApi.service(iam, sts), StsApi.service(sts)),
+          List.of(LambdaApi.service(functions, new Aliases(functions, storage), mappings, invocations)),
+          List.of(console), config.region(), config.accountId(), config.maxBodyBytes());
       StreambedServer server = new StreambedServer(config, storage, ownsStorage, dynamoDb, iam, sts, logs, sqs,
-          functions, invocations, pollers, destinations, frontDoor);
+          functions, invocations, pollers, destinations, console, frontDoor);
       endpoint[0] = server.endpoint();
       return server;
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
+      console.close();
       sqs.close();
       pollers.close();
       invocations.close();
@@ -139,6 +147,7 @@ public final class StreambedServer implements AutoCloseable {
       }
       throw new IllegalStateException("interrupted while binding", e);
     } catch (RuntimeException e) {
+      console.close();
       sqs.close();
       pollers.close();
       invocations.close();
@@ -215,6 +224,7 @@ public final class StreambedServer implements AutoCloseable {
   public void close() {
     maintenance.close();
     frontDoor.close();
+    console.close();
     sqs.close();
     pollers.close();
     invocations.close();

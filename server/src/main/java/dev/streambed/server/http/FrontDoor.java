@@ -5,6 +5,7 @@ import dev.streambed.kernel.error.CommonError;
 import dev.streambed.kernel.protocol.JsonService;
 import dev.streambed.kernel.protocol.QueryService;
 import dev.streambed.kernel.protocol.RestService;
+import dev.streambed.kernel.protocol.WebSite;
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.buffer.ByteBuf;
 import io.netty.channel.Channel;
@@ -76,12 +77,19 @@ public final class FrontDoor implements AutoCloseable {
   public static FrontDoor start(String host, int port, List<JsonService> services,
       List<QueryService> queryServices, List<RestService> restServices, String region,
       String accountId, int maxBodyBytes) throws InterruptedException {
+    return start(host, port, services, queryServices, restServices, List.of(), region, accountId, maxBodyBytes);
+  }
+
+  /** Binds and serves the AWS protocols' services and, under their own paths, web sites (the console). */
+  public static FrontDoor start(String host, int port, List<JsonService> services,
+      List<QueryService> queryServices, List<RestService> restServices, List<WebSite> sites,
+      String region, String accountId, int maxBodyBytes) throws InterruptedException {
     Map<String, JsonService> byPrefix = new LinkedHashMap<>();
     for (JsonService s : services) {
       byPrefix.put(s.targetPrefix(), s);
     }
     HttpHandler handler = new HttpHandler(maxBodyBytes, Map.copyOf(byPrefix), services.get(0),
-        List.copyOf(queryServices), List.copyOf(restServices), region, accountId);
+        List.copyOf(queryServices), List.copyOf(restServices), region, accountId, List.copyOf(sites));
     JsonService errors = services.get(0);
     boolean epoll = Epoll.isAvailable();
     EventLoopGroup group = new MultiThreadIoEventLoopGroup(

@@ -6,6 +6,8 @@ import dev.streambed.kernel.protocol.JsonService;
 import dev.streambed.kernel.protocol.QueryService;
 import dev.streambed.kernel.protocol.RequestContext;
 import dev.streambed.kernel.protocol.RestService;
+import dev.streambed.kernel.protocol.WebResponse;
+import dev.streambed.kernel.protocol.WebSite;
 import io.netty.buffer.ByteBuf;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFutureListener;
@@ -54,10 +56,12 @@ final class HttpHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
   private final List<RestService> restServices;
   private final String defaultRegion;
   private final String accountId;
+  private final List<WebSite> sites;
 
   HttpHandler(int maxBodyBytes, Map<String, JsonService> jsonServices, JsonService fallback,
       List<QueryService> queryServices, List<RestService> restServices, String defaultRegion,
-      String accountId) {
+      String accountId, List<WebSite> sites) {
+    this.sites = sites;
     this.maxBodyBytes = maxBodyBytes;
     this.jsonServices = jsonServices;
     this.fallback = fallback;
@@ -102,6 +106,11 @@ final class HttpHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
 
   private void handle(ChannelHandlerContext ctx, FullHttpRequest request) {
     HttpHeaders headers = request.headers();
+    WebSite site = sites.isEmpty() || !request.decoderResult().isSuccess() ? null : WebRoute.site(sites, request.uri());
+    if (site != null) {
+      handleWeb(ctx, request, site);
+      return;
+    }
     // A path a REST service owns is that service's, whatever the content type claims: Java's
     // HttpURLConnection labels every POST form-encoded when the client names no type.
     RestProtocol.Routed rest = !restServices.isEmpty() && !headers.contains("X-Amz-Target")
@@ -224,6 +233,49 @@ final class HttpHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
         return;
       }
       send(ctx, http10, requestId, response, keepAlive);
+      if (keepAlive) {
+        handleBehind(ctx, behind);
+      } else {
+        release(behind);
+      }
+    }));
+  }
+
+  /**
+   * Hands a request to a web site (the console) and writes its answer when it is ready, off the
+   * connection's thread, keeping the order of answers as {@link #sendLater} does. An event
+   * stream keeps the connection to itself until it ends.
+   */
+  private void handleWeb(ChannelHandlerContext ctx, FullHttpRequest request, WebSite site) {
+    boolean keepAlive = HttpUtil.isKeepAlive(request);
+    Channel channel = ctx.channel();
+    Deque<FullHttpRequest> behind = new ArrayDeque<>();
+    channel.attr(BEHIND).set(behind);
+    ChannelFutureListener closed = f -> release(behind);
+    channel.closeFuture().addListener(closed);
+    java.util.concurrent.CompletionStage<WebResponse> stage;
+    try {
+      stage = site.handle(WebRoute.request(request));
+    } catch (RuntimeException e) {
+      stage = java.util.concurrent.CompletableFuture.failedFuture(e);
+    }
+    stage.whenComplete((response, failure) -> ctx.executor().execute(() -> {
+      if (!channel.isActive()) {
+        release(behind);
+        return;
+      }
+      WebResponse r = response;
+      if (r == null) {
+        LOG.error("{} {} failed", request.method(), site.prefix(), failure);
+        r = WebResponse.text(500, "Internal server error");
+      }
+      if (r.events() != null) {
+        WebRoute.stream(channel, r);
+        return;
+      }
+      channel.closeFuture().removeListener(closed);
+      channel.attr(BEHIND).compareAndSet(behind, null);
+      WebRoute.write(channel, r, keepAlive);
       if (keepAlive) {
         handleBehind(ctx, behind);
       } else {
