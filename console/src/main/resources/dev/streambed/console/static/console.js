@@ -71,6 +71,7 @@
   function tail(list) {
     var status = document.getElementById('tail-status');
     var count = 0;
+    var seen = {};
     var source = new EventSource(list.getAttribute('data-tail'));
     source.addEventListener('open', function () {
       if (status && count === 0) {
@@ -78,6 +79,11 @@
       }
     });
     source.addEventListener('log', function (e) {
+      // A reconnected stream sends its catch-up again: each event is shown once.
+      if (e.lastEventId && seen[e.lastEventId]) {
+        return;
+      }
+      seen[e.lastEventId] = true;
       var event = JSON.parse(e.data);
       var item = document.createElement('li');
       var time = document.createElement('time');
