@@ -106,8 +106,10 @@ public final class ItemsTab {
 
   private static void form(Html h, Exchange x, Table t, boolean query, List<ItemFilters.Filter> filters) {
     KeySchema k = t.keySchema();
-    h.tag("form", "method", "get", "action", Layout.url("tables", t.name(), "items"), "class", "panel",
-        "aria-label", "Scan or query items");
+    boolean asked = query || filters.stream().anyMatch(f -> f.attribute() != null);
+    h.tag("details", "class", "panel", "open", Html.when(asked));
+    h.el("summary", "Scan or query items");
+    h.tag("form", "method", "get", "action", Layout.url("tables", t.name(), "items"), "aria-label", "Scan or query items");
     Forms.radios(h, "Read", "mode", List.of(new Forms.Option("scan", "Scan the table"),
         new Forms.Option("query", "Query by key")), query ? "query" : "scan");
     h.tag("div", "class", "row");
@@ -145,6 +147,7 @@ public final class ItemsTab {
     Forms.select(h, "Items per page", "limit", List.of(Forms.Option.of("25"), Forms.Option.of("50"),
         Forms.Option.of("100"), Forms.Option.of("300")), x.param("limit") == null ? "25" : x.param("limit"));
     Forms.submit(h, "Run");
+    h.end();
     h.end();
     h.end();
   }

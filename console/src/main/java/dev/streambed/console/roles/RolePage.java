@@ -224,7 +224,11 @@ public final class RolePage {
     } catch (java.io.IOException | IllegalArgumentException e) {
       return "";
     }
-    return String.join(", ", actions);
+    List<String> all = new ArrayList<>(actions);
+    if (all.size() <= 8) {
+      return String.join(", ", all);
+    }
+    return String.join(", ", all.subList(0, 8)) + " and " + (all.size() - 8) + " more";
   }
 
   /** A policy document as JSON text: IAM keeps it as sent, which may be URL-encoded. */

@@ -108,7 +108,7 @@ public final class Layout {
     }
     h.tag("main", "id", "main");
     h.el("h1", page.title);
-    String flash = x.takeFlash();
+    String flash = x.request().header("x-console-refresh") == null ? x.takeFlash() : null;
     if (flash != null) {
       h.el("p", flash, "class", "flash", "role", "status");
     }

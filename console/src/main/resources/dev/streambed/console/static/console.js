@@ -38,7 +38,9 @@
       return;
     }
     busy = true;
-    fetch(location.href, { credentials: 'same-origin', headers: { 'Accept': 'text/html' } })
+    // The header tells the console this is a refresh, which must not take the message left
+    // for the next page (a form being sent from this page may have just left one).
+    fetch(location.href, { credentials: 'same-origin', headers: { 'Accept': 'text/html', 'X-Console-Refresh': '1' } })
       .then(function (res) { return res.ok ? res.text() : null; })
       .then(function (text) {
         if (text !== null) {
@@ -65,8 +67,26 @@
       }
       opened = true;
     });
-    source.addEventListener('change', refresh);
+    source.addEventListener('change', function () {
+      if (!leaving) {
+        refresh();
+      }
+    });
+    window.addEventListener('pagehide', function () {
+      source.close();
+    });
   }
+
+  var leaving = false;
+  document.addEventListener('submit', function () {
+    leaving = true;
+  });
+  window.addEventListener('pageshow', function (e) {
+    // A page brought back by the Back button shows what is current, not what was.
+    if (e.persisted) {
+      location.reload();
+    }
+  });
 
   function tail(list) {
     var status = document.getElementById('tail-status');
