@@ -3,6 +3,7 @@ package dev.streambed.console.triggers;
 import dev.streambed.console.Services;
 import dev.streambed.console.web.Exchange;
 import dev.streambed.console.web.Forms;
+import dev.streambed.console.web.Html;
 import dev.streambed.console.web.Layout;
 import dev.streambed.dynamodb.table.Table;
 import dev.streambed.dynamodb.table.TableRef;
@@ -49,7 +50,8 @@ public final class TriggerPages {
       }
     }
     return layout.render(x, page, h -> {
-      Forms.open(h, x, Layout.url("triggers", "create"), "class", "panel");
+      // The ranges are the hints' and the mapping's to enforce: AWS's words, not the browser's.
+      Forms.open(h, x, Layout.url("triggers", "create"), "class", "panel", "novalidate", Html.BARE);
       h.el("h2", "Trigger configuration");
       Forms.select(h, "Function", "function", functions, function);
       h.el("p", "Source: DynamoDB", "class", "hint");

@@ -78,6 +78,13 @@ final class Browser implements AutoCloseable {
     find(text).click();
   }
 
+  /** Presses the button (not a link) whose text is exactly {@code text}. */
+  void press(String text) {
+    String t = literal(text);
+    waitFor(d -> d.findElements(By.xpath("//button[normalize-space(.)=" + t + "]")).stream()
+        .filter(WebElement::isDisplayed).findFirst().orElse(null)).click();
+  }
+
   /** Clicks the link whose text starts with {@code prefix}. */
   void clickStartingWith(String prefix) {
     String t = literal(prefix);
