@@ -32,6 +32,8 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  */
 final class Browser implements AutoCloseable {
   private static final Duration PATIENCE = Duration.ofSeconds(60);
+  /** How often a wait looks at the page again. */
+  private static final Duration POLL = Duration.ofMillis(25);
   private final ChromeDriver driver;
   private final Path profile;
   private final String base;
@@ -144,7 +146,7 @@ final class Browser implements AutoCloseable {
 
   /** Waits until the page's text contains {@code text}. */
   void waitForText(String text) {
-    new WebDriverWait(driver, PATIENCE).until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("body"), text));
+    new WebDriverWait(driver, PATIENCE, POLL).until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("body"), text));
   }
 
   String text() {
@@ -156,7 +158,7 @@ final class Browser implements AutoCloseable {
   }
 
   <T> T waitFor(Function<WebDriver, T> condition) {
-    return new WebDriverWait(driver, PATIENCE).until(condition::apply);
+    return new WebDriverWait(driver, PATIENCE, POLL).until(condition::apply);
   }
 
   /**
