@@ -77,30 +77,54 @@ final class Browser implements AutoCloseable {
 
   /** Clicks the link or button whose visible text (or accessible label) is exactly {@code text}. */
   void click(String text) {
-    find(text).click();
+    // Found and clicked in one step of the wait: a live part replaced in between is looked up again.
+    waitFor(d -> {
+      WebElement e = locate(d, text);
+      if (e == null) {
+        return null;
+      }
+      e.click();
+      return true;
+    });
   }
 
   /** Presses the button (not a link) whose text is exactly {@code text}. */
   void press(String text) {
     String t = literal(text);
-    waitFor(d -> d.findElements(By.xpath("//button[normalize-space(.)=" + t + "]")).stream()
-        .filter(WebElement::isDisplayed).findFirst().orElse(null)).click();
+    waitFor(d -> {
+      WebElement e = d.findElements(By.xpath("//button[normalize-space(.)=" + t + "]")).stream()
+          .filter(WebElement::isDisplayed).findFirst().orElse(null);
+      if (e == null) {
+        return null;
+      }
+      e.click();
+      return true;
+    });
   }
 
   /** Clicks the link whose text starts with {@code prefix}. */
   void clickStartingWith(String prefix) {
     String t = literal(prefix);
-    waitFor(d -> d.findElements(By.xpath("//a[starts-with(normalize-space(.), " + t + ")]")).stream()
-        .filter(WebElement::isDisplayed).findFirst().orElse(null)).click();
+    waitFor(d -> {
+      WebElement e = d.findElements(By.xpath("//a[starts-with(normalize-space(.), " + t + ")]")).stream()
+          .filter(WebElement::isDisplayed).findFirst().orElse(null);
+      if (e == null) {
+        return null;
+      }
+      e.click();
+      return true;
+    });
   }
 
   WebElement find(String text) {
+    return waitFor(d -> locate(d, text));
+  }
+
+  private static WebElement locate(WebDriver d, String text) {
     String t = literal(text);
-    return waitFor(d -> {
-      List<WebElement> found = d.findElements(By.xpath("//a[normalize-space(.)=" + t + " or @aria-label=" + t
-          + "] | //button[normalize-space(.)=" + t + " or @aria-label=" + t + "]"));
-      return found.stream().filter(WebElement::isDisplayed).findFirst().orElse(null);
-    });
+    List<WebElement> found = d.findElements(By.xpath("//a[normalize-space(.)=" + t + " or @aria-label=" + t
+        + "] | //button[normalize-space(.)=" + t + " or @aria-label=" + t + "]"));
+    return found.stream().filter(WebElement::isDisplayed).findFirst().orElse(null);
   }
 
   /** The form control labelled {@code label} (its label element's text, or its aria-label). */
@@ -146,7 +170,7 @@ final class Browser implements AutoCloseable {
 
   /** Waits until the page's text contains {@code text}. */
   void waitForText(String text) {
-    new WebDriverWait(driver, PATIENCE, POLL).until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("body"), text));
+    waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("body"), text));
   }
 
   String text() {
@@ -158,7 +182,14 @@ final class Browser implements AutoCloseable {
   }
 
   <T> T waitFor(Function<WebDriver, T> condition) {
-    return new WebDriverWait(driver, PATIENCE, POLL).until(condition::apply);
+    return waiting().until(condition::apply);
+  }
+
+  /** A wait that looks again when the page it looked at was replaced meanwhile. */
+  private WebDriverWait waiting() {
+    WebDriverWait wait = new WebDriverWait(driver, PATIENCE, POLL);
+    wait.ignoring(org.openqa.selenium.StaleElementReferenceException.class);
+    return wait;
   }
 
   /**

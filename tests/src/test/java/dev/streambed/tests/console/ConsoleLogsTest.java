@@ -97,7 +97,7 @@ class ConsoleLogsTest {
     Browser b = browser;
     b.open("/console/logs/group?name=%2Fapp%2Ftail");
     b.click("Start live tail");
-    b.waitForText("Live: waiting for new events.");
+    b.waitFor(d -> d.findElement(By.id("tail-status")).getText().equals("Live: waiting for new events.") ? true : null);
     put("/app/tail", "s", System.currentTimeMillis(), "INSERT john 3");
     b.waitForText("INSERT john 3");
     assertThat(b.text(By.id("tail"))).doesNotContain("before the tail");
@@ -105,7 +105,9 @@ class ConsoleLogsTest {
 
     b.type("Filter pattern", "REMOVE");
     b.press("Apply");
-    b.waitForText("Live: waiting for new events.");
+    // The new tail's page, not the one before it, must be the one waiting.
+    b.waitFor(d -> d.getCurrentUrl().contains("filter=REMOVE") ? true : null);
+    b.waitFor(d -> d.findElement(By.id("tail-status")).getText().equals("Live: waiting for new events.") ? true : null);
     put("/app/tail", "s", System.currentTimeMillis(), "MODIFY john 2", "REMOVE alice 2");
     b.waitForText("REMOVE alice 2");
     assertThat(b.text(By.id("tail"))).doesNotContain("MODIFY");
