@@ -97,7 +97,8 @@ public final class TablePage {
         for (SecondaryIndex i : list) {
           KeySchema k = i.keySchema();
           Tables.Usage u = usage.indexes().get(i.name());
-          h.tag("tr").el("td", i.name()).el("td", "Active").el("td", k.hashName() + " (" + k.hashType().name() + ")")
+          String status = i.backfill() == SecondaryIndex.Backfill.BACKFILLING ? "Creating (backfilling)" : "Active";
+          h.tag("tr").el("td", i.name()).el("td", status).el("td", k.hashName() + " (" + k.hashType().name() + ")")
               .el("td", k.hasRange() ? k.rangeName() + " (" + k.rangeType().name() + ")" : "-")
               .el("td", i.projectionType().equals("INCLUDE") ? "INCLUDE: " + String.join(", ", i.nonKeyAttributes())
                   : i.projectionType())

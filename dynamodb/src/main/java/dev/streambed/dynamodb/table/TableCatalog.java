@@ -126,12 +126,14 @@ public final class TableCatalog {
       if (current == null) {
         return;
       }
-      Table changed = change.apply(current);
-      if (changed != current) {
-        storage.commit(new Batch().put(key(ref), write(changed)));
-        cache.put(ref, changed);
+      Table next = change.apply(current);
+      if (next == current) {
+        return;
       }
+      storage.commit(new Batch().put(key(ref), write(next)));
+      cache.put(ref, next);
     }
+    changed(ref);
   }
 
   private static Table keepFinishedBackfills(Table current, Table table) {
