@@ -15,6 +15,7 @@ import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
 import software.amazon.awssdk.services.dynamodb.model.StreamViewType;
 import software.amazon.awssdk.services.iam.IamClient;
 import software.amazon.awssdk.services.lambda.model.EventSourceMappingConfiguration;
+import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 
 /**
  * Functions in the console: created from scratch with an existing role, their code edited,
@@ -121,8 +122,22 @@ class ConsoleFunctionsTest {
     b.tick("Split batch on error");
     b.tick("Trim horizon: every record still in the stream");
     b.click("Add");
-    b.waitForText("InvalidParameterValueException: MaximumRecordAgeInSeconds must be -1 or between 60 and 604800.");
+    b.waitForText("InvalidParameterValueException: MaximumRecordAgeInSeconds must be either -1 (forever) or between "
+        + "60 and 604800 (inclusive)");
     b.type("Maximum age of record (seconds)", "60");
+    // Records given up on go to a queue: the role must be allowed to send to it, as AWS checks.
+    String queueUrl = streambed.sqs().createQueue(r -> r.queueName("order-failures")).queueUrl();
+    String queueArn = streambed.sqs().getQueueAttributes(r -> r.queueUrl(queueUrl)
+        .attributeNames(QueueAttributeName.QUEUE_ARN)).attributes().get(QueueAttributeName.QUEUE_ARN);
+    b.type("On-failure destination (optional)", queueArn);
+    b.tick("Report batch item failures");
+    b.type("Filter pattern (optional)", "{\"eventName\": [\"INSERT\"]}");
+    b.click("Add");
+    b.waitForText("InvalidParameterValueException: The provided execution role does not have permissions to call "
+        + "SendMessage on SQS");
+    streambed.iam().putRolePolicy(r -> r.roleName("stream-reader").policyName("send-failures").policyDocument(
+        "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Action\":\"sqs:SendMessage\","
+        + "\"Resource\":\"" + queueArn + "\"}]}"));
     b.click("Add");
     b.waitForText("The trigger was added to order-handler.");
     assertThat(b.text(By.cssSelector("table.triggers"))).contains("Orders", "Enabled", "10", "TRIM_HORIZON", "5 s");
@@ -133,6 +148,9 @@ class ConsoleFunctionsTest {
     assertThat(m.maximumRetryAttempts()).isEqualTo(2);
     assertThat(m.maximumRecordAgeInSeconds()).isEqualTo(60);
     assertThat(m.bisectBatchOnFunctionError()).isTrue();
+    assertThat(m.functionResponseTypesAsStrings()).containsExactly("ReportBatchItemFailures");
+    assertThat(m.destinationConfig().onFailure().destination()).isEqualTo(queueArn);
+    assertThat(m.filterCriteria().filters()).extracting(f -> f.pattern()).containsExactly("{\"eventName\": [\"INSERT\"]}");
 
     b.click("Disable trigger Orders");
     b.waitForText("The trigger of order-handler on Orders is disabled.");
@@ -143,5 +161,15 @@ class ConsoleFunctionsTest {
     b.click("Delete trigger Orders");
     b.waitForText("The trigger of order-handler on Orders was deleted.");
     assertThat(streambed.lambda().listEventSourceMappings(r -> r.functionName("order-handler")).eventSourceMappings()).isEmpty();
+
+    // A trigger added without "Activate trigger" is created disabled.
+    b.click("Add trigger");
+    b.choose("DynamoDB table", "Orders (stream: NEW_IMAGE)");
+    b.untick("Activate trigger");
+    b.click("Add");
+    b.waitForText("The trigger was added to order-handler.");
+    assertThat(b.text(By.cssSelector("table.triggers"))).contains("Orders", "Disabled", "100", "LATEST");
+    assertThat(streambed.lambda().listEventSourceMappings(r -> r.functionName("order-handler")).eventSourceMappings())
+        .extracting(EventSourceMappingConfiguration::state).containsExactly("Disabled");
   }
 }
