@@ -51,7 +51,13 @@ public final class RolePage {
       h.el("h2", "Permissions policies");
       h.tag("div", "class", "actions")
           .link(Layout.url("roles", role.roleName(), "attach"), "Attach policies", "class", "button primary").end();
-      policyList(h, services, x, role);
+      // As the IAM console's Permissions tab: the policies narrowed by a search of their names.
+      String q = query(x);
+      h.tag("form", "method", "get", "action", Layout.url("roles", role.roleName()), "role", "search", "class", "row");
+      Forms.input(h, "Search attached policies", "search", "q", q, null);
+      h.tag("div", "class", "field").el("button", "Search", "type", "submit").end();
+      h.end();
+      policyList(h, services, x, role, q);
       h.el("h2", "Trust policy");
       h.el("pre", pretty(role.assumeRolePolicyDocument()), "class", "code");
     });
@@ -59,8 +65,25 @@ public final class RolePage {
 
   /** The role's attached and inline policies, each with what it allows; managed ones can be detached. */
   public static void policyList(Html h, Services services, Exchange x, Role role) {
+    policyList(h, services, x, role, "");
+  }
+
+  /** The role's policies whose names contain {@code q} (any case). */
+  private static void policyList(Html h, Services services, Exchange x, Role role, String q) {
     if (role.attachedPolicyArns().isEmpty() && role.inlinePolicies().isEmpty()) {
       h.el("p", "The role has no policies: it may do nothing.", "class", "empty");
+      return;
+    }
+    List<String> attached = new ArrayList<>();
+    for (String arn : role.attachedPolicyArns()) {
+      if (matches(arn.substring(arn.lastIndexOf('/') + 1), q)) {
+        attached.add(arn);
+      }
+    }
+    List<Map.Entry<String, String>> inlines = role.inlinePolicies().entrySet().stream()
+        .filter(e -> matches(e.getKey(), q)).toList();
+    if (attached.isEmpty() && inlines.isEmpty()) {
+      h.el("p", "No policy of the role matches the search.", "class", "empty");
       return;
     }
     h.tag("div", "class", "table-wrap").tag("table", "class", "policies").tag("thead").tag("tr");
@@ -68,7 +91,7 @@ public final class RolePage {
       h.el("th", c, "scope", "col");
     }
     h.end().end().tag("tbody");
-    for (String arn : role.attachedPolicyArns()) {
+    for (String arn : attached) {
       ManagedPolicy p = services.iam().policies().find(x.account(), arn);
       String name = p == null ? arn : p.policyName();
       h.tag("tr", "data-policy", name);
@@ -78,12 +101,13 @@ public final class RolePage {
       h.tag("td");
       Forms.open(h, x, Layout.url("roles", role.roleName(), "detach"), "class", "inline");
       h.tag("input", "type", "hidden", "name", "policyArn", "value", arn);
+      h.tag("input", "type", "hidden", "name", "q", "value", q);
       h.el("button", "Detach", "type", "submit", "aria-label", "Detach " + name);
       h.end();
       h.end();
       h.end();
     }
-    for (Map.Entry<String, String> inline : role.inlinePolicies().entrySet()) {
+    for (Map.Entry<String, String> inline : inlines) {
       h.tag("tr", "data-policy", inline.getKey());
       h.tag("td").tag("details").el("summary", inline.getKey()).el("pre", pretty(inline.getValue()), "class", "code").end().end();
       h.el("td", "Customer inline");
@@ -99,11 +123,10 @@ public final class RolePage {
   }
 
   private WebResponse attachForm(Exchange x, Role role, AwsException error) {
-    String q = x.param("q") == null ? "" : x.param("q").strip();
+    String q = query(x);
     List<ManagedPolicy> found = new ArrayList<>();
     for (ManagedPolicy p : services.iam().policies().list(x.account(), "All", false, null)) {
-      if (p.policyName().toLowerCase(Locale.ROOT).contains(q.toLowerCase(Locale.ROOT))
-          && !role.attachedPolicyArns().contains(p.arn())) {
+      if (matches(p.policyName(), q) && !role.attachedPolicyArns().contains(p.arn())) {
         found.add(p);
       }
     }
@@ -163,7 +186,8 @@ public final class RolePage {
       return show(x, role, e);
     }
     x.flash("Detached " + arn.substring(arn.lastIndexOf('/') + 1) + " from " + role.roleName() + ".");
-    return Layout.redirect(Layout.url("roles", role.roleName()));
+    String q = query(x);
+    return Layout.redirect(Layout.url("roles", role.roleName()) + (q.isEmpty() ? "" : "?q=" + Layout.encode(q)));
   }
 
   public WebResponse policy(Exchange x) {
@@ -180,6 +204,14 @@ public final class RolePage {
           h.el("h2", "Policy document");
           h.el("pre", pretty(p.defaultVersion().document()), "class", "code");
         });
+  }
+
+  private static String query(Exchange x) {
+    return x.param("q") == null ? "" : x.param("q").strip();
+  }
+
+  private static boolean matches(String name, String q) {
+    return name.toLowerCase(Locale.ROOT).contains(q.toLowerCase(Locale.ROOT));
   }
 
   /** Who may assume the role, from its trust policy's principals. */

@@ -59,8 +59,18 @@ class ConsoleRolesTest {
     assertThat(iam.listAttachedRolePolicies(r -> r.roleName("worker")).attachedPolicies())
         .extracting(p -> p.policyName()).contains("AWSLambdaSQSQueueExecutionRole");
 
+    // Detached from the role's policies narrowed by a search of their names.
+    b.type("Search attached policies", "basic");
+    b.press("Search");
+    b.waitFor(d -> d.getCurrentUrl().contains("q=basic") ? true : null);
+    assertThat(b.text(By.cssSelector("table.policies"))).contains("AWSLambdaBasicExecutionRole")
+        .doesNotContain("AWSLambdaSQSQueueExecutionRole").doesNotContain("send-to-queue");
     b.click("Detach AWSLambdaBasicExecutionRole");
     b.waitForText("Detached AWSLambdaBasicExecutionRole from worker.");
+    assertThat(b.text()).contains("No policy of the role matches the search.");
+    b.type("Search attached policies", "");
+    b.press("Search");
+    b.waitForText("send-to-queue");
     assertThat(iam.listAttachedRolePolicies(r -> r.roleName("worker")).attachedPolicies())
         .extracting(p -> p.policyName()).containsExactly("AWSLambdaSQSQueueExecutionRole");
 
