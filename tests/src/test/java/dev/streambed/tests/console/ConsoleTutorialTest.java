@@ -77,8 +77,12 @@ class ConsoleTutorialTest {
     b.click("Functions");
     b.click("Create function");
     b.click("Use a blueprint");
+    b.waitForText("hello-world-python3");
     b.type("Search blueprints", "dynamodb");
     b.click("Search");
+    b.waitForText("Blueprints (3)");
+    assertThat(b.text(By.cssSelector("form.panel fieldset"))).contains("dynamodb-process-stream-python3",
+        "dynamodb-process-stream-nodejs", "dynamodb-process-stream-java").doesNotContain("hello-world");
     b.tick("dynamodb-process-stream-python3 (python3.12)");
     b.type("Function name", "LambdaDemoDynamoDBStream");
     b.tick("Create a new role with basic Lambda permissions");
@@ -87,6 +91,10 @@ class ConsoleTutorialTest {
     b.waitForText("Function LambdaDemoDynamoDBStream was created, with the role LambdaDemoDynamoDBStream-role-");
     assertThat(b.text()).contains("lambda_function.py").contains("DynamoDB Record: ");
     b.screenshot("console-function-code");
+    b.click("Functions");
+    assertThat(b.text(By.tagName("table"))).contains("LambdaDemoDynamoDBStream", "python3.12",
+        "lambda_function.lambda_handler");
+    b.click("LambdaDemoDynamoDBStream");
 
     // Step 3, too early: the role cannot read the stream, and the trigger is refused as AWS refuses it.
     b.click("Triggers");
@@ -174,6 +182,6 @@ class ConsoleTutorialTest {
     b.click("Delete trigger LambdaDemoDynamoDBStream");
     b.waitForText("The trigger of LambdaDemoDynamoDBStream on UsersPost was deleted.");
     assertThat(b.text(By.cssSelector("[data-live=triggers]"))).isEqualTo("No triggers.");
-    assertThat(streambed.server().pollers()).isNotNull();
+    assertThat(streambed.lambda().listEventSourceMappings().eventSourceMappings()).isEmpty();
   }
 }
