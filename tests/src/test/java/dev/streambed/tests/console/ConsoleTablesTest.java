@@ -75,6 +75,22 @@ class ConsoleTablesTest {
     b.press("Turn off");
     b.waitForText("The stream of Events is off.");
     assertThat(streambed.dynamoDb().describeTable(r -> r.tableName("Events")).table().streamSpecification()).isNull();
+
+    // Turned on again with the other view types, each a new stream, as DynamoDB makes it.
+    for (String[] view : new String[][] {{"Old image: the entire item, as it appeared before it was modified", "OLD_IMAGE"},
+        {"New image: the entire item, as it appears after it was modified", "NEW_IMAGE"}}) {
+      b.click("Turn on");
+      b.tick(view[0]);
+      b.click("Turn on stream");
+      b.waitForText("The stream of Events is on.");
+      assertThat(b.text(By.cssSelector("[data-live=stream]"))).contains(view[1]);
+      assertThat(streambed.dynamoDb().describeTable(r -> r.tableName("Events")).table().streamSpecification()
+          .streamViewTypeAsString()).isEqualTo(view[1]);
+      if (view[1].equals("OLD_IMAGE")) {
+        b.press("Turn off");
+        b.waitForText("The stream of Events is off.");
+      }
+    }
   }
 
   @Test
