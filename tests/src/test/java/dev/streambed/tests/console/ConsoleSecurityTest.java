@@ -3,9 +3,12 @@ package dev.streambed.tests.console;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.streambed.tests.Streambed;
+import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -18,6 +21,7 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
 import software.amazon.awssdk.services.dynamodb.model.AttributeDefinition;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.BillingMode;
@@ -132,6 +136,41 @@ class ConsoleSecurityTest {
         .header("Sec-Fetch-Site", "cross-site").build();
     assertThat(http.send(crossSite, HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(403);
     assertThat(tableExists("FromElsewhere") || tableExists("CrossSite")).isFalse();
+  }
+
+  /**
+   * A page of another site (another origin on this machine) with a form that posts to the
+   * console, in the visitor's own browser: refused, even with the token of the visitor's form.
+   */
+  @Test
+  void aFormOfAnotherSitesPageInTheBrowserIsRefused() throws Exception {
+    try (Browser b = new Browser(streambed.endpoint().toString())) {
+      b.open("/console/tables/create");
+      String token = b.driver().findElement(By.name("_csrf")).getAttribute("value");
+      String page = "<!doctype html><title>Another site</title><form method=post action=\"" + streambed.endpoint()
+          + "/console/tables/create\"><input type=hidden name=_csrf value=\"" + token + "\">"
+          + "<input type=hidden name=name value=Forged><input type=hidden name=hash value=id>"
+          + "<input type=hidden name=hashType value=S><input type=hidden name=billing value=PAY_PER_REQUEST>"
+          + "<button>Win a prize</button></form>";
+      HttpServer other = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+      other.createContext("/", e -> {
+        byte[] body = page.getBytes(StandardCharsets.UTF_8);
+        e.getResponseHeaders().set("Content-Type", "text/html; charset=utf-8");
+        e.sendResponseHeaders(200, body.length);
+        e.getResponseBody().write(body);
+        e.close();
+      });
+      other.start();
+      try {
+        b.driver().get("http://localhost:" + other.getAddress().getPort() + "/");
+        b.press("Win a prize");
+        b.waitForText("The form was sent from another site.");
+        assertThat(b.title()).isEqualTo("Request refused");
+      } finally {
+        other.stop(0);
+      }
+    }
+    assertThat(tableExists("Forged")).isFalse();
   }
 
   @Test
