@@ -134,15 +134,16 @@ class ConsoleTablesTest {
     }
     assertThat(focused.getText()).isEqualTo("Tables");
     keys.sendKeys(Keys.ENTER).perform();
-    b.waitForText("Create table");
+    b.waitFor(d -> d.getCurrentUrl().endsWith("/console/tables"));
     b.find("Create table").sendKeys(Keys.ENTER);
     b.waitFor(d -> d.getCurrentUrl().endsWith("/tables/create"));
     keys.sendKeys(Keys.TAB).perform();
     WebElement field = b.driver().switchTo().activeElement();
-    while (!"name".equals(field.getAttribute("name"))) {
+    for (int i = 0; i < 20 && !"name".equals(field.getAttribute("name")); i++) {
       keys.sendKeys(Keys.TAB).perform();
       field = b.driver().switchTo().activeElement();
     }
+    assertThat(field.getAttribute("name")).isEqualTo("name");
     keys.sendKeys("Typed").sendKeys(Keys.TAB).sendKeys("k").sendKeys(Keys.ENTER).perform();
     b.waitForText("Table Typed was created.");
   }
