@@ -177,8 +177,9 @@ final class Browser implements AutoCloseable {
     return driver.findElement(By.tagName("body")).getText();
   }
 
+  /** The text of the element {@code by} finds, looked up again if a live part replaced it meanwhile. */
   String text(By by) {
-    return driver.findElement(by).getText();
+    return waitFor(d -> d.findElement(by).getText());
   }
 
   <T> T waitFor(Function<WebDriver, T> condition) {
