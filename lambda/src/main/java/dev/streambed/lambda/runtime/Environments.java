@@ -13,7 +13,6 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayDeque;
@@ -176,14 +175,34 @@ public final class Environments implements AutoCloseable {
     } catch (ExecutionException e) {
       throw new IllegalStateException(e.getCause());
     }
-    Outcome o = InvocationLog.outcome(spec, requestId, env, p, cold ? taken.startedMillis() : 0, startMillis,
-        startNanos, timedOut);
+    Outcome o = onClock(InvocationLog.outcome(spec, requestId, env, p, cold ? taken.startedMillis() : 0,
+        startMillis, startNanos, timedOut));
     if (timedOut) {
       // Lambda stops an environment whose invocation ran out of time.
       env.kill();
     }
     release(spec, env);
     return o;
+  }
+
+  /**
+   * The outcome with its lines timed by the injected clock, which CloudWatch Logs reads (its
+   * retention, PutLogEvents' 14-day and 2-hour window): lines are timed by the machine as they
+   * are printed (a runtime's telemetry frames carry its own time), then moved together by the
+   * clock's distance from the machine's, keeping their order and spacing. On a real clock the
+   * distance is nothing or a millisecond.
+   */
+  private Outcome onClock(Outcome o) {
+    long offset = clock.millis() - System.currentTimeMillis();
+    if (offset == 0) {
+      return o;
+    }
+    List<Outcome.Line> moved = new ArrayList<>(o.lines().size());
+    for (Outcome.Line l : o.lines()) {
+      moved.add(new Outcome.Line(l.timestamp() + offset, l.message()));
+    }
+    return new Outcome(o.payload(), o.functionError(), List.copyOf(moved), o.logStream(), o.coldStart(),
+        o.durationMs(), o.initDurationMs(), o.maxMemoryMb());
   }
 
   private Taken acquire(RuntimeSpec spec) {
@@ -326,10 +345,10 @@ public final class Environments implements AutoCloseable {
   }
 
   /** {@code YYYY/MM/DD/[VERSION]} and 32 hexadecimal digits, one per environment. */
-  private static String logStreamName(String version) {
+  private String logStreamName(String version) {
     byte[] id = new byte[16];
     ThreadLocalRandom.current().nextBytes(id);
-    return STREAM_DATE.format(Instant.now()) + "/[" + version + "]" + HexFormat.of().formatHex(id);
+    return STREAM_DATE.format(clock.instant()) + "/[" + version + "]" + HexFormat.of().formatHex(id);
   }
 
   private void stopIdle() {
