@@ -160,7 +160,9 @@ public final class Environments implements AutoCloseable {
     Taken taken = acquire(spec);
     Environment env = taken.env();
     boolean cold = taken.fresh();
-    long startMillis = System.currentTimeMillis();
+    // Log lines are timed by the injected clock, as CloudWatch Logs reads them (retention,
+    // PutLogEvents' window); durations and the timeout by the machine's.
+    long startMillis = clock.millis();
     long startNanos = System.nanoTime();
     long deadline = System.currentTimeMillis() + spec.timeoutSeconds() * 1000L;
     Invocation p = env.invoke(requestId, payload, deadline, functionArn, clientContext);
@@ -175,34 +177,14 @@ public final class Environments implements AutoCloseable {
     } catch (ExecutionException e) {
       throw new IllegalStateException(e.getCause());
     }
-    Outcome o = onClock(InvocationLog.outcome(spec, requestId, env, p, cold ? taken.startedMillis() : 0,
-        startMillis, startNanos, timedOut));
+    Outcome o = InvocationLog.outcome(spec, requestId, env, p, cold ? taken.startedMillis() : 0,
+        startMillis, startNanos, timedOut, clock);
     if (timedOut) {
       // Lambda stops an environment whose invocation ran out of time.
       env.kill();
     }
     release(spec, env);
     return o;
-  }
-
-  /**
-   * The outcome with its lines timed by the injected clock, which CloudWatch Logs reads (its
-   * retention, PutLogEvents' 14-day and 2-hour window): lines are timed by the machine as they
-   * are printed (a runtime's telemetry frames carry its own time), then moved together by the
-   * clock's distance from the machine's, keeping their order and spacing. On a real clock the
-   * distance is nothing or a millisecond.
-   */
-  private Outcome onClock(Outcome o) {
-    long offset = clock.millis() - System.currentTimeMillis();
-    if (offset == 0) {
-      return o;
-    }
-    List<Outcome.Line> moved = new ArrayList<>(o.lines().size());
-    for (Outcome.Line l : o.lines()) {
-      moved.add(new Outcome.Line(l.timestamp() + offset, l.message()));
-    }
-    return new Outcome(o.payload(), o.functionError(), List.copyOf(moved), o.logStream(), o.coldStart(),
-        o.durationMs(), o.initDurationMs(), o.maxMemoryMb());
   }
 
   private Taken acquire(RuntimeSpec spec) {
@@ -223,7 +205,7 @@ public final class Environments implements AutoCloseable {
       if (pool.all.size() >= spec.maxConcurrency()) {
         throw new Throttled();
       }
-      long started = System.currentTimeMillis();
+      long started = clock.millis();
       String logStream = logStreamName(spec.version());
       Environment env;
       try {
@@ -238,14 +220,14 @@ public final class Environments implements AutoCloseable {
 
   private Environment start(RuntimeSpec spec, String logStream) throws IOException {
     if (spec.runtime().startsWith("java") && javaMode(spec) == JavaMode.IN_PROCESS) {
-      InProcessEnvironment env = new InProcessEnvironment(spec, logStream);
+      InProcessEnvironment env = new InProcessEnvironment(spec, logStream, clock);
       env.start();
       return env;
     }
     // Streambed's bootstraps mark the end of each invocation's output; for the others Streambed does.
     ProcessEnvironment.Marks marks = spec.runtime().startsWith("python") || spec.runtime().startsWith("nodejs")
         ? ProcessEnvironment.Marks.BOOTSTRAP : ProcessEnvironment.Marks.SERVER;
-    ProcessEnvironment env = new ProcessEnvironment(spec, logStream, marks);
+    ProcessEnvironment env = new ProcessEnvironment(spec, logStream, marks, clock);
     try {
       env.start(group, command(spec), variables(spec, logStream));
     } catch (IOException | RuntimeException e) {
