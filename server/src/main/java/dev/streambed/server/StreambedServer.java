@@ -61,6 +61,7 @@ public final class StreambedServer implements AutoCloseable {
   private final Functions functions;
   private final Invocations invocations;
   private final Pollers pollers;
+  private final EventSourceMappings mappings;
   private final FailureDestinations failureDestinations;
   private final boolean ownsStorage;
   private final Maintenance maintenance = new Maintenance();
@@ -68,9 +69,10 @@ public final class StreambedServer implements AutoCloseable {
   private volatile boolean handedOver;
 
   private StreambedServer(Config config, Clock clock, Storage storage, boolean ownsStorage, DynamoDb dynamoDb, Iam iam, Sts sts,
-      Logs logs, Sqs sqs, Functions functions, Invocations invocations, Pollers pollers,
+      Logs logs, Sqs sqs, Functions functions, Invocations invocations, EventSourceMappings mappings, Pollers pollers,
       FailureDestinations failureDestinations, FrontDoor frontDoor) {
     this.sqs = sqs;
+    this.mappings = mappings;
     this.ownsStorage = ownsStorage;
     this.failureDestinations = failureDestinations;
     this.functions = functions;
@@ -149,7 +151,7 @@ public final class StreambedServer implements AutoCloseable {
           config.region(), config.accountId(), config.maxBodyBytes());
       frontDoor.serve(json, query, rest);
       StreambedServer server = new StreambedServer(config, clock, storage, ownsStorage, dynamoDb, iam, sts, logs, sqs,
-          functions, invocations, pollers, destinations, frontDoor);
+          functions, invocations, mappings, pollers, destinations, frontDoor);
       endpoint[0] = server.endpoint();
       return server;
     } catch (InterruptedException e) {
@@ -215,6 +217,11 @@ public final class StreambedServer implements AutoCloseable {
    */
   public FailureDestinations failureDestinations() {
     return failureDestinations;
+  }
+
+  /** Lambda's event source mappings: the triggers' control plane, as the Lambda API drives it. */
+  public EventSourceMappings eventSourceMappings() {
+    return mappings;
   }
 
   /** Lambda's invocations, for in-process callers such as event source mappings. */
