@@ -62,6 +62,8 @@ public final class StreambedServer implements AutoCloseable {
   private final Invocations invocations;
   private final Pollers pollers;
   private final EventSourceMappings mappings;
+  /** Function environments and their runtime directory: kept across a reset, their functions stopped. */
+  private final Environments environments;
   private final FailureDestinations failureDestinations;
   private final boolean ownsStorage;
   private final Maintenance maintenance = new Maintenance();
@@ -69,9 +71,10 @@ public final class StreambedServer implements AutoCloseable {
   private volatile boolean handedOver;
 
   private StreambedServer(Config config, Clock clock, Storage storage, boolean ownsStorage, DynamoDb dynamoDb, Iam iam, Sts sts,
-      Logs logs, Sqs sqs, Functions functions, Invocations invocations, EventSourceMappings mappings, Pollers pollers,
-      FailureDestinations failureDestinations, FrontDoor frontDoor) {
+      Logs logs, Sqs sqs, Functions functions, Environments environments, Invocations invocations,
+      EventSourceMappings mappings, Pollers pollers, FailureDestinations failureDestinations, FrontDoor frontDoor) {
     this.sqs = sqs;
+    this.environments = environments;
     this.mappings = mappings;
     this.ownsStorage = ownsStorage;
     this.failureDestinations = failureDestinations;
@@ -101,7 +104,7 @@ public final class StreambedServer implements AutoCloseable {
   }
 
   public static StreambedServer start(Config config, Clock clock) {
-    return start(config, clock, open(config.storage()), true, null);
+    return start(config, clock, open(config.storage()), true, null, null);
   }
 
   private static Storage open(StorageConfig storage) {
@@ -115,12 +118,15 @@ public final class StreambedServer implements AutoCloseable {
    * store finds its tables, streams, functions and the mappings' checkpoints where they were.
    */
   public static StreambedServer start(Config config, Clock clock, Storage storage) {
-    return start(config, clock, storage, false, null);
+    return start(config, clock, storage, false, null, null);
   }
 
-  /** Wires every service over {@code storage}, served by {@code door} (a reset's) or a new front door. */
+  /**
+   * Wires every service over {@code storage}, served by {@code door} and running functions in
+   * {@code kept} environments (a reset's), or in new ones when these are null.
+   */
   private static StreambedServer start(Config config, Clock clock, Storage storage, boolean ownsStorage,
-      FrontDoor door) {
+      FrontDoor door, Environments kept) {
     Streams streams = new Streams(storage, clock, config.streams());
     DynamoDb dynamoDb = new DynamoDb(storage, clock, streams);
     SecureRandom random = new SecureRandom();
@@ -130,9 +136,9 @@ public final class StreambedServer implements AutoCloseable {
     Sqs sqs = new Sqs(storage, clock);
     Functions functions = new Functions(storage, clock, iam);
     String[] endpoint = {"http://127.0.0.1:" + config.port()};
-    Invocations invocations = new Invocations(functions,
-        new Environments(config.lambda().idleStop(), config.lambda().javaMode(), clock),
-        new InvocationLogs(logs, iam), iam, sts, () -> endpoint[0], config.lambda().concurrency(),
+    Environments environments = kept != null ? kept
+        : new Environments(config.lambda().idleStop(), config.lambda().javaMode(), clock);
+    Invocations invocations = new Invocations(functions, environments, new InvocationLogs(logs, iam), iam, sts, () -> endpoint[0], config.lambda().concurrency(),
         List.of(Duration.ofMinutes(1), Duration.ofMinutes(2)));
     EventSourceMappings mappings = new EventSourceMappings(storage, clock, functions, streams, iam);
     // On-failure destinations by service: a function here; queues and topics are registered by
@@ -151,7 +157,7 @@ public final class StreambedServer implements AutoCloseable {
           config.region(), config.accountId(), config.maxBodyBytes());
       frontDoor.serve(json, query, rest);
       StreambedServer server = new StreambedServer(config, clock, storage, ownsStorage, dynamoDb, iam, sts, logs, sqs,
-          functions, invocations, mappings, pollers, destinations, frontDoor);
+          functions, environments, invocations, mappings, pollers, destinations, frontDoor);
       endpoint[0] = server.endpoint();
       return server;
     } catch (InterruptedException e) {
@@ -159,6 +165,7 @@ public final class StreambedServer implements AutoCloseable {
       sqs.close();
       pollers.close();
       invocations.close();
+      environments.close();
       if (ownsStorage) {
         storage.close();
       }
@@ -167,6 +174,7 @@ public final class StreambedServer implements AutoCloseable {
       sqs.close();
       pollers.close();
       invocations.close();
+      environments.close();
       if (ownsStorage) {
         storage.close();
       }
@@ -275,14 +283,16 @@ public final class StreambedServer implements AutoCloseable {
   /**
    * A server holding only {@code contents} (entries from {@link #entries}, or none for an empty
    * one), behind this server's front door: its port and its clients' connections stay. This
-   * server's services are stopped (their pollers, environments and threads) and its store
-   * emptied: a new one in memory, or a data directory deleted and created again; a store its
-   * caller owns is emptied in place. The server returned serves from then on; this one is done
-   * and its {@link #close} does nothing more.
+   * server's services are stopped (their pollers, threads and every function environment) and
+   * its store emptied: a new one in memory, or a data directory deleted and created again; a
+   * store its caller owns is emptied in place. The runtime directory of functions and its threads
+   * are kept for the new server. The server returned serves from then on; this one is done and
+   * its {@link #close} does nothing more.
    */
   public StreambedServer reset(List<Entry> contents) {
     handedOver = true;
     stopServices();
+    environments.stopAll();
     Storage fresh;
     if (ownsStorage) {
       storage.close();
@@ -312,9 +322,10 @@ public final class StreambedServer implements AutoCloseable {
         fresh.close();
       }
       frontDoor.close();
+      environments.close();
       throw e;
     }
-    return start(config.withPort(port()), clock, fresh, ownsStorage, frontDoor);
+    return start(config.withPort(port()), clock, fresh, ownsStorage, frontDoor, environments);
   }
 
   private static void deleteEntries(Storage storage) {
@@ -356,6 +367,7 @@ public final class StreambedServer implements AutoCloseable {
     }
     frontDoor.close();
     stopServices();
+    environments.close();
     if (ownsStorage) {
       storage.close();
     }

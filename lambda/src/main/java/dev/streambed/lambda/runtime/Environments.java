@@ -361,6 +361,22 @@ public final class Environments implements AutoCloseable {
     return n;
   }
 
+  /**
+   * Stops every environment of every function, as if none had ever run (a reset of the server);
+   * the runtime directory, its unpacked code and the threads stay for the functions to come.
+   */
+  public void stopAll() {
+    for (Pool pool : pools.values()) {
+      synchronized (pool) {
+        pool.all.forEach(Environment::kill);
+        pool.all.clear();
+        pool.idle.clear();
+        pool.lastUsed.clear();
+      }
+    }
+    pools.clear();
+  }
+
   @Override
   public void close() {
     closed = true;
