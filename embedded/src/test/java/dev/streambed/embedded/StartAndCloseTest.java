@@ -9,7 +9,9 @@ import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.nio.file.Path;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -64,7 +66,7 @@ class StartAndCloseTest {
   }
 
   @Test
-  void closeFreesThePortTheThreadsAndTheTemporaryDataDirectory() throws Exception {
+  void closeFreesThePortTheThreadsTheProcessesAndTheTemporaryDataDirectory() throws Exception {
     Set<Thread> before = new HashSet<>(Thread.getAllStackTraces().keySet());
     Streambed streambed = Streambed.builder().temporaryDataDir().start();
     int port = streambed.port();
@@ -73,6 +75,13 @@ class StartAndCloseTest {
         .withTrigger("Orders", 10, StartingPosition.TRIM_HORIZON);
     TestTables.put(streambed.dynamoDb(), "Orders", "1");
     streambed.awaitQuiescent();
+    // A Python function runs in a process of its own, warm after its first call.
+    streambed.function("python3.12", "app.handler", DeployTest.zip("app.py",
+        "def handler(event, context):\n    return 'ok'\n")).deploy();
+    assertThat(streambed.lambda().invoke(b -> b.functionName("app-handler")).payload().asUtf8String())
+        .isEqualTo("\"ok\"");
+    List<ProcessHandle> processes = ProcessHandle.current().descendants().toList();
+    assertThat(processes).isNotEmpty();
     Path dataDir = streambed.dataDir().orElseThrow();
     assertThat(dataDir).isDirectory();
     Set<Thread> started = new HashSet<>(Thread.getAllStackTraces().keySet());
@@ -87,6 +96,10 @@ class StartAndCloseTest {
       t.join(10_000);
     }
     assertThat(started).filteredOn(Thread::isAlive).isEmpty();
+    for (ProcessHandle p : processes) {
+      p.onExit().get(10, TimeUnit.SECONDS);
+    }
+    assertThat(processes).filteredOn(ProcessHandle::isAlive).isEmpty();
     assertThatThrownBy(() -> new Socket().connect(new InetSocketAddress("127.0.0.1", port), 1000))
         .isInstanceOf(ConnectException.class);
     assertThat(dataDir).doesNotExist();
