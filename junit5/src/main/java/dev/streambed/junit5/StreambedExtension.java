@@ -17,7 +17,8 @@ import org.junit.jupiter.api.parallel.ExecutionMode;
 import org.junit.platform.commons.support.AnnotationSupport;
 
 /**
- * The JUnit 5 extension behind {@link WithStreambed}, and its programmatic form:
+ * The JUnit 5 extension behind {@link WithStreambed} and {@link dev.streambed.junit5.Streambed}, and
+ * its programmatic form:
  *
  * <pre>{@code
  * @RegisterExtension
@@ -25,8 +26,8 @@ import org.junit.platform.commons.support.AnnotationSupport;
  * }</pre>
  *
  * A static field gives the class one instance, returned between tests to the state it had when
- * the first test began (as {@link WithStreambed.Scope#CLASS}); an instance field gives every test
- * its own (as {@link WithStreambed.Scope#TEST}). Either way {@link #streambed()} is the running
+ * the first test began (as {@link Scope#CLASS}); an instance field gives every test
+ * its own (as {@link Scope#TEST}). Either way {@link #streambed()} is the running
  * instance, and parameters of the types {@link WithStreambed} lists are injected.
  */
 public final class StreambedExtension implements BeforeAllCallback, BeforeEachCallback, AfterEachCallback,
@@ -38,7 +39,7 @@ public final class StreambedExtension implements BeforeAllCallback, BeforeEachCa
   /** The instance this extension started, for {@link #streambed()} (the programmatic form). */
   private volatile Streambed current;
 
-  /** The annotation's form: JUnit creates it for {@link WithStreambed}. */
+  /** The annotations' form: JUnit creates it for either annotation. */
   public StreambedExtension() {
     this.given = null;
   }
@@ -69,7 +70,7 @@ public final class StreambedExtension implements BeforeAllCallback, BeforeEachCa
   @Override
   public void beforeAll(ExtensionContext context) {
     Settings settings = settings(context);
-    if (given != null || settings.scope() == WithStreambed.Scope.CLASS) {
+    if (given != null || settings.scope() == Scope.CLASS) {
       // A nested class finds its enclosing class's instance in the store and shares it.
       instance(context, settings, true);
     }
@@ -121,12 +122,20 @@ public final class StreambedExtension implements BeforeAllCallback, BeforeEachCa
       return given;
     }
     for (Class<?> c = context.getRequiredTestClass(); c != null; c = c.getEnclosingClass()) {
-      var found = AnnotationSupport.findAnnotation(c, WithStreambed.class);
-      if (found.isPresent()) {
-        return Settings.of(found.get());
+      var with = AnnotationSupport.findAnnotation(c, WithStreambed.class);
+      var named = AnnotationSupport.findAnnotation(c, dev.streambed.junit5.Streambed.class);
+      if (with.isPresent() && named.isPresent()) {
+        throw new ExtensionConfigurationException(c.getName() + " has both @Streambed and @WithStreambed, "
+            + "which may disagree on its settings: keep one");
+      }
+      if (with.isPresent()) {
+        return Settings.of(with.get());
+      }
+      if (named.isPresent()) {
+        return Settings.of(named.get());
       }
     }
-    throw new IllegalStateException("StreambedExtension without @WithStreambed: register it with "
+    throw new IllegalStateException("StreambedExtension without @Streambed or @WithStreambed: register it with "
         + "@RegisterExtension static StreambedExtension streambed = StreambedExtension.builder().build();");
   }
 
@@ -141,7 +150,7 @@ public final class StreambedExtension implements BeforeAllCallback, BeforeEachCa
   public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
     Instance found = find(context);
     if (found == null && context.getTestMethod().isEmpty()
-        && (given != null || settings(context).scope() == WithStreambed.Scope.CLASS)) {
+        && (given != null || settings(context).scope() == Scope.CLASS)) {
       // A constructor of a class whose instance is made before its @BeforeAll (PER_CLASS lifecycle).
       found = instance(context, settings(context), true);
     }
@@ -188,11 +197,20 @@ public final class StreambedExtension implements BeforeAllCallback, BeforeEachCa
   }
 
   /** What a Streambed is started with. */
-  private record Settings(WithStreambed.Scope scope, boolean resetBetweenTests, Consumer<StreambedBuilder> setup) {
+  private record Settings(Scope scope, boolean resetBetweenTests, Consumer<StreambedBuilder> setup) {
     static Settings of(WithStreambed a) {
-      return new Settings(a.scope(), a.resetBetweenTests(), b -> {
-        b.region(a.region()).account(a.account()).streamShards(a.streamShards());
-        if (a.controllableClock()) {
+      return of(a.scope(), a.resetBetweenTests(), a.region(), a.account(), a.streamShards(), a.controllableClock());
+    }
+
+    static Settings of(dev.streambed.junit5.Streambed a) {
+      return of(a.scope(), a.resetBetweenTests(), a.region(), a.account(), a.streamShards(), a.controllableClock());
+    }
+
+    private static Settings of(Scope scope, boolean reset, String region, String account, int shards,
+        boolean controllableClock) {
+      return new Settings(scope, reset, b -> {
+        b.region(region).account(account).streamShards(shards);
+        if (controllableClock) {
           b.controllableClock();
         }
       });

@@ -29,6 +29,10 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * class's tests in one thread unless told otherwise); test classes may run in parallel, each with
  * its own instance on its own port. With {@link Scope#TEST} every test gets a new instance.
  *
+ * <p>{@link Streambed @Streambed} is the same annotation under a shorter name. Its simple name is
+ * also that of the instance's class, {@code dev.streambed.embedded.Streambed}, so a test that
+ * takes the instance as a parameter (as most do) cannot import both: this name avoids the clash.
+ *
  * <p>For settings beyond these, register {@link StreambedExtension#builder()} instead.
  */
 @Target(ElementType.TYPE)
@@ -38,13 +42,6 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(StreambedExtension.class)
 public @interface WithStreambed {
   /** How long one instance lives. */
-  enum Scope {
-    /** One instance for the test class (and its nested classes), reset between tests. */
-    CLASS,
-    /** A new instance for every test. */
-    TEST
-  }
-
   Scope scope() default Scope.CLASS;
 
   /** A clock that stands still until the test moves it with {@code Streambed.advance}. */

@@ -108,7 +108,7 @@ class LifecycleTest {
 
   // ---------------------------------------------------------------- one instance per test
 
-  @WithStreambed(scope = WithStreambed.Scope.TEST)
+  @WithStreambed(scope = Scope.TEST)
   @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
   static class OnePerTest {
     @Test
@@ -133,7 +133,7 @@ class LifecycleTest {
     assertThat(SEEN.get("perTest.second")).isNotSameAs(SEEN.get("perTest.first"));
   }
 
-  @WithStreambed(scope = WithStreambed.Scope.TEST)
+  @WithStreambed(scope = Scope.TEST)
   static class InjectedBeforeItStarts {
     @BeforeAll
     static void tooEarly(Streambed streambed) {
@@ -273,6 +273,52 @@ class LifecycleTest {
     assertThat(failed).singleElement().satisfies(e -> assertThat(
         e.getRequiredPayload(TestExecutionResult.class).getThrowable().orElseThrow())
         .hasMessageContaining("they run one at a time"));
+  }
+
+  @dev.streambed.junit5.Streambed(scope = Scope.TEST)
+  @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+  static class ShortNamePerTest {
+    @Test
+    @Order(1)
+    void first(Streambed streambed, DynamoDbClient ddb) {
+      SEEN.put("short.first", streambed);
+      table(ddb, "Mine");
+    }
+
+    @Test
+    @Order(2)
+    void second(Streambed streambed, DynamoDbClient ddb) {
+      SEEN.put("short.second", streambed);
+      assertThat(ddb.listTables().tableNames()).isEmpty();
+    }
+  }
+
+  @Test
+  void theShortNameHasTheSameScopes() {
+    assertThat(passing(ShortNamePerTest.class)).isEqualTo(2);
+    assertThat(SEEN.get("short.second")).isNotSameAs(SEEN.get("short.first"));
+    assertClosed((Streambed) SEEN.get("short.first"));
+    assertClosed((Streambed) SEEN.get("short.second"));
+  }
+
+  @dev.streambed.junit5.Streambed(region = "eu-west-1")
+  @WithStreambed(region = "us-west-2")
+  static class BothAnnotations {
+    @Test
+    void never(Streambed streambed) {
+      SEEN.put("both", streambed);
+    }
+  }
+
+  @Test
+  void bothAnnotationsOnOneClassAreRefused() {
+    EngineExecutionResults results = run(Map.of(), BothAnnotations.class);
+    List<Throwable> failures = results.allEvents().failed().stream()
+        .map(e -> e.getRequiredPayload(TestExecutionResult.class).getThrowable().orElseThrow()).toList();
+    assertThat(failures).singleElement().satisfies(f -> assertThat(f)
+        .hasMessage(BothAnnotations.class.getName() + " has both @Streambed and @WithStreambed, "
+            + "which may disagree on its settings: keep one"));
+    assertThat(SEEN).doesNotContainKey("both");
   }
 
   static void assertClosed(Streambed streambed) {
