@@ -5,6 +5,7 @@ import dev.streambed.lambda.LambdaConfig;
 import dev.streambed.lambda.runtime.JavaMode;
 import dev.streambed.server.Config;
 import dev.streambed.server.StorageConfig;
+import dev.streambed.storage.rocksdb.RocksStorage;
 import dev.streambed.streams.StreamsConfig;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -28,6 +29,8 @@ public final class StreambedBuilder {
   private String account = Config.DEFAULT_ACCOUNT;
   private Path dataDir;
   private boolean temporaryDataDir;
+  private RocksStorage.Durability fsync = StorageConfig.MEMORY.fsync();
+  private Duration fsyncInterval = StorageConfig.MEMORY.fsyncInterval();
   private Instant controllableFrom;
   private int streamShards = StreamsConfig.DEFAULTS.shardsPerStream();
   private Duration shardRollover = StreamsConfig.DEFAULTS.rolloverPeriod();
@@ -89,6 +92,31 @@ public final class StreambedBuilder {
   public StreambedBuilder temporaryDataDir() {
     this.dataDir = null;
     this.temporaryDataDir = true;
+    return this;
+  }
+
+  /**
+   * With a data directory: the write-ahead log is synced to the disk before every write is
+   * answered, so that not even a power loss takes an acknowledged write ({@code --fsync always}).
+   * Slower than the default, {@link #fsyncEvery}.
+   */
+  public StreambedBuilder fsyncEveryWrite() {
+    this.fsync = RocksStorage.Durability.ALWAYS;
+    return this;
+  }
+
+  /**
+   * With a data directory: the write-ahead log is synced to the disk every {@code interval}
+   * (the default, every 100 ms; {@code --fsync interval --fsync-interval}): a process that ends
+   * without {@link Streambed#close} loses nothing acknowledged, a power loss at most the interval.
+   */
+  public StreambedBuilder fsyncEvery(Duration interval) {
+    Objects.requireNonNull(interval, "interval");
+    if (interval.toMillis() < 1) {
+      throw new IllegalArgumentException("the fsync interval must be a millisecond or more: " + interval);
+    }
+    this.fsync = RocksStorage.Durability.INTERVAL;
+    this.fsyncInterval = interval;
     return this;
   }
 
@@ -202,7 +230,7 @@ public final class StreambedBuilder {
     }
     Path dir = temporary != null ? temporary : dataDir;
     Config config = new Config("127.0.0.1", port, region, account, Config.DEFAULT_MAX_BODY,
-        streams, ttlSweepInterval, lambda, dir == null ? StorageConfig.MEMORY : StorageConfig.in(dir));
+        streams, ttlSweepInterval, lambda, dir == null ? StorageConfig.MEMORY : new StorageConfig(dir, fsync, fsyncInterval));
     return Streambed.start(config, controllableFrom == null ? null : new MutableClock(controllableFrom), temporary);
   }
 }

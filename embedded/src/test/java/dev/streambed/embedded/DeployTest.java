@@ -159,6 +159,48 @@ class DeployTest {
   }
 
   @Test
+  void aNodeZipWithATrigger() {
+    TestTables.withStream(ddb, "Orders");
+    byte[] zip = zip("index.js", String.join("\n",
+        "exports.handler = async (event) => {",
+        "  for (const r of event.Records) console.log(r.eventName + ' ' + r.dynamodb.Keys.id.S);",
+        "};",
+        ""));
+    DeployedFunction fn = streambed.function("nodejs20.x", "index.handler", zip).deploy()
+        .withTrigger("Orders", 100, StartingPosition.TRIM_HORIZON);
+    assertThat(fn.name()).isEqualTo("index-handler");
+    TestTables.put(ddb, "Orders", "8");
+
+    streambed.awaitQuiescent();
+
+    // Node's console.log prefixes a line with its time, request id and level, as on Lambda.
+    assertThat(fn.output()).singleElement().asString().endsWith("\tINFO\tINSERT 8");
+  }
+
+  @Test
+  void aJavaZipOfCompiledClasses() throws IOException {
+    String path = Greeter.class.getName().replace('.', '/') + ".class";
+    byte[] code;
+    try (var in = Greeter.class.getClassLoader().getResourceAsStream(path)) {
+      code = in.readAllBytes();
+    }
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    try (ZipOutputStream out = new ZipOutputStream(bytes)) {
+      out.putNextEntry(new ZipEntry(path));
+      out.write(code);
+      out.closeEntry();
+    }
+    DeployedFunction fn = streambed.function("java17", Greeter.class.getName() + "::greet", bytes.toByteArray())
+        .name("zipped-greeter").deploy();
+
+    var answer = streambed.lambda().invoke(b -> b.functionName(fn.name())
+        .payload(SdkBytes.fromUtf8String("{\"name\": \"Grace\"}")));
+    assertThat(answer.payload().asUtf8String()).isEqualTo("\"Hello, Grace\"");
+    assertThat(streambed.lambda().getFunctionConfiguration(b -> b.functionName("zipped-greeter")).runtimeAsString())
+        .isEqualTo("java17");
+  }
+
+  @Test
   void aFilterKeepsTheTriggerToTheRecordsItMatches() {
     TestTables.withStream(ddb, "Orders");
     DeployedFunction fn = streambed.deploy(PrintChanges.class)

@@ -3,8 +3,10 @@ package dev.streambed.embedded;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.streambed.embedded.handlers.PrintChanges;
+import java.nio.file.Path;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /** reset(): every service empty in milliseconds, while the endpoint and its clients stay; and snapshots. */
@@ -77,13 +79,36 @@ class ResetTest {
   }
 
   @Test
-  void aResetEmptiesADataDirectoryToo() {
-    try (Streambed streambed = Streambed.builder().temporaryDataDir().start()) {
-      TestTables.withStream(streambed.dynamoDb(), "Orders");
+  void aResetEmptiesADataDirectoryToo(@TempDir Path dir) {
+    try (Streambed streambed = Streambed.builder().dataDir(dir).start()) {
+      DynamoDbClient ddb = streambed.dynamoDb();
+      TestTables.withStream(ddb, "Orders");
+      DeployedFunction fn = streambed.deploy(PrintChanges.class).withTrigger("Orders", 10, StartingPosition.TRIM_HORIZON);
+      TestTables.put(ddb, "Orders", "1");
+      streambed.awaitQuiescent();
+      String queue = streambed.sqs().createQueue(b -> b.queueName("jobs")).queueUrl();
+      streambed.sqs().sendMessage(b -> b.queueUrl(queue).messageBody("job"));
+
       streambed.reset();
-      assertThat(streambed.dynamoDb().listTables().tableNames()).isEmpty();
-      TestTables.withStream(streambed.dynamoDb(), "Orders");
-      assertThat(streambed.dynamoDb().listTables().tableNames()).containsExactly("Orders");
+
+      assertThat(ddb.listTables().tableNames()).isEmpty();
+      assertThat(streambed.lambda().listFunctions().functions()).isEmpty();
+      assertThat(streambed.logLines(fn.name())).isEmpty();
+      // A queue of the same name is a new one: the message sent to the old one is gone with it.
+      String again = streambed.sqs().createQueue(b -> b.queueName("jobs")).queueUrl();
+      assertThat(streambed.sqs().receiveMessage(b -> b.queueUrl(again)).messages()).isEmpty();
+      TestTables.withStream(ddb, "Orders");
+      assertThat(ddb.listTables().tableNames()).containsExactly("Orders");
+    }
+    // What the directory holds after the reset is only what came after it.
+    try (Streambed restarted = Streambed.builder().dataDir(dir).start()) {
+      assertThat(restarted.dynamoDb().listTables().tableNames()).containsExactly("Orders");
+      assertThat(restarted.dynamoDb().scan(b -> b.tableName("Orders")).items()).isEmpty();
+      assertThat(restarted.lambda().listFunctions().functions()).isEmpty();
+      assertThat(restarted.iam().listRoles().roles()).isEmpty();
+      assertThat(restarted.sqs().listQueues().queueUrls()).singleElement().asString().endsWith("/jobs");
+      String url = restarted.sqs().getQueueUrl(b -> b.queueName("jobs")).queueUrl();
+      assertThat(restarted.sqs().receiveMessage(b -> b.queueUrl(url)).messages()).isEmpty();
     }
   }
 }
