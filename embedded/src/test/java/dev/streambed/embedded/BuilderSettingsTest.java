@@ -5,15 +5,20 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.streambed.embedded.handlers.CountCalls;
 import dev.streambed.embedded.handlers.Gate;
+import dev.streambed.embedded.handlers.Greeter;
 import dev.streambed.embedded.handlers.PrintChanges;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.lambda.model.InvokeResponse;
@@ -98,6 +103,28 @@ class BuilderSettingsTest {
 
   private static String calls(Streambed streambed) {
     return streambed.lambda().invoke(b -> b.functionName("CountCalls")).payload().asUtf8String();
+  }
+
+  @Test
+  void javaZipsCanRunInAJvmOfTheirOwnWhileClasspathHandlersStayInThisOne() {
+    Set<ProcessHandle> before = ProcessHandle.current().descendants().collect(Collectors.toSet());
+    try (Streambed streambed = Streambed.builder().javaFunctionsInProcess(false).start()) {
+      streambed.deploy(CountCalls.class);
+      assertThat(calls(streambed)).isEqualTo("1");
+      assertThat(started(before)).as("a classpath handler runs in this JVM").isEmpty();
+
+      streambed.function("java17", Greeter.class.getName() + "::greet", DeployTest.classZip(Greeter.class))
+          .name("zipped").deploy();
+      var answer = streambed.lambda().invoke(b -> b.functionName("zipped")
+          .payload(SdkBytes.fromUtf8String("{\"name\": \"Lin\"}")));
+      assertThat(answer.payload().asUtf8String()).isEqualTo("\"Hello, Lin\"");
+      assertThat(started(before)).as("the zip's JVM, warm after its call")
+          .anyMatch(p -> p.info().command().orElse("").endsWith("java"));
+    }
+  }
+
+  private static List<ProcessHandle> started(Set<ProcessHandle> before) {
+    return ProcessHandle.current().descendants().filter(p -> !before.contains(p) && p.isAlive()).toList();
   }
 
   @Test

@@ -178,19 +178,8 @@ class DeployTest {
   }
 
   @Test
-  void aJavaZipOfCompiledClasses() throws IOException {
-    String path = Greeter.class.getName().replace('.', '/') + ".class";
-    byte[] code;
-    try (var in = Greeter.class.getClassLoader().getResourceAsStream(path)) {
-      code = in.readAllBytes();
-    }
-    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-    try (ZipOutputStream out = new ZipOutputStream(bytes)) {
-      out.putNextEntry(new ZipEntry(path));
-      out.write(code);
-      out.closeEntry();
-    }
-    DeployedFunction fn = streambed.function("java17", Greeter.class.getName() + "::greet", bytes.toByteArray())
+  void aJavaZipOfCompiledClasses() {
+    DeployedFunction fn = streambed.function("java17", Greeter.class.getName() + "::greet", classZip(Greeter.class))
         .name("zipped-greeter").deploy();
 
     var answer = streambed.lambda().invoke(b -> b.functionName(fn.name())
@@ -245,6 +234,20 @@ class DeployTest {
         .isInstanceOf(AwsException.class)
         .hasMessage("Cannot access stream " + streamArn + ". Please ensure the role can perform the "
             + "GetRecords, GetShardIterator, DescribeStream, and ListStreams Actions on your stream in IAM.");
+  }
+
+  /** A zip of a class file, as a Java function's deployment package holds its compiled code. */
+  static byte[] classZip(Class<?> type) {
+    String path = type.getName().replace('.', '/') + ".class";
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    try (var in = type.getClassLoader().getResourceAsStream(path); ZipOutputStream out = new ZipOutputStream(bytes)) {
+      out.putNextEntry(new ZipEntry(path));
+      out.write(in.readAllBytes());
+      out.closeEntry();
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+    return bytes.toByteArray();
   }
 
   static byte[] zip(String name, String content) {
