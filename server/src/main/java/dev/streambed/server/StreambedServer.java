@@ -4,6 +4,9 @@ import dev.streambed.dynamodb.DynamoDb;
 import dev.streambed.dynamodb.api.DynamoDbApi;
 import dev.streambed.iam.Iam;
 import dev.streambed.iam.api.IamApi;
+import dev.streambed.kernel.protocol.JsonService;
+import dev.streambed.kernel.protocol.QueryService;
+import dev.streambed.kernel.protocol.RestService;
 import dev.streambed.lambda.Aliases;
 import dev.streambed.lambda.Functions;
 import dev.streambed.lambda.InvocationLogs;
@@ -19,6 +22,8 @@ import dev.streambed.logs.api.LogsApi;
 import dev.streambed.server.http.FrontDoor;
 import dev.streambed.sqs.Sqs;
 import dev.streambed.sqs.api.SqsApi;
+import dev.streambed.storage.Batch;
+import dev.streambed.storage.Entry;
 import dev.streambed.storage.Storage;
 import dev.streambed.storage.memory.MemoryStorage;
 import dev.streambed.storage.rocksdb.RocksStorage;
@@ -26,11 +31,18 @@ import dev.streambed.streams.Streams;
 import dev.streambed.streams.api.StreamsApi;
 import dev.streambed.sts.Sts;
 import dev.streambed.sts.StsApi;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
+import java.util.stream.Stream;
 
 /**
  * A running Streambed: the store, every service over it, and the front door. This is the only
@@ -38,6 +50,7 @@ import java.util.List;
  */
 public final class StreambedServer implements AutoCloseable {
   private final Config config;
+  private final Clock clock;
   private final Storage storage;
   private final FrontDoor frontDoor;
   private final DynamoDb dynamoDb;
@@ -48,20 +61,28 @@ public final class StreambedServer implements AutoCloseable {
   private final Functions functions;
   private final Invocations invocations;
   private final Pollers pollers;
+  private final EventSourceMappings mappings;
+  /** Function environments and their runtime directory: kept across a reset, their functions stopped. */
+  private final Environments environments;
   private final FailureDestinations failureDestinations;
   private final boolean ownsStorage;
   private final Maintenance maintenance = new Maintenance();
+  /** Set once a reset gave the front door to the server that took over. */
+  private volatile boolean handedOver;
 
-  private StreambedServer(Config config, Storage storage, boolean ownsStorage, DynamoDb dynamoDb, Iam iam, Sts sts,
-      Logs logs, Sqs sqs, Functions functions, Invocations invocations, Pollers pollers,
-      FailureDestinations failureDestinations, FrontDoor frontDoor) {
+  private StreambedServer(Config config, Clock clock, Storage storage, boolean ownsStorage, DynamoDb dynamoDb, Iam iam, Sts sts,
+      Logs logs, Sqs sqs, Functions functions, Environments environments, Invocations invocations,
+      EventSourceMappings mappings, Pollers pollers, FailureDestinations failureDestinations, FrontDoor frontDoor) {
     this.sqs = sqs;
+    this.environments = environments;
+    this.mappings = mappings;
     this.ownsStorage = ownsStorage;
     this.failureDestinations = failureDestinations;
     this.functions = functions;
     this.pollers = pollers;
     this.invocations = invocations;
     this.config = config;
+    this.clock = clock;
     this.storage = storage;
     this.dynamoDb = dynamoDb;
     this.iam = iam;
@@ -83,10 +104,13 @@ public final class StreambedServer implements AutoCloseable {
   }
 
   public static StreambedServer start(Config config, Clock clock) {
-    Storage storage = config.storage().persistent()
-        ? RocksStorage.open(config.storage().dataDir(), config.storage().fsync(), config.storage().fsyncInterval())
+    return start(config, clock, open(config.storage()), true, null, null);
+  }
+
+  private static Storage open(StorageConfig storage) {
+    return storage.persistent()
+        ? RocksStorage.open(storage.dataDir(), storage.fsync(), storage.fsyncInterval())
         : new MemoryStorage();
-    return start(config, clock, storage, true);
   }
 
   /**
@@ -94,10 +118,15 @@ public final class StreambedServer implements AutoCloseable {
    * store finds its tables, streams, functions and the mappings' checkpoints where they were.
    */
   public static StreambedServer start(Config config, Clock clock, Storage storage) {
-    return start(config, clock, storage, false);
+    return start(config, clock, storage, false, null, null);
   }
 
-  private static StreambedServer start(Config config, Clock clock, Storage storage, boolean ownsStorage) {
+  /**
+   * Wires every service over {@code storage}, served by {@code door} and running functions in
+   * {@code kept} environments (a reset's), or in new ones when these are null.
+   */
+  private static StreambedServer start(Config config, Clock clock, Storage storage, boolean ownsStorage,
+      FrontDoor door, Environments kept) {
     Streams streams = new Streams(storage, clock, config.streams());
     DynamoDb dynamoDb = new DynamoDb(storage, clock, streams);
     SecureRandom random = new SecureRandom();
@@ -107,9 +136,9 @@ public final class StreambedServer implements AutoCloseable {
     Sqs sqs = new Sqs(storage, clock);
     Functions functions = new Functions(storage, clock, iam);
     String[] endpoint = {"http://127.0.0.1:" + config.port()};
-    Invocations invocations = new Invocations(functions,
-        new Environments(config.lambda().idleStop(), config.lambda().javaMode(), clock),
-        new InvocationLogs(logs, iam), iam, sts, () -> endpoint[0], config.lambda().concurrency(),
+    Environments environments = kept != null ? kept
+        : new Environments(config.lambda().idleStop(), config.lambda().javaMode(), clock);
+    Invocations invocations = new Invocations(functions, environments, new InvocationLogs(logs, iam), iam, sts, () -> endpoint[0], config.lambda().concurrency(),
         List.of(Duration.ofMinutes(1), Duration.ofMinutes(2)));
     EventSourceMappings mappings = new EventSourceMappings(storage, clock, functions, streams, iam);
     // On-failure destinations by service: a function here; queues and topics are registered by
@@ -120,13 +149,15 @@ public final class StreambedServer implements AutoCloseable {
     destinations.register("sqs", (arn, mapping, record) -> sqs.send(arn, new String(record, StandardCharsets.UTF_8)));
     Pollers pollers = new Pollers(mappings, functions, invocations, streams, storage, clock, destinations);
     try {
-      FrontDoor frontDoor = FrontDoor.start(config.host(), config.port(),
-          List.of(DynamoDbApi.service(dynamoDb), StreamsApi.service(streams), LogsApi.service(logs),
-              SqsApi.service(sqs, () -> endpoint[0])),
-          List.of(IamApi.service(iam, sts), StsApi.service(sts)), List.of(LambdaApi.service(functions, new Aliases(functions, storage), mappings, invocations)),
+      List<JsonService> json = List.of(DynamoDbApi.service(dynamoDb), StreamsApi.service(streams),
+          LogsApi.service(logs), SqsApi.service(sqs, () -> endpoint[0]));
+      List<QueryService> query = List.of(IamApi.service(iam, sts), StsApi.service(sts));
+      List<RestService> rest = List.of(LambdaApi.service(functions, new Aliases(functions, storage), mappings, invocations));
+      FrontDoor frontDoor = door != null ? door : FrontDoor.start(config.host(), config.port(), json, query, rest,
           config.region(), config.accountId(), config.maxBodyBytes());
-      StreambedServer server = new StreambedServer(config, storage, ownsStorage, dynamoDb, iam, sts, logs, sqs,
-          functions, invocations, pollers, destinations, frontDoor);
+      frontDoor.serve(json, query, rest);
+      StreambedServer server = new StreambedServer(config, clock, storage, ownsStorage, dynamoDb, iam, sts, logs, sqs,
+          functions, environments, invocations, mappings, pollers, destinations, frontDoor);
       endpoint[0] = server.endpoint();
       return server;
     } catch (InterruptedException e) {
@@ -134,6 +165,7 @@ public final class StreambedServer implements AutoCloseable {
       sqs.close();
       pollers.close();
       invocations.close();
+      environments.close();
       if (ownsStorage) {
         storage.close();
       }
@@ -142,8 +174,12 @@ public final class StreambedServer implements AutoCloseable {
       sqs.close();
       pollers.close();
       invocations.close();
+      environments.close();
       if (ownsStorage) {
         storage.close();
+      }
+      if (door != null) {
+        door.close();
       }
       throw e;
     }
@@ -191,6 +227,11 @@ public final class StreambedServer implements AutoCloseable {
     return failureDestinations;
   }
 
+  /** Lambda's event source mappings: the triggers' control plane, as the Lambda API drives it. */
+  public EventSourceMappings eventSourceMappings() {
+    return mappings;
+  }
+
   /** Lambda's invocations, for in-process callers such as event source mappings. */
   public Invocations invocations() {
     return invocations;
@@ -211,14 +252,122 @@ public final class StreambedServer implements AutoCloseable {
     return logs;
   }
 
-  @Override
-  public void close() {
+  /**
+   * Runs now the upkeep that the passing of time triggers, which otherwise waits for its next
+   * interval: time-to-live deletions of the items expired by the clock, stream rollover and
+   * trimming, and the retention of log events and queue messages. A test that moved the clock
+   * calls this to see at once what that time would have brought.
+   */
+  public void upkeep() {
+    dynamoDb.timeToLive().sweep();
+    dynamoDb.streams().maintain();
+    logs.deleteExpiredEvents();
+    sqs.deleteExpiredMessages();
+  }
+
+  /** Every entry of the store, in key order: the whole state, to {@link #reset} to later. */
+  public List<Entry> entries() {
+    List<Entry> all = new ArrayList<>();
+    byte[] from = new byte[0];
+    while (true) {
+      List<Entry> page = storage.range(from, null, false, 1000);
+      all.addAll(page);
+      if (page.size() < 1000) {
+        return all;
+      }
+      byte[] last = page.get(page.size() - 1).key();
+      from = java.util.Arrays.copyOf(last, last.length + 1);
+    }
+  }
+
+  /**
+   * A server holding only {@code contents} (entries from {@link #entries}, or none for an empty
+   * one), behind this server's front door: its port and its clients' connections stay. This
+   * server's services are stopped (their pollers, threads and every function environment) and
+   * its store emptied: a new one in memory, or a data directory deleted and created again; a
+   * store its caller owns is emptied in place. The runtime directory of functions and its threads
+   * are kept for the new server. The server returned serves from then on; this one is done and
+   * its {@link #close} does nothing more.
+   */
+  public StreambedServer reset(List<Entry> contents) {
+    handedOver = true;
+    stopServices();
+    environments.stopAll();
+    Storage fresh;
+    if (ownsStorage) {
+      storage.close();
+      if (config.storage().persistent()) {
+        deleteContents(config.storage().dataDir());
+      }
+      fresh = open(config.storage());
+    } else {
+      deleteEntries(storage);
+      fresh = storage;
+    }
+    try {
+      Batch batch = new Batch();
+      int n = 0;
+      for (Entry e : contents) {
+        batch.put(e.key(), e.value());
+        if (++n % 1000 == 0) {
+          fresh.commit(batch);
+          batch = new Batch();
+        }
+      }
+      if (!batch.isEmpty()) {
+        fresh.commit(batch);
+      }
+    } catch (RuntimeException e) {
+      if (ownsStorage) {
+        fresh.close();
+      }
+      frontDoor.close();
+      environments.close();
+      throw e;
+    }
+    return start(config.withPort(port()), clock, fresh, ownsStorage, frontDoor, environments);
+  }
+
+  private static void deleteEntries(Storage storage) {
+    while (true) {
+      List<Entry> page = storage.range(new byte[0], null, false, 1000);
+      if (page.isEmpty()) {
+        return;
+      }
+      Batch batch = new Batch();
+      page.forEach(e -> batch.delete(e.key()));
+      storage.commit(batch);
+    }
+  }
+
+  private static void deleteContents(Path dir) {
+    try (Stream<Path> files = Files.walk(dir)) {
+      for (Path p : files.sorted(Comparator.reverseOrder()).toList()) {
+        if (!p.equals(dir)) {
+          Files.delete(p);
+        }
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot empty the data directory " + dir, e);
+    }
+  }
+
+  private void stopServices() {
     maintenance.close();
-    frontDoor.close();
     sqs.close();
     pollers.close();
     invocations.close();
     dynamoDb.close();
+  }
+
+  @Override
+  public void close() {
+    if (handedOver) {
+      return;
+    }
+    frontDoor.close();
+    stopServices();
+    environments.close();
     if (ownsStorage) {
       storage.close();
     }

@@ -32,9 +32,7 @@ import io.netty.handler.codec.http.HttpServerCodec;
 import io.netty.handler.codec.http.HttpServerExpectContinueHandler;
 import io.netty.handler.codec.http.HttpVersion;
 import java.net.InetSocketAddress;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.zip.CRC32;
 
 /**
@@ -44,6 +42,7 @@ import java.util.zip.CRC32;
 public final class FrontDoor implements AutoCloseable {
   private final EventLoopGroup group;
   private final Channel channel;
+  private final HttpHandler handler;
 
   /** The address could not be bound: in use, or not this machine's. */
   public static final class CannotListen extends RuntimeException {
@@ -54,9 +53,10 @@ public final class FrontDoor implements AutoCloseable {
     }
   }
 
-  private FrontDoor(EventLoopGroup group, Channel channel) {
+  private FrontDoor(EventLoopGroup group, Channel channel, HttpHandler handler) {
     this.group = group;
     this.channel = channel;
+    this.handler = handler;
   }
 
   /** Binds and serves; {@code port} 0 picks a free port (see {@link #port()}). */
@@ -76,12 +76,8 @@ public final class FrontDoor implements AutoCloseable {
   public static FrontDoor start(String host, int port, List<JsonService> services,
       List<QueryService> queryServices, List<RestService> restServices, String region,
       String accountId, int maxBodyBytes) throws InterruptedException {
-    Map<String, JsonService> byPrefix = new LinkedHashMap<>();
-    for (JsonService s : services) {
-      byPrefix.put(s.targetPrefix(), s);
-    }
-    HttpHandler handler = new HttpHandler(maxBodyBytes, Map.copyOf(byPrefix), services.get(0),
-        List.copyOf(queryServices), List.copyOf(restServices), region, accountId);
+    HttpHandler handler = new HttpHandler(maxBodyBytes, Routes.of(services, queryServices, restServices),
+        region, accountId);
     JsonService errors = services.get(0);
     boolean epoll = Epoll.isAvailable();
     EventLoopGroup group = new MultiThreadIoEventLoopGroup(
@@ -111,11 +107,20 @@ public final class FrontDoor implements AutoCloseable {
         throw new CannotListen("Cannot listen on " + host + ":" + port + ": " + bound.cause().getMessage(),
             bound.cause());
       }
-      return new FrontDoor(group, bound.channel());
+      return new FrontDoor(group, bound.channel(), handler);
     } catch (InterruptedException | RuntimeException e) {
       group.shutdownGracefully(0, 0, java.util.concurrent.TimeUnit.MILLISECONDS);
       throw e;
     }
+  }
+
+  /**
+   * Serves these services instead of the ones given so far, from the next request on: the port
+   * and the clients' connections stay. A request already being answered finishes with the old
+   * ones. The error shape of requests that name no service is the first JSON service's, as at start.
+   */
+  public void serve(List<JsonService> services, List<QueryService> queryServices, List<RestService> restServices) {
+    handler.serve(Routes.of(services, queryServices, restServices));
   }
 
   public int port() {

@@ -48,23 +48,21 @@ final class HttpHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
   private static final AttributeKey<Deque<FullHttpRequest>> BEHIND = AttributeKey.valueOf("streambed.behind");
 
   private final int maxBodyBytes;
-  private final Map<String, JsonService> jsonServices;
-  private final JsonService fallback;
-  private final List<QueryService> queryServices;
-  private final List<RestService> restServices;
+  /** Replaced whole when the services behind the door are (a reset); each request reads it once. */
+  private volatile Routes routes;
   private final String defaultRegion;
   private final String accountId;
 
-  HttpHandler(int maxBodyBytes, Map<String, JsonService> jsonServices, JsonService fallback,
-      List<QueryService> queryServices, List<RestService> restServices, String defaultRegion,
-      String accountId) {
+  HttpHandler(int maxBodyBytes, Routes routes, String defaultRegion, String accountId) {
     this.maxBodyBytes = maxBodyBytes;
-    this.jsonServices = jsonServices;
-    this.fallback = fallback;
-    this.queryServices = queryServices;
-    this.restServices = restServices;
+    this.routes = routes;
     this.defaultRegion = defaultRegion;
     this.accountId = accountId;
+  }
+
+  /** Serves these services from the next request on; requests already inside finish where they are. */
+  void serve(Routes next) {
+    routes = next;
   }
 
   @Override
@@ -102,11 +100,12 @@ final class HttpHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
 
   private void handle(ChannelHandlerContext ctx, FullHttpRequest request) {
     HttpHeaders headers = request.headers();
+    Routes routes = this.routes;
     // A path a REST service owns is that service's, whatever the content type claims: Java's
     // HttpURLConnection labels every POST form-encoded when the client names no type.
-    RestProtocol.Routed rest = !restServices.isEmpty() && !headers.contains("X-Amz-Target")
-        ? RestProtocol.route(restServices, request) : null;
-    String form = rest == null ? queryForm(request) : null;
+    RestProtocol.Routed rest = !routes.rest().isEmpty() && !headers.contains("X-Amz-Target")
+        ? RestProtocol.route(routes.rest(), request) : null;
+    String form = rest == null ? queryForm(routes, request) : null;
     // Query and REST services (IAM, STS, Lambda) use UUIDs as request ids; DynamoDB its own.
     String requestId = form != null || rest != null ? UUID.randomUUID().toString() : RequestIds.next();
     if (!request.decoderResult().isSuccess()) {
@@ -124,10 +123,10 @@ final class HttpHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
     if (rest != null) {
       response = RestProtocol.handle(rest, request, context, ctx.alloc());
     } else if (form != null) {
-      response = query(form, signature, context, ctx);
+      response = query(routes, form, signature, context, ctx);
     } else if (target != null && request.method() == HttpMethod.POST) {
       int dot = target.indexOf('.');
-      JsonService service = jsonServices.get(dot < 0 ? target : target.substring(0, dot));
+      JsonService service = routes.json().get(dot < 0 ? target : target.substring(0, dot));
       String operation = dot < 0 ? null : target.substring(dot + 1);
       JsonProtocol.Pending later = service == null ? null
           : JsonProtocol.begin(service, operation, request.content(), context, ctx.alloc());
@@ -156,8 +155,8 @@ final class HttpHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
    * The form of a Query-protocol request: the body of a form-encoded POST, or the query string
    * of a GET that names an {@code Action}; null for any other request.
    */
-  private String queryForm(FullHttpRequest request) {
-    if (queryServices.isEmpty() || request.headers().contains("X-Amz-Target")) {
+  private static String queryForm(Routes routes, FullHttpRequest request) {
+    if (routes.query().isEmpty() || request.headers().contains("X-Amz-Target")) {
       return null;
     }
     String contentType = request.headers().get(HttpHeaderNames.CONTENT_TYPE);
@@ -172,27 +171,27 @@ final class HttpHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
     return null;
   }
 
-  private JsonProtocol.Response query(String form, SigV4 signature, RequestContext context,
-      ChannelHandlerContext ctx) {
+  private static JsonProtocol.Response query(Routes routes, String form, SigV4 signature,
+      RequestContext context, ChannelHandlerContext ctx) {
     Map<String, String> params = QueryProtocol.decode(form);
     QueryService service = null;
     if (signature != null) {
-      for (QueryService s : queryServices) {
+      for (QueryService s : routes.query()) {
         if (s.signingName().equals(signature.service())) {
           service = s;
         }
       }
     }
     if (service == null) {
-      service = QueryProtocol.ownerOf(queryServices, params == null ? null : params.get("Action"));
+      service = QueryProtocol.ownerOf(routes.query(), params == null ? null : params.get("Action"));
     }
-    return QueryProtocol.handle(service == null ? queryServices.get(0) : service, params, context,
+    return QueryProtocol.handle(service == null ? routes.query().get(0) : service, params, context,
         ctx.alloc());
   }
 
   /** The service whose content type answers requests that name no service (the first wired). */
   private JsonService anyService() {
-    return fallback;
+    return routes.fallback();
   }
 
   /**
