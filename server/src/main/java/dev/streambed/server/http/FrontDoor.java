@@ -41,6 +41,7 @@ import java.util.zip.CRC32;
  */
 public final class FrontDoor implements AutoCloseable {
   private final EventLoopGroup group;
+  private final java.util.concurrent.ExecutorService waiting;
   private final Channel channel;
   private final HttpHandler handler;
 
@@ -53,10 +54,27 @@ public final class FrontDoor implements AutoCloseable {
     }
   }
 
-  private FrontDoor(EventLoopGroup group, Channel channel, HttpHandler handler) {
+  private FrontDoor(EventLoopGroup group, Channel channel, HttpHandler handler,
+      java.util.concurrent.ExecutorService waiting) {
     this.group = group;
     this.channel = channel;
     this.handler = handler;
+    this.waiting = waiting;
+  }
+
+  /**
+   * Threads for the operations that may wait (a synchronous invocation), one per operation
+   * waiting, ended a minute after they were last used; what bounds them is the operations' own
+   * limits (a function's concurrency).
+   */
+  private static java.util.concurrent.ExecutorService waitingThreads() {
+    java.util.concurrent.atomic.AtomicInteger n = new java.util.concurrent.atomic.AtomicInteger();
+    return new java.util.concurrent.ThreadPoolExecutor(0, Integer.MAX_VALUE, 60,
+        java.util.concurrent.TimeUnit.SECONDS, new java.util.concurrent.SynchronousQueue<>(), r -> {
+          Thread t = new Thread(r, "streambed-waiting-" + n.incrementAndGet());
+          t.setDaemon(true);
+          return t;
+        });
   }
 
   /** Binds and serves; {@code port} 0 picks a free port (see {@link #port()}). */
@@ -76,8 +94,9 @@ public final class FrontDoor implements AutoCloseable {
   public static FrontDoor start(String host, int port, List<JsonService> services,
       List<QueryService> queryServices, List<RestService> restServices, String region,
       String accountId, int maxBodyBytes) throws InterruptedException {
+    java.util.concurrent.ExecutorService waiting = waitingThreads();
     HttpHandler handler = new HttpHandler(maxBodyBytes, Routes.of(services, queryServices, restServices),
-        region, accountId);
+        region, accountId, waiting);
     JsonService errors = services.get(0);
     boolean epoll = Epoll.isAvailable();
     EventLoopGroup group = new MultiThreadIoEventLoopGroup(
@@ -107,9 +126,10 @@ public final class FrontDoor implements AutoCloseable {
         throw new CannotListen("Cannot listen on " + host + ":" + port + ": " + bound.cause().getMessage(),
             bound.cause());
       }
-      return new FrontDoor(group, bound.channel(), handler);
+      return new FrontDoor(group, bound.channel(), handler, waiting);
     } catch (InterruptedException | RuntimeException e) {
       group.shutdownGracefully(0, 0, java.util.concurrent.TimeUnit.MILLISECONDS);
+      waiting.shutdownNow();
       throw e;
     }
   }
@@ -131,6 +151,7 @@ public final class FrontDoor implements AutoCloseable {
   public void close() {
     channel.close().syncUninterruptibly();
     group.shutdownGracefully(0, 2, java.util.concurrent.TimeUnit.SECONDS).syncUninterruptibly();
+    waiting.shutdownNow();
   }
 
   /** Refuses an oversized body with an AWS-shaped 413 as soon as its size is known. */

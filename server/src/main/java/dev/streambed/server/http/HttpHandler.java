@@ -27,6 +27,7 @@ import java.util.Deque;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import java.util.zip.CRC32;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -52,12 +53,16 @@ final class HttpHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
   private volatile Routes routes;
   private final String defaultRegion;
   private final String accountId;
+  /** Runs the operations that may wait (see {@link dev.streambed.kernel.protocol.RestRoute#waits}). */
+  private final java.util.concurrent.Executor waiting;
 
-  HttpHandler(int maxBodyBytes, Routes routes, String defaultRegion, String accountId) {
+  HttpHandler(int maxBodyBytes, Routes routes, String defaultRegion, String accountId,
+      java.util.concurrent.Executor waiting) {
     this.maxBodyBytes = maxBodyBytes;
     this.routes = routes;
     this.defaultRegion = defaultRegion;
     this.accountId = accountId;
+    this.waiting = waiting;
   }
 
   /** Serves these services from the next request on; requests already inside finish where they are. */
@@ -120,7 +125,10 @@ final class HttpHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
 
     String target = headers.get("X-Amz-Target");
     JsonProtocol.Response response;
-    if (rest != null) {
+    if (rest != null && RestProtocol.waits(rest)) {
+      sendLater(ctx, request, requestId, offload(rest, RestProtocol.read(rest, request), context, ctx));
+      return;
+    } else if (rest != null) {
       response = RestProtocol.handle(rest, request, context, ctx.alloc());
     } else if (form != null) {
       response = query(routes, form, signature, context, ctx);
@@ -187,6 +195,29 @@ final class HttpHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
     }
     return QueryProtocol.handle(service == null ? routes.query().get(0) : service, params, context,
         ctx.alloc());
+  }
+
+  /**
+   * Runs an operation that may wait on a thread of its own, so that the connection's network
+   * thread goes on serving its other connections meanwhile: a function invoked synchronously
+   * may itself call this endpoint, over a connection that thread serves. Cancelling the answer
+   * (the client left) does not stop the operation; its late answer is released.
+   */
+  private JsonProtocol.Pending offload(RestProtocol.Routed rest, dev.streambed.kernel.protocol.RestRequest r,
+      RequestContext context, ChannelHandlerContext ctx) {
+    CompletableFuture<JsonProtocol.Response> answer = new CompletableFuture<>();
+    try {
+      waiting.execute(() -> {
+        JsonProtocol.Response response = RestProtocol.run(rest, r, context, ctx.alloc());
+        if (!answer.complete(response)) {
+          response.body().release();
+        }
+      });
+    } catch (java.util.concurrent.RejectedExecutionException closing) {
+      answer.complete(JsonProtocol.error(anyService(),
+          new AwsException(CommonError.INTERNAL_SERVER_ERROR, "Internal server error"), ctx.alloc()));
+    }
+    return new JsonProtocol.Pending(answer, answer);
   }
 
   /** The service whose content type answers requests that name no service (the first wired). */
