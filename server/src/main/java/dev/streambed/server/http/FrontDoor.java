@@ -33,9 +33,7 @@ import io.netty.handler.codec.http.HttpServerCodec;
 import io.netty.handler.codec.http.HttpServerExpectContinueHandler;
 import io.netty.handler.codec.http.HttpVersion;
 import java.net.InetSocketAddress;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.zip.CRC32;
 
 /**
@@ -44,7 +42,9 @@ import java.util.zip.CRC32;
  */
 public final class FrontDoor implements AutoCloseable {
   private final EventLoopGroup group;
+  private final java.util.concurrent.ExecutorService waiting;
   private final Channel channel;
+  private final HttpHandler handler;
 
   /** The address could not be bound: in use, or not this machine's. */
   public static final class CannotListen extends RuntimeException {
@@ -55,9 +55,27 @@ public final class FrontDoor implements AutoCloseable {
     }
   }
 
-  private FrontDoor(EventLoopGroup group, Channel channel) {
+  private FrontDoor(EventLoopGroup group, Channel channel, HttpHandler handler,
+      java.util.concurrent.ExecutorService waiting) {
     this.group = group;
     this.channel = channel;
+    this.handler = handler;
+    this.waiting = waiting;
+  }
+
+  /**
+   * Threads for the operations that may wait (a synchronous invocation), one per operation
+   * waiting, ended a minute after they were last used; what bounds them is the operations' own
+   * limits (a function's concurrency).
+   */
+  private static java.util.concurrent.ExecutorService waitingThreads() {
+    java.util.concurrent.atomic.AtomicInteger n = new java.util.concurrent.atomic.AtomicInteger();
+    return new java.util.concurrent.ThreadPoolExecutor(0, Integer.MAX_VALUE, 60,
+        java.util.concurrent.TimeUnit.SECONDS, new java.util.concurrent.SynchronousQueue<>(), r -> {
+          Thread t = new Thread(r, "streambed-waiting-" + n.incrementAndGet());
+          t.setDaemon(true);
+          return t;
+        });
   }
 
   /** Binds and serves; {@code port} 0 picks a free port (see {@link #port()}). */
@@ -84,12 +102,9 @@ public final class FrontDoor implements AutoCloseable {
   public static FrontDoor start(String host, int port, List<JsonService> services,
       List<QueryService> queryServices, List<RestService> restServices, List<WebSite> sites,
       String region, String accountId, int maxBodyBytes) throws InterruptedException {
-    Map<String, JsonService> byPrefix = new LinkedHashMap<>();
-    for (JsonService s : services) {
-      byPrefix.put(s.targetPrefix(), s);
-    }
-    HttpHandler handler = new HttpHandler(maxBodyBytes, Map.copyOf(byPrefix), services.get(0),
-        List.copyOf(queryServices), List.copyOf(restServices), region, accountId, List.copyOf(sites));
+    java.util.concurrent.ExecutorService waiting = waitingThreads();
+    HttpHandler handler = new HttpHandler(maxBodyBytes, Routes.of(services, queryServices, restServices, sites),
+        region, accountId, waiting);
     JsonService errors = services.get(0);
     boolean epoll = Epoll.isAvailable();
     EventLoopGroup group = new MultiThreadIoEventLoopGroup(
@@ -119,11 +134,22 @@ public final class FrontDoor implements AutoCloseable {
         throw new CannotListen("Cannot listen on " + host + ":" + port + ": " + bound.cause().getMessage(),
             bound.cause());
       }
-      return new FrontDoor(group, bound.channel());
+      return new FrontDoor(group, bound.channel(), handler, waiting);
     } catch (InterruptedException | RuntimeException e) {
       group.shutdownGracefully(0, 0, java.util.concurrent.TimeUnit.MILLISECONDS);
+      waiting.shutdownNow();
       throw e;
     }
+  }
+
+  /**
+   * Serves these services instead of the ones given so far, from the next request on: the port
+   * and the clients' connections stay. A request already being answered finishes with the old
+   * ones. The error shape of requests that name no service is the first JSON service's, as at start.
+   */
+  public void serve(List<JsonService> services, List<QueryService> queryServices, List<RestService> restServices,
+      List<WebSite> sites) {
+    handler.serve(Routes.of(services, queryServices, restServices, sites));
   }
 
   public int port() {
@@ -134,6 +160,7 @@ public final class FrontDoor implements AutoCloseable {
   public void close() {
     channel.close().syncUninterruptibly();
     group.shutdownGracefully(0, 2, java.util.concurrent.TimeUnit.SECONDS).syncUninterruptibly();
+    waiting.shutdownNow();
   }
 
   /** Refuses an oversized body with an AWS-shaped 413 as soon as its size is known. */

@@ -29,6 +29,7 @@ import java.util.Deque;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import java.util.zip.CRC32;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -50,25 +51,25 @@ final class HttpHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
   private static final AttributeKey<Deque<FullHttpRequest>> BEHIND = AttributeKey.valueOf("streambed.behind");
 
   private final int maxBodyBytes;
-  private final Map<String, JsonService> jsonServices;
-  private final JsonService fallback;
-  private final List<QueryService> queryServices;
-  private final List<RestService> restServices;
+  /** Replaced whole when the services behind the door are (a reset); each request reads it once. */
+  private volatile Routes routes;
   private final String defaultRegion;
   private final String accountId;
-  private final List<WebSite> sites;
+  /** Runs the operations that may wait (see {@link dev.streambed.kernel.protocol.RestRoute#waits}). */
+  private final java.util.concurrent.Executor waiting;
 
-  HttpHandler(int maxBodyBytes, Map<String, JsonService> jsonServices, JsonService fallback,
-      List<QueryService> queryServices, List<RestService> restServices, String defaultRegion,
-      String accountId, List<WebSite> sites) {
-    this.sites = sites;
+  HttpHandler(int maxBodyBytes, Routes routes, String defaultRegion, String accountId,
+      java.util.concurrent.Executor waiting) {
     this.maxBodyBytes = maxBodyBytes;
-    this.jsonServices = jsonServices;
-    this.fallback = fallback;
-    this.queryServices = queryServices;
-    this.restServices = restServices;
+    this.routes = routes;
     this.defaultRegion = defaultRegion;
     this.accountId = accountId;
+    this.waiting = waiting;
+  }
+
+  /** Serves these services from the next request on; requests already inside finish where they are. */
+  void serve(Routes next) {
+    routes = next;
   }
 
   @Override
@@ -106,16 +107,18 @@ final class HttpHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
 
   private void handle(ChannelHandlerContext ctx, FullHttpRequest request) {
     HttpHeaders headers = request.headers();
-    WebSite site = sites.isEmpty() || !request.decoderResult().isSuccess() ? null : WebRoute.site(sites, request.uri());
+    Routes routes = this.routes;
+    WebSite site = routes.sites().isEmpty() || !request.decoderResult().isSuccess() ? null
+        : WebRoute.site(routes.sites(), request.uri());
     if (site != null) {
       handleWeb(ctx, request, site);
       return;
     }
     // A path a REST service owns is that service's, whatever the content type claims: Java's
     // HttpURLConnection labels every POST form-encoded when the client names no type.
-    RestProtocol.Routed rest = !restServices.isEmpty() && !headers.contains("X-Amz-Target")
-        ? RestProtocol.route(restServices, request) : null;
-    String form = rest == null ? queryForm(request) : null;
+    RestProtocol.Routed rest = !routes.rest().isEmpty() && !headers.contains("X-Amz-Target")
+        ? RestProtocol.route(routes.rest(), request) : null;
+    String form = rest == null ? queryForm(routes, request) : null;
     // Query and REST services (IAM, STS, Lambda) use UUIDs as request ids; DynamoDB its own.
     String requestId = form != null || rest != null ? UUID.randomUUID().toString() : RequestIds.next();
     if (!request.decoderResult().isSuccess()) {
@@ -130,13 +133,16 @@ final class HttpHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
 
     String target = headers.get("X-Amz-Target");
     JsonProtocol.Response response;
-    if (rest != null) {
+    if (rest != null && RestProtocol.waits(rest)) {
+      sendLater(ctx, request, requestId, offload(rest, RestProtocol.read(rest, request), context, ctx));
+      return;
+    } else if (rest != null) {
       response = RestProtocol.handle(rest, request, context, ctx.alloc());
     } else if (form != null) {
-      response = query(form, signature, context, ctx);
+      response = query(routes, form, signature, context, ctx);
     } else if (target != null && request.method() == HttpMethod.POST) {
       int dot = target.indexOf('.');
-      JsonService service = jsonServices.get(dot < 0 ? target : target.substring(0, dot));
+      JsonService service = routes.json().get(dot < 0 ? target : target.substring(0, dot));
       String operation = dot < 0 ? null : target.substring(dot + 1);
       JsonProtocol.Pending later = service == null ? null
           : JsonProtocol.begin(service, operation, request.content(), context, ctx.alloc());
@@ -165,8 +171,8 @@ final class HttpHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
    * The form of a Query-protocol request: the body of a form-encoded POST, or the query string
    * of a GET that names an {@code Action}; null for any other request.
    */
-  private String queryForm(FullHttpRequest request) {
-    if (queryServices.isEmpty() || request.headers().contains("X-Amz-Target")) {
+  private static String queryForm(Routes routes, FullHttpRequest request) {
+    if (routes.query().isEmpty() || request.headers().contains("X-Amz-Target")) {
       return null;
     }
     String contentType = request.headers().get(HttpHeaderNames.CONTENT_TYPE);
@@ -181,27 +187,50 @@ final class HttpHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
     return null;
   }
 
-  private JsonProtocol.Response query(String form, SigV4 signature, RequestContext context,
-      ChannelHandlerContext ctx) {
+  private static JsonProtocol.Response query(Routes routes, String form, SigV4 signature,
+      RequestContext context, ChannelHandlerContext ctx) {
     Map<String, String> params = QueryProtocol.decode(form);
     QueryService service = null;
     if (signature != null) {
-      for (QueryService s : queryServices) {
+      for (QueryService s : routes.query()) {
         if (s.signingName().equals(signature.service())) {
           service = s;
         }
       }
     }
     if (service == null) {
-      service = QueryProtocol.ownerOf(queryServices, params == null ? null : params.get("Action"));
+      service = QueryProtocol.ownerOf(routes.query(), params == null ? null : params.get("Action"));
     }
-    return QueryProtocol.handle(service == null ? queryServices.get(0) : service, params, context,
+    return QueryProtocol.handle(service == null ? routes.query().get(0) : service, params, context,
         ctx.alloc());
+  }
+
+  /**
+   * Runs an operation that may wait on a thread of its own, so that the connection's network
+   * thread goes on serving its other connections meanwhile: a function invoked synchronously
+   * may itself call this endpoint, over a connection that thread serves. Cancelling the answer
+   * (the client left) does not stop the operation; its late answer is released.
+   */
+  private JsonProtocol.Pending offload(RestProtocol.Routed rest, dev.streambed.kernel.protocol.RestRequest r,
+      RequestContext context, ChannelHandlerContext ctx) {
+    CompletableFuture<JsonProtocol.Response> answer = new CompletableFuture<>();
+    try {
+      waiting.execute(() -> {
+        JsonProtocol.Response response = RestProtocol.run(rest, r, context, ctx.alloc());
+        if (!answer.complete(response)) {
+          response.body().release();
+        }
+      });
+    } catch (java.util.concurrent.RejectedExecutionException closing) {
+      answer.complete(JsonProtocol.error(anyService(),
+          new AwsException(CommonError.INTERNAL_SERVER_ERROR, "Internal server error"), ctx.alloc()));
+    }
+    return new JsonProtocol.Pending(answer, answer);
   }
 
   /** The service whose content type answers requests that name no service (the first wired). */
   private JsonService anyService() {
-    return fallback;
+    return routes.fallback();
   }
 
   /**
