@@ -19,7 +19,6 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
-import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -144,37 +143,49 @@ final class Browser implements AutoCloseable {
   }
 
   void type(String label, String text) {
-    WebElement f = field(label);
-    f.clear();
-    f.sendKeys(text);
+    waitFor(d -> {
+      WebElement f = field(label);
+      f.clear();
+      f.sendKeys(text);
+      return true;
+    });
   }
 
   void choose(String label, String optionText) {
-    new Select(field(label)).selectByVisibleText(optionText);
+    waitFor(d -> {
+      new Select(field(label)).selectByVisibleText(optionText);
+      return true;
+    });
   }
 
   /** Ticks the radio button or checkbox labelled {@code label}. */
   void tick(String label) {
-    WebElement f = field(label);
-    if (!f.isSelected()) {
-      f.click();
-    }
+    waitFor(d -> {
+      WebElement f = field(label);
+      if (!f.isSelected()) {
+        f.click();
+      }
+      return true;
+    });
   }
 
   void untick(String label) {
-    WebElement f = field(label);
-    if (f.isSelected()) {
-      f.click();
-    }
+    waitFor(d -> {
+      WebElement f = field(label);
+      if (f.isSelected()) {
+        f.click();
+      }
+      return true;
+    });
   }
 
   /** Waits until the page's text contains {@code text}. */
   void waitForText(String text) {
-    waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("body"), text));
+    waitFor(d -> d.findElement(By.tagName("body")).getText().contains(text) ? true : null);
   }
 
   String text() {
-    return driver.findElement(By.tagName("body")).getText();
+    return text(By.tagName("body"));
   }
 
   /** The text of the element {@code by} finds, looked up again if a live part replaced it meanwhile. */
@@ -182,8 +193,22 @@ final class Browser implements AutoCloseable {
     return waitFor(d -> d.findElement(by).getText());
   }
 
+  /**
+   * Waits until {@code condition} gives a value, looking again when the element it acted on was
+   * replaced by a live part meanwhile: Selenium's stale element, or Chromium's own words for a
+   * node replaced between being found and being acted on.
+   */
   <T> T waitFor(Function<WebDriver, T> condition) {
-    return waiting().until(condition::apply);
+    return waiting().until(d -> {
+      try {
+        return condition.apply(d);
+      } catch (org.openqa.selenium.WebDriverException e) {
+        if (e.getMessage() != null && e.getMessage().contains("does not belong to the document")) {
+          return null;
+        }
+        throw e;
+      }
+    });
   }
 
   /** A wait that looks again when the page it looked at was replaced meanwhile. */

@@ -81,7 +81,10 @@ class ConsoleItemsTest {
     b.click("First page");
     b.waitForText("Items returned (25)");
 
-    b.driver().findElement(By.tagName("summary")).click();
+    b.waitFor(d -> {
+      d.findElement(By.tagName("summary")).click();
+      return true;
+    });
     b.tick("Query by key");
     b.type("Partition key: pk (S)", "p");
     b.choose("Sort key condition", "Begins with");
