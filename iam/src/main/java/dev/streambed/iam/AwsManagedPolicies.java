@@ -30,7 +30,16 @@ final class AwsManagedPolicies {
     this.byArn = Collections.unmodifiableMap(byArn);
   }
 
+  /** The policies, read once per JVM: they are immutable, and every new Iam (a reset's) shares them. */
   static AwsManagedPolicies load() {
+    return Loaded.ALL;
+  }
+
+  private static final class Loaded {
+    static final AwsManagedPolicies ALL = read();
+  }
+
+  private static AwsManagedPolicies read() {
     Map<String, ManagedPolicy> byArn = new LinkedHashMap<>();
     for (String name : read("index.txt").split("\\s+")) {
       if (name.isBlank()) {

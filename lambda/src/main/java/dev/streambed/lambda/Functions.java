@@ -437,7 +437,8 @@ public final class Functions {
     }
   }
 
-  private static void validateName(String name) {
+  /** Refuses a function name Lambda would refuse, in its words. */
+  public static void validateName(String name) {
     if (name == null) {
       throw AwsException.validation("1 validation error detected: Value null at 'functionName' "
           + "failed to satisfy constraint: Member must not be null");

@@ -202,9 +202,9 @@ public final class Invocations implements AutoCloseable {
     }
   }
 
+  /** Stops asynchronous invocations; the environments are their owner's to close. */
   @Override
   public void close() {
     async.shutdownNow();
-    environments.close();
   }
 }

@@ -18,6 +18,7 @@ import java.util.function.Consumer;
  */
 public final class LogWatch {
   private final Map<GroupRef, Signal> signals = new ConcurrentHashMap<>();
+  private final List<java.util.function.BiConsumer<GroupRef, List<StoredEvent>>> everywhere = new CopyOnWriteArrayList<>();
 
   private static final class Signal {
     final ReentrantLock lock = new ReentrantLock();
@@ -62,6 +63,12 @@ public final class LogWatch {
     return () -> s.listeners.remove(listener);
   }
 
+  /** Calls {@code listener} with every batch of events stored in any group, until closed. */
+  public AutoCloseable subscribeAll(java.util.function.BiConsumer<GroupRef, List<StoredEvent>> listener) {
+    everywhere.add(listener);
+    return () -> everywhere.remove(listener);
+  }
+
   /** Records that {@code events} were stored in the group, and tells those who wait. */
   public void publish(GroupRef group, List<StoredEvent> events) {
     Signal s = signal(group);
@@ -74,6 +81,9 @@ public final class LogWatch {
     }
     for (Consumer<List<StoredEvent>> l : s.listeners) {
       l.accept(events);
+    }
+    for (java.util.function.BiConsumer<GroupRef, List<StoredEvent>> l : everywhere) {
+      l.accept(group, events);
     }
   }
 

@@ -28,6 +28,32 @@ class ArchitectureTest {
   }
 
   @Test
+  void consoleSeesNeitherNettyNorTheFrontDoorNorStorage() {
+    noClasses().that().resideInAnyPackage("dev.streambed.console..")
+        .should().dependOnClassesThat().resideInAnyPackage("io.netty..", "dev.streambed.server..",
+            "dev.streambed.storage..")
+        .check(classes);
+  }
+
+  @Test
+  void servicesNeverSeeTheConsole() {
+    noClasses().that().resideInAnyPackage("dev.streambed.dynamodb..", "dev.streambed.streams..",
+            "dev.streambed.iam..", "dev.streambed.sts..", "dev.streambed.lambda..", "dev.streambed.logs..",
+            "dev.streambed.sqs..", "dev.streambed.kernel..", "dev.streambed.storage..")
+        .should().dependOnClassesThat().resideInAnyPackage("dev.streambed.console..")
+        .check(classes);
+  }
+
+  @Test
+  void consolePagesCallServicesNotTheirWireOperations() {
+    noClasses().that().resideInAnyPackage("dev.streambed.console..")
+        .should().dependOnClassesThat().resideInAnyPackage("dev.streambed.dynamodb.api..",
+            "dev.streambed.lambda.api..", "dev.streambed.logs.api..", "dev.streambed.iam.api..",
+            "dev.streambed.streams.api..")
+        .check(classes);
+  }
+
+  @Test
   void storageNeverSeesServices() {
     noClasses().that().resideInAnyPackage("dev.streambed.storage..")
         .should().dependOnClassesThat().resideInAnyPackage("dev.streambed.dynamodb..",

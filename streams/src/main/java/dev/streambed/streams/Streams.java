@@ -503,8 +503,18 @@ public final class Streams {
     List<ShardInfo> shards = s.listed().stream().map(LiveShard::info).toList();
     StreamSpec spec = s.spec;
     return new StreamInfo(s.arn, spec.label(), spec.account(), spec.region(), spec.tableName(),
-        s.enabled() ? "ENABLED" : "DISABLED", spec.viewType(), spec.keySchema(), spec.createdMillis(),
+        status(s), spec.viewType(), spec.keySchema(), spec.createdMillis(),
         shards);
+  }
+
+  /** AWS's StreamStatus: transitional for {@link StreamsConfig#statusTransition} after a change. */
+  private String status(LiveStream s) {
+    long transition = config.statusTransition().toMillis();
+    long now = clock.millis();
+    if (s.enabled()) {
+      return now < s.spec.createdMillis() + transition ? "ENABLING" : "ENABLED";
+    }
+    return now < s.disabledMillis + transition ? "DISABLING" : "DISABLED";
   }
 
   private static byte[] recordKey(LiveStream s, int ordinal, long seq) {

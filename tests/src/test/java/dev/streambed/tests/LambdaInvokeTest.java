@@ -206,6 +206,53 @@ class LambdaInvokeTest {
     }
   }
 
+  /**
+   * Invocations answer when their function returns, while the function itself calls Streambed:
+   * however many invocations wait at once, every function's own requests are served. (More
+   * waiting invocations than the server has network threads would otherwise leave no thread to
+   * read the functions' requests.)
+   */
+  @Test
+  void functionsCallingStreambedAreServedWhileManyInvocationsWait() throws Exception {
+    try (var ddb = streambed.dynamoDb()) {
+      ddb.createTable(b -> b.tableName("read_by_lambdas")
+          .billingMode(software.amazon.awssdk.services.dynamodb.model.BillingMode.PAY_PER_REQUEST)
+          .attributeDefinitions(a -> a.attributeName("id").attributeType("S"))
+          .keySchema(k -> k.attributeName("id").keyType("HASH")));
+      ddb.putItem(b -> b.tableName("read_by_lambdas").item(Map.of("id", AttributeValue.fromS("answer"),
+          "value", AttributeValue.fromS("42"))));
+    }
+    function("reader", role("reader-role", BASIC, "arn:aws:iam::aws:policy/AmazonDynamoDBReadOnlyAccess"),
+        String.join("\n",
+            "import boto3",
+            "",
+            "def lambda_handler(event, context):",
+            "    item = boto3.client('dynamodb').get_item(TableName='read_by_lambdas',",
+            "        Key={'id': {'S': 'answer'}})['Item']",
+            "    return item['value']['S'] + ' for ' + event['caller']",
+            ""), 20);
+    int callers = 2 * java.lang.Runtime.getRuntime().availableProcessors() + 2;
+    var pool = java.util.concurrent.Executors.newFixedThreadPool(callers);
+    try {
+      List<java.util.concurrent.Future<String>> answers = new java.util.ArrayList<>();
+      for (int i = 0; i < callers; i++) {
+        String caller = "caller-" + i;
+        answers.add(pool.submit(() -> {
+          try (LambdaClient own = LambdaFunctionsTest.lambda(streambed.endpoint())) {
+            InvokeResponse r = own.invoke(b -> b.functionName("reader")
+                .payload(SdkBytes.fromUtf8String("{\"caller\": \"" + caller + "\"}")));
+            return (r.functionError() == null ? "" : r.functionError() + ": ") + r.payload().asUtf8String();
+          }
+        }));
+      }
+      for (int i = 0; i < callers; i++) {
+        assertThat(answers.get(i).get()).isEqualTo("\"42 for caller-" + i + "\"");
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
   @Test
   void theCliInvokesAndPrintsTheLogTail(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
     function("cli-fn", role("cli-role", BASIC), "def lambda_handler(event, context):\n    print('from the cli')\n"

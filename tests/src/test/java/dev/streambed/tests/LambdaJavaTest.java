@@ -215,6 +215,21 @@ class LambdaJavaTest {
     assertThat(logLines(name)).contains("INSERT aws:dynamodb m-1 Message=New item! NEW_AND_OLD_IMAGES");
   }
 
+  @Test
+  void inProcessFunctionsSideBySideEachReadTheirOwnEventClasses() {
+    // AWS's serialization library, shared by in-process functions, caches classes by name: the
+    // second function's DynamodbEvent must still get its mix-ins (Keys), not the first one's.
+    String event = "{\"Records\": [{\"eventName\": \"REMOVE\", \"eventSource\": \"aws:dynamodb\", "
+        + "\"dynamodb\": {\"Keys\": {\"id\": {\"S\": \"k-1\"}}, \"OldImage\": {\"id\": {\"S\": \"k-1\"}}, "
+        + "\"StreamViewType\": \"NEW_AND_OLD_IMAGES\"}}]}";
+    for (String name : List.of("side-1", "side-2")) {
+      function(name, "in-process", "example.StreamRecords::handle", 30);
+      InvokeResponse r = invoke(name, event);
+      assertThat(r.functionError()).as(tail(r)).isNull();
+      assertThat(tail(r)).contains("REMOVE aws:dynamodb k-1 Message=null NEW_AND_OLD_IMAGES");
+    }
+  }
+
   @ParameterizedTest
   @ValueSource(strings = {"process", "in-process"})
   void aFunctionSeesItsOwnLibrariesAndTheLambdaApiButNoneOfStreambeds(String mode) throws Exception {

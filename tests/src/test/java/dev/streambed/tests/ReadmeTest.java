@@ -68,4 +68,14 @@ class ReadmeTest {
     String pyOutput = run(List.of("python3", "-"), python);
     assertThat(pyOutput).contains("'post_content': {'S': 'Hi'}");
   }
+
+  @Test
+  void theJavaExampleIsTheExampleProjectThatCiBuilds() throws IOException {
+    // The README shows the handler and its test as they are in examples/, which CI builds and runs.
+    Path example = Path.of("..", "examples", "dynamodb-stream-handler", "src");
+    List<String> java = blocks("java");
+    assertThat(java).contains(
+        Files.readString(example.resolve("main/java/example/OrderHandler.java")),
+        Files.readString(example.resolve("test/java/example/OrderHandlerTest.java")));
+  }
 }

@@ -133,6 +133,16 @@ public final class Streambed implements AutoCloseable {
         .build();
   }
 
+  /** A Lambda client, as a user configures it for a custom endpoint. */
+  public software.amazon.awssdk.services.lambda.LambdaClient lambda() {
+    return software.amazon.awssdk.services.lambda.LambdaClient.builder()
+        .endpointOverride(endpoint())
+        .region(Region.US_EAST_1)
+        .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("AKIDTEST", "secret")))
+        .httpClient(UrlConnectionHttpClient.create())
+        .build();
+  }
+
   /** An SQS client, as a user configures it for a custom endpoint. */
   public SqsClient sqs() {
     return SqsClient.builder()

@@ -316,6 +316,10 @@ class StrictAuthTest {
     assertThat(sts.statusCode()).isEqualTo(403);
     assertThat(sts.body()).contains("<Code>MissingAuthenticationToken</Code>");
     assertThat(root.dynamoDb().listTables().tableNames()).doesNotContain("console_bypass");
+    // The console, which cannot log its users in yet, is not served under strict authentication.
+    HttpResponse<String> page = Signing.raw(console.resolve("/console/tables"), "GET", Map.of(), "");
+    assertThat(page.statusCode()).isGreaterThanOrEqualTo(400);
+    assertThat(page.body()).doesNotContainIgnoringCase("<html");
   }
 
   @Test

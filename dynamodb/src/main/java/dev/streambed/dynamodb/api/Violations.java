@@ -35,14 +35,8 @@ final class Violations {
       }
       return;
     }
-    if (name.length() < 3) {
-      add(name, path, "Member must have length greater than or equal to 3");
-    }
-    if (name.length() > 255) {
-      add(name, path, "Member must have length less than or equal to 255");
-    }
-    if (!validNameChars(name)) {
-      add(name, path, "Member must satisfy regular expression pattern: [a-zA-Z0-9_.-]+");
+    for (String failed : dev.streambed.dynamodb.table.TableNames.constraintsFailed(name)) {
+      add(name, path, failed);
     }
   }
 
@@ -50,18 +44,6 @@ final class Violations {
     if (value != null && !allowed.contains(value)) {
       add(value, path, "Member must satisfy enum value set: " + allowed);
     }
-  }
-
-  private static boolean validNameChars(String name) {
-    for (int i = 0; i < name.length(); i++) {
-      char c = name.charAt(i);
-      boolean ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')
-          || c == '_' || c == '.' || c == '-';
-      if (!ok) {
-        return false;
-      }
-    }
-    return !name.isEmpty();
   }
 
   void throwIfAny() {

@@ -56,6 +56,7 @@ public final class WritePath {
 
   private final Storage storage;
   private final List<Contributor> contributors = new CopyOnWriteArrayList<>();
+  private final List<java.util.function.Consumer<Change>> committed = new CopyOnWriteArrayList<>();
 
   public WritePath(Storage storage) {
     this.storage = storage;
@@ -63,6 +64,20 @@ public final class WritePath {
 
   public void addContributor(Contributor contributor) {
     contributors.add(contributor);
+  }
+
+  /**
+   * Calls {@code listener} with each change once its batch has committed, on the writer's
+   * thread, for views that show items as they change (the console). It must return quickly.
+   */
+  public void onCommitted(java.util.function.Consumer<Change> listener) {
+    committed.add(listener);
+  }
+
+  private void committed(Change change) {
+    for (java.util.function.Consumer<Change> l : committed) {
+      l.accept(change);
+    }
   }
 
   public Outcome write(Table table, Map<String, AttributeValue> key, Mutation mutation) {
@@ -86,15 +101,18 @@ public final class WritePath {
         batch.put(storageKey, ItemCodec.encode(newItem));
       }
       List<Runnable> settle = new ArrayList<>(2);
+      Change change = new Change(table, oldItem, newItem, origin);
       try {
-        contribute(new Change(table, oldItem, newItem, origin), batch, settle);
+        contribute(change, batch, settle);
         storage.commit(batch);
-        return new Outcome(oldItem, newItem, true);
       } catch (VersionConflictException raced) {
         Thread.onSpinWait();
+        continue;
       } finally {
         settle(settle);
       }
+      committed(change);
+      return new Outcome(oldItem, newItem, true);
     }
   }
 
@@ -167,12 +185,14 @@ public final class WritePath {
           contribute(change, batch, settle);
         }
         storage.commit(batch);
-        return outcomes;
       } catch (VersionConflictException raced) {
         Thread.onSpinWait();
+        continue;
       } finally {
         settle(settle);
       }
+      derived.forEach(this::committed);
+      return outcomes;
     }
   }
 

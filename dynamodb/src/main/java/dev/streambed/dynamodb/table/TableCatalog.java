@@ -29,6 +29,18 @@ public final class TableCatalog {
 
   private final Storage storage;
   private final ConcurrentHashMap<TableRef, Table> cache = new ConcurrentHashMap<>();
+  private final List<java.util.function.Consumer<TableRef>> listeners = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+  /** Calls {@code listener} after a table was created, changed or removed (views that show tables). */
+  public void onChange(java.util.function.Consumer<TableRef> listener) {
+    listeners.add(listener);
+  }
+
+  private void changed(TableRef ref) {
+    for (java.util.function.Consumer<TableRef> l : listeners) {
+      l.accept(ref);
+    }
+  }
 
   public TableCatalog(Storage storage) {
     this.storage = storage;
@@ -86,6 +98,7 @@ public final class TableCatalog {
       }
       cache.put(ref, table);
     }
+    changed(ref);
   }
 
   /**
@@ -103,6 +116,7 @@ public final class TableCatalog {
       storage.commit(new Batch().put(key(ref), write(merged)));
       cache.put(ref, merged);
     }
+    changed(ref);
   }
 
   /** Replaces a table's definition by {@code change} of its current one, atomically; no-op when absent. */
@@ -112,12 +126,14 @@ public final class TableCatalog {
       if (current == null) {
         return;
       }
-      Table changed = change.apply(current);
-      if (changed != current) {
-        storage.commit(new Batch().put(key(ref), write(changed)));
-        cache.put(ref, changed);
+      Table next = change.apply(current);
+      if (next == current) {
+        return;
       }
+      storage.commit(new Batch().put(key(ref), write(next)));
+      cache.put(ref, next);
     }
+    changed(ref);
   }
 
   private static Table keepFinishedBackfills(Table current, Table table) {
@@ -144,6 +160,7 @@ public final class TableCatalog {
       storage.commit(new Batch().delete(key(ref)));
       cache.remove(ref);
     }
+    changed(ref);
   }
 
   /** Table names of one account and region, in the order ListTables returns them. */

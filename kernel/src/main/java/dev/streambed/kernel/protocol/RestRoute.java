@@ -7,8 +7,22 @@ import java.util.Map;
 /**
  * One operation of a REST service: a method and a path template whose {@code {Name}} segments
  * capture path parameters, e.g. {@code /2015-03-31/functions/{FunctionName}/invocations}.
+ *
+ * @param waits whether the operation may wait for something outside the server before it answers
+ *     (a synchronous Lambda invocation waits for its function). The front door runs such
+ *     operations off its network threads, which must stay free: the function may be calling
+ *     the same endpoint.
  */
-public record RestRoute(String method, String template, RestOperation operation) {
+public record RestRoute(String method, String template, RestOperation operation, boolean waits) {
+  public RestRoute(String method, String template, RestOperation operation) {
+    this(method, template, operation, false);
+  }
+
+  /** A route whose operation may wait before it answers (see {@link #waits}). */
+  public static RestRoute waiting(String method, String template, RestOperation operation) {
+    return new RestRoute(method, template, operation, true);
+  }
+
   private List<String> parts() {
     return List.of(template.substring(1).split("/", -1));
   }

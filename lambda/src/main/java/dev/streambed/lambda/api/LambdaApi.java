@@ -41,7 +41,7 @@ public final class LambdaApi {
         new RestRoute("PUT", "/2015-03-31/functions/{FunctionName}/code", f::updateCode),
         new RestRoute("GET", "/2016-08-19/account-settings/", f::accountSettings),
         new RestRoute("GET", "/2016-08-19/account-settings", f::accountSettings),
-        new RestRoute("POST", "/2015-03-31/functions/{FunctionName}/invocations", invoke::invoke),
+        RestRoute.waiting("POST", "/2015-03-31/functions/{FunctionName}/invocations", invoke::invoke),
         new RestRoute("POST", "/2015-03-31/functions/{FunctionName}/versions", v::publish),
         new RestRoute("GET", "/2015-03-31/functions/{FunctionName}/versions", v::listVersions),
         new RestRoute("POST", "/2015-03-31/functions/{FunctionName}/aliases", v::createAlias),

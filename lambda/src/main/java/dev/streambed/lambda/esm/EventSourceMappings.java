@@ -63,6 +63,13 @@ public final class EventSourceMappings {
     }
   }
 
+  private final List<java.util.function.Consumer<String>> resultListeners = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+  /** Calls {@code listener} with a mapping's UUID when its LastProcessingResult changed. */
+  public void onResult(java.util.function.Consumer<String> listener) {
+    resultListeners.add(listener);
+  }
+
   /** Records what the mapping's last batch did (LastProcessingResult), when that changed. */
   public void recordResult(String uuid, String result) {
     while (true) {
@@ -81,6 +88,7 @@ public final class EventSourceMappings {
           m.filterPatterns(), m.onFailure(), m.enabled(), m.lastModifiedMillis(), result);
       try {
         storage.commit(new Batch().expectVersion(key(uuid), e.version()).put(key(uuid), encode(updated)));
+        resultListeners.forEach(l -> l.accept(uuid));
         return;
       } catch (VersionConflictException raced) {
         Thread.onSpinWait();

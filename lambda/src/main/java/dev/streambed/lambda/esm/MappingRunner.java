@@ -153,6 +153,21 @@ final class MappingRunner {
     return true;
   }
 
+  /** The stored position of each shard of the stream that has one (see {@link Pollers#positions}). */
+  Map<String, Long> positions() {
+    Map<String, Long> at = new java.util.LinkedHashMap<>();
+    StreamInfo info = describe();
+    if (info != null) {
+      for (ShardInfo s : info.shards()) {
+        Checkpoints.Saved saved = ctx.checkpoints().load(mapping.uuid(), s.shardId());
+        if (saved != null) {
+          at.put(s.shardId(), saved.after());
+        }
+      }
+    }
+    return at;
+  }
+
   /** A shard not started yet: whether records wait in it. */
   private boolean hasRecords(String shardId) {
     Checkpoints.Saved saved = ctx.checkpoints().load(mapping.uuid(), shardId);

@@ -88,6 +88,17 @@ public final class Pollers implements AutoCloseable {
     return true;
   }
 
+  /**
+   * Where each running mapping stands, by mapping UUID: for each shard it has a stored position
+   * in, the sequence number after which it reads ({@code Long.MAX_VALUE} once the shard is
+   * finished). For the embedded API's message when a wait for quiescence times out.
+   */
+  public Map<String, Map<String, Long>> positions() {
+    Map<String, Map<String, Long>> all = new java.util.TreeMap<>();
+    runners.forEach((uuid, r) -> all.put(uuid, r.positions()));
+    return all;
+  }
+
   private final Object quiet = new Object();
   private long idleEvents;
 

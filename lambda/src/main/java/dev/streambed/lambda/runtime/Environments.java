@@ -13,7 +13,6 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayDeque;
@@ -161,7 +160,9 @@ public final class Environments implements AutoCloseable {
     Taken taken = acquire(spec);
     Environment env = taken.env();
     boolean cold = taken.fresh();
-    long startMillis = System.currentTimeMillis();
+    // Log lines are timed by the injected clock, as CloudWatch Logs reads them (retention,
+    // PutLogEvents' window); durations and the timeout by the machine's.
+    long startMillis = clock.millis();
     long startNanos = System.nanoTime();
     long deadline = System.currentTimeMillis() + spec.timeoutSeconds() * 1000L;
     Invocation p = env.invoke(requestId, payload, deadline, functionArn, clientContext);
@@ -176,8 +177,8 @@ public final class Environments implements AutoCloseable {
     } catch (ExecutionException e) {
       throw new IllegalStateException(e.getCause());
     }
-    Outcome o = InvocationLog.outcome(spec, requestId, env, p, cold ? taken.startedMillis() : 0, startMillis,
-        startNanos, timedOut);
+    Outcome o = InvocationLog.outcome(spec, requestId, env, p, cold ? taken.startedMillis() : 0,
+        startMillis, startNanos, timedOut, clock);
     if (timedOut) {
       // Lambda stops an environment whose invocation ran out of time.
       env.kill();
@@ -204,7 +205,7 @@ public final class Environments implements AutoCloseable {
       if (pool.all.size() >= spec.maxConcurrency()) {
         throw new Throttled();
       }
-      long started = System.currentTimeMillis();
+      long started = clock.millis();
       String logStream = logStreamName(spec.version());
       Environment env;
       try {
@@ -219,14 +220,14 @@ public final class Environments implements AutoCloseable {
 
   private Environment start(RuntimeSpec spec, String logStream) throws IOException {
     if (spec.runtime().startsWith("java") && javaMode(spec) == JavaMode.IN_PROCESS) {
-      InProcessEnvironment env = new InProcessEnvironment(spec, logStream);
+      InProcessEnvironment env = new InProcessEnvironment(spec, logStream, clock);
       env.start();
       return env;
     }
     // Streambed's bootstraps mark the end of each invocation's output; for the others Streambed does.
     ProcessEnvironment.Marks marks = spec.runtime().startsWith("python") || spec.runtime().startsWith("nodejs")
         ? ProcessEnvironment.Marks.BOOTSTRAP : ProcessEnvironment.Marks.SERVER;
-    ProcessEnvironment env = new ProcessEnvironment(spec, logStream, marks);
+    ProcessEnvironment env = new ProcessEnvironment(spec, logStream, marks, clock);
     try {
       env.start(group, command(spec), variables(spec, logStream));
     } catch (IOException | RuntimeException e) {
@@ -326,10 +327,10 @@ public final class Environments implements AutoCloseable {
   }
 
   /** {@code YYYY/MM/DD/[VERSION]} and 32 hexadecimal digits, one per environment. */
-  private static String logStreamName(String version) {
+  private String logStreamName(String version) {
     byte[] id = new byte[16];
     ThreadLocalRandom.current().nextBytes(id);
-    return STREAM_DATE.format(Instant.now()) + "/[" + version + "]" + HexFormat.of().formatHex(id);
+    return STREAM_DATE.format(clock.instant()) + "/[" + version + "]" + HexFormat.of().formatHex(id);
   }
 
   private void stopIdle() {
@@ -358,6 +359,22 @@ public final class Environments implements AutoCloseable {
       }
     }
     return n;
+  }
+
+  /**
+   * Stops every environment of every function, as if none had ever run (a reset of the server);
+   * the runtime directory, its unpacked code and the threads stay for the functions to come.
+   */
+  public void stopAll() {
+    for (Pool pool : pools.values()) {
+      synchronized (pool) {
+        pool.all.forEach(Environment::kill);
+        pool.all.clear();
+        pool.idle.clear();
+        pool.lastUsed.clear();
+      }
+    }
+    pools.clear();
   }
 
   @Override

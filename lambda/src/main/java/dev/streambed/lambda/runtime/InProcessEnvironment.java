@@ -23,6 +23,8 @@ import java.util.concurrent.LinkedBlockingQueue;
  */
 final class InProcessEnvironment implements Environment, ThreadOutput.Target {
   private final RuntimeSpec spec;
+  /** Times the lines, as CloudWatch Logs reads them. */
+  private final java.time.Clock clock;
   private final String logStream;
   private final FunctionClassLoader loader;
   private final Thread worker;
@@ -51,8 +53,9 @@ final class InProcessEnvironment implements Environment, ThreadOutput.Target {
     }
   };
 
-  InProcessEnvironment(RuntimeSpec spec, String logStream) {
+  InProcessEnvironment(RuntimeSpec spec, String logStream, java.time.Clock clock) {
     this.spec = spec;
+    this.clock = clock;
     this.logStream = logStream;
     this.loader = new FunctionClassLoader(spec.code());
     this.worker = new Thread(this::run, "lambda-in-process-" + spec.functionName());
@@ -215,7 +218,7 @@ final class InProcessEnvironment implements Environment, ThreadOutput.Target {
   }
 
   private void line(String text) {
-    Outcome.Line l = new Outcome.Line(System.currentTimeMillis(), text.endsWith("\r")
+    Outcome.Line l = new Outcome.Line(clock.millis(), text.endsWith("\r")
         ? text.substring(0, text.length() - 1) : text);
     if (current != null) {
       current.lines.add(l);

@@ -24,9 +24,10 @@ final class InvocationLog {
    * What the invocation did, once it ended or ran out of time.
    *
    * @param environmentStartedMillis when the environment started, for a cold start; 0 when warm
+   * @param clock the injected clock, which times the lines
    */
   static Outcome outcome(RuntimeSpec spec, String requestId, Environment env, Invocation p,
-      long environmentStartedMillis, long startMillis, long startNanos, boolean timedOut) {
+      long environmentStartedMillis, long startMillis, long startNanos, boolean timedOut, java.time.Clock clock) {
     boolean cold = environmentStartedMillis != 0;
     long endNanos = System.nanoTime();
     long memory = env.maxMemoryMb();
@@ -48,7 +49,7 @@ final class InvocationLog {
       lines.add(new Outcome.Line(environmentStartedMillis, RuntimeVersions.initStart(spec.runtime(), spec.region())));
     }
     lines.addAll(functionLines.subList(0, initCount));
-    long now = System.currentTimeMillis();
+    long now = clock.millis();
     double initMs = cold ? env.initDurationMs() : 0;
     if (cold && from == startNanos) {
       durationMs = Math.max(0, durationMs - initMs);

@@ -336,7 +336,7 @@ final class JavaHandler {
         };
       }
       if (type instanceof Class<?> c && LambdaEventSerializers.isLambdaSupportedEvent(c.getName())) {
-        return LambdaEventSerializers.serializerFor((Class) c, loader);
+        return EventSerializers.of(c, loader);
       }
       return JacksonFactory.getInstance().getSerializer(type);
     }

@@ -7,6 +7,7 @@ import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 
 /**
  * Splits what a runtime process writes into log lines, as Lambda does: text is one line per
@@ -19,6 +20,7 @@ final class OutputReader {
   /** Ends an invocation's output: written by Streambed's bootstraps, or by Streambed itself. */
   static final String MARK = "\u0000streambed-done ";
   private static final int MAX_FRAME = 1024 * 1024;
+  private static final Clock MACHINE = Clock.systemUTC();
 
   /** Where the lines go. */
   interface Sink {
@@ -29,8 +31,12 @@ final class OutputReader {
 
   private OutputReader() {}
 
-  /** Reads to the end of the stream. */
-  static void read(InputStream raw, Sink sink) throws IOException {
+  /**
+   * Reads to the end of the stream. Lines are timed by {@code clock} as they are read; a frame
+   * keeps the runtime's own time unless the clock is not the machine's (a test's, moved by hand),
+   * whose time the runtime cannot know.
+   */
+  static void read(InputStream raw, Clock clock, Sink sink) throws IOException {
     DataInputStream in = new DataInputStream(new BufferedInputStream(raw));
     ByteArrayOutputStream line = new ByteArrayOutputStream();
     int b;
@@ -39,25 +45,25 @@ final class OutputReader {
         in.mark(2);
         if (in.read() == 0x5a && in.read() == 0x00) {
           if (line.size() > 0) {
-            emit(line, sink);
+            emit(line, sink, clock);
           }
-          frame(in, sink);
+          frame(in, sink, clock);
           continue;
         }
         in.reset();
       }
       if (b == '\n') {
-        emit(line, sink);
+        emit(line, sink, clock);
       } else {
         line.write(b);
       }
     }
     if (line.size() > 0) {
-      emit(line, sink);
+      emit(line, sink, clock);
     }
   }
 
-  private static void frame(DataInputStream in, Sink sink) throws IOException {
+  private static void frame(DataInputStream in, Sink sink, Clock clock) throws IOException {
     in.readUnsignedByte(); // flags: level, format, timestamp present
     int length = in.readInt();
     long micros = in.readLong();
@@ -70,10 +76,10 @@ final class OutputReader {
     if (text.endsWith("\n")) {
       text = text.substring(0, text.length() - 1);
     }
-    sink.line(micros / 1000, text);
+    sink.line(MACHINE.equals(clock) ? micros / 1000 : clock.millis(), text);
   }
 
-  private static void emit(ByteArrayOutputStream line, Sink sink) {
+  private static void emit(ByteArrayOutputStream line, Sink sink, Clock clock) {
     String text = line.toString(StandardCharsets.UTF_8);
     line.reset();
     if (text.endsWith("\r")) {
@@ -81,12 +87,12 @@ final class OutputReader {
     }
     int mark = text.indexOf(MARK);
     if (mark < 0) {
-      sink.line(System.currentTimeMillis(), text);
+      sink.line(clock.millis(), text);
       return;
     }
     // A line the function left unfinished ends where the mark begins.
     if (mark > 0) {
-      sink.line(System.currentTimeMillis(), text.substring(0, mark));
+      sink.line(clock.millis(), text.substring(0, mark));
     }
     sink.mark(text.substring(mark + MARK.length()));
   }

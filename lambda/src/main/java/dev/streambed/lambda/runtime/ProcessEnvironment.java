@@ -86,9 +86,12 @@ final class ProcessEnvironment implements Environment {
   private byte[] initError;
   private boolean exited;
   private boolean outputEnded;
+  /** Times the lines, as CloudWatch Logs reads them. */
+  private final java.time.Clock clock;
 
-  ProcessEnvironment(RuntimeSpec spec, String logStream, Marks marks) {
+  ProcessEnvironment(RuntimeSpec spec, String logStream, Marks marks, java.time.Clock clock) {
     this.spec = spec;
+    this.clock = clock;
     this.logStream = logStream;
     this.marks = marks;
   }
@@ -278,7 +281,7 @@ final class ProcessEnvironment implements Environment {
 
   private void readOutput() {
     try {
-      OutputReader.read(process.getInputStream(), new OutputReader.Sink() {
+      OutputReader.read(process.getInputStream(), clock, new OutputReader.Sink() {
         @Override
         public void line(long timestamp, String message) {
           synchronized (ProcessEnvironment.this) {

@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
 class OutputReaderTest {
   private static List<String> read(byte[] output) throws IOException {
     List<String> seen = new ArrayList<>();
-    OutputReader.read(new ByteArrayInputStream(output), new OutputReader.Sink() {
+    OutputReader.read(new ByteArrayInputStream(output), java.time.Clock.systemUTC(), new OutputReader.Sink() {
       @Override
       public void line(long timestampMillis, String message) {
         seen.add(timestampMillis + "|" + message);

@@ -5,6 +5,7 @@ import dev.streambed.kernel.error.CommonError;
 import dev.streambed.kernel.protocol.JsonService;
 import dev.streambed.kernel.protocol.QueryService;
 import dev.streambed.kernel.protocol.RestService;
+import dev.streambed.kernel.protocol.WebSite;
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.buffer.ByteBuf;
 import io.netty.channel.Channel;
@@ -32,9 +33,7 @@ import io.netty.handler.codec.http.HttpServerCodec;
 import io.netty.handler.codec.http.HttpServerExpectContinueHandler;
 import io.netty.handler.codec.http.HttpVersion;
 import java.net.InetSocketAddress;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.zip.CRC32;
 
 /**
@@ -43,7 +42,9 @@ import java.util.zip.CRC32;
  */
 public final class FrontDoor implements AutoCloseable {
   private final EventLoopGroup group;
+  private final java.util.concurrent.ExecutorService waiting;
   private final Channel channel;
+  private final HttpHandler handler;
 
   /** The address could not be bound: in use, or not this machine's. */
   public static final class CannotListen extends RuntimeException {
@@ -54,9 +55,27 @@ public final class FrontDoor implements AutoCloseable {
     }
   }
 
-  private FrontDoor(EventLoopGroup group, Channel channel) {
+  private FrontDoor(EventLoopGroup group, Channel channel, HttpHandler handler,
+      java.util.concurrent.ExecutorService waiting) {
     this.group = group;
     this.channel = channel;
+    this.handler = handler;
+    this.waiting = waiting;
+  }
+
+  /**
+   * Threads for the operations that may wait (a synchronous invocation), one per operation
+   * waiting, ended a minute after they were last used; what bounds them is the operations' own
+   * limits (a function's concurrency).
+   */
+  private static java.util.concurrent.ExecutorService waitingThreads() {
+    java.util.concurrent.atomic.AtomicInteger n = new java.util.concurrent.atomic.AtomicInteger();
+    return new java.util.concurrent.ThreadPoolExecutor(0, Integer.MAX_VALUE, 60,
+        java.util.concurrent.TimeUnit.SECONDS, new java.util.concurrent.SynchronousQueue<>(), r -> {
+          Thread t = new Thread(r, "streambed-waiting-" + n.incrementAndGet());
+          t.setDaemon(true);
+          return t;
+        });
   }
 
   /** Binds and serves; {@code port} 0 picks a free port (see {@link #port()}). */
@@ -76,22 +95,28 @@ public final class FrontDoor implements AutoCloseable {
   public static FrontDoor start(String host, int port, List<JsonService> services,
       List<QueryService> queryServices, List<RestService> restServices, String region,
       String accountId, int maxBodyBytes) throws InterruptedException {
-    return start(host, port, services, queryServices, restServices, region, accountId,
+    return start(host, port, services, queryServices, restServices, List.of(), region, accountId, maxBodyBytes);
+  }
+
+  /** Binds and serves the AWS protocols' services and, under their own paths, web sites (the console). */
+  public static FrontDoor start(String host, int port, List<JsonService> services,
+      List<QueryService> queryServices, List<RestService> restServices, List<WebSite> sites,
+      String region, String accountId, int maxBodyBytes) throws InterruptedException {
+    return start(host, port, services, queryServices, restServices, sites, region, accountId,
         Authentication.OPEN, Limits.defaults(maxBodyBytes));
   }
 
-  /** Binds and serves, checking signatures as {@code authentication} says, within {@code limits}. */
+  /**
+   * Binds and serves the AWS protocols' services and web sites, checking signatures as
+   * {@code authentication} says, within {@code limits}.
+   */
   public static FrontDoor start(String host, int port, List<JsonService> services,
-      List<QueryService> queryServices, List<RestService> restServices, String region,
-      String accountId, Authentication authentication, Limits limits) throws InterruptedException {
+      List<QueryService> queryServices, List<RestService> restServices, List<WebSite> sites,
+      String region, String accountId, Authentication authentication, Limits limits) throws InterruptedException {
     int maxBodyBytes = limits.maxBodyBytes();
-    Map<String, JsonService> byPrefix = new LinkedHashMap<>();
-    for (JsonService s : services) {
-      byPrefix.put(s.targetPrefix(), s);
-    }
-    HttpHandler handler = new HttpHandler(maxBodyBytes, Map.copyOf(byPrefix), services.get(0),
-        List.copyOf(queryServices), List.copyOf(restServices), region, accountId, authentication,
-        limits.maxPipelined());
+    java.util.concurrent.ExecutorService waiting = waitingThreads();
+    HttpHandler handler = new HttpHandler(maxBodyBytes, Routes.of(services, queryServices, restServices, sites),
+        region, accountId, authentication, limits.maxPipelined(), waiting);
     JsonService errors = services.get(0);
     ConnectionGuards guards = new ConnectionGuards(limits, errors);
     boolean epoll = Epoll.isAvailable();
@@ -127,11 +152,28 @@ public final class FrontDoor implements AutoCloseable {
         throw new CannotListen("Cannot listen on " + host + ":" + port + ": " + bound.cause().getMessage(),
             bound.cause());
       }
-      return new FrontDoor(group, bound.channel());
+      return new FrontDoor(group, bound.channel(), handler, waiting);
     } catch (InterruptedException | RuntimeException e) {
       group.shutdownGracefully(0, 0, java.util.concurrent.TimeUnit.MILLISECONDS);
+      waiting.shutdownNow();
       throw e;
     }
+  }
+
+  /**
+   * Serves these services instead of the ones given so far, from the next request on: the port
+   * and the clients' connections stay. A request already being answered finishes with the old
+   * ones. The error shape of requests that name no service is the first JSON service's, as at start.
+   */
+  public void serve(List<JsonService> services, List<QueryService> queryServices, List<RestService> restServices,
+      List<WebSite> sites) {
+    serve(services, queryServices, restServices, sites, Authentication.OPEN);
+  }
+
+  /** As {@link #serve(List, List, List, List)}, admitting requests as {@code authentication} says from then on. */
+  public void serve(List<JsonService> services, List<QueryService> queryServices, List<RestService> restServices,
+      List<WebSite> sites, Authentication authentication) {
+    handler.serve(Routes.of(services, queryServices, restServices, sites), authentication);
   }
 
   public int port() {
@@ -142,6 +184,7 @@ public final class FrontDoor implements AutoCloseable {
   public void close() {
     channel.close().syncUninterruptibly();
     group.shutdownGracefully(0, 2, java.util.concurrent.TimeUnit.SECONDS).syncUninterruptibly();
+    waiting.shutdownNow();
   }
 
   /** Refuses an oversized body with an AWS-shaped 413 as soon as its size is known. */

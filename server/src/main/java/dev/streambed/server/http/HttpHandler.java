@@ -8,6 +8,8 @@ import dev.streambed.kernel.protocol.RequestContext;
 import dev.streambed.kernel.protocol.RestService;
 import dev.streambed.server.auth.AuthFailure;
 import dev.streambed.server.auth.Wire;
+import dev.streambed.kernel.protocol.WebResponse;
+import dev.streambed.kernel.protocol.WebSite;
 import io.netty.buffer.ByteBuf;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFutureListener;
@@ -29,6 +31,7 @@ import java.util.Deque;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import java.util.zip.CRC32;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -50,27 +53,31 @@ final class HttpHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
   static final AttributeKey<Deque<FullHttpRequest>> BEHIND = AttributeKey.valueOf("streambed.behind");
 
   private final int maxBodyBytes;
-  private final Map<String, JsonService> jsonServices;
-  private final JsonService fallback;
-  private final List<QueryService> queryServices;
-  private final List<RestService> restServices;
+  /** Replaced whole when the services behind the door are (a reset); each request reads it once. */
+  private volatile Routes routes;
   private final String defaultRegion;
   private final String accountId;
-  private final Authentication authentication;
+  /** Replaced with the routes on a reset: the keys it checks are those of the services behind the door. */
+  private volatile Authentication authentication;
   private final int maxPipelined;
+  /** Runs the operations that may wait (see {@link dev.streambed.kernel.protocol.RestRoute#waits}). */
+  private final java.util.concurrent.Executor waiting;
 
-  HttpHandler(int maxBodyBytes, Map<String, JsonService> jsonServices, JsonService fallback,
-      List<QueryService> queryServices, List<RestService> restServices, String defaultRegion,
-      String accountId, Authentication authentication, int maxPipelined) {
+  HttpHandler(int maxBodyBytes, Routes routes, String defaultRegion, String accountId,
+      Authentication authentication, int maxPipelined, java.util.concurrent.Executor waiting) {
     this.authentication = authentication;
     this.maxPipelined = maxPipelined;
     this.maxBodyBytes = maxBodyBytes;
-    this.jsonServices = jsonServices;
-    this.fallback = fallback;
-    this.queryServices = queryServices;
-    this.restServices = restServices;
+    this.routes = routes;
     this.defaultRegion = defaultRegion;
     this.accountId = accountId;
+    this.waiting = waiting;
+  }
+
+  /** Serves these services from the next request on; requests already inside finish where they are. */
+  void serve(Routes next, Authentication admitting) {
+    authentication = admitting;
+    routes = next;
   }
 
   @Override
@@ -114,11 +121,18 @@ final class HttpHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
 
   private void handle(ChannelHandlerContext ctx, FullHttpRequest request, Authentication.Admission admission) {
     HttpHeaders headers = request.headers();
+    Routes routes = this.routes;
+    WebSite site = routes.sites().isEmpty() || !request.decoderResult().isSuccess() ? null
+        : WebRoute.site(routes.sites(), request.uri());
+    if (site != null) {
+      handleWeb(ctx, request, site);
+      return;
+    }
     // A path a REST service owns is that service's, whatever the content type claims: Java's
     // HttpURLConnection labels every POST form-encoded when the client names no type.
-    RestProtocol.Routed rest = !restServices.isEmpty() && !headers.contains("X-Amz-Target")
-        ? RestProtocol.route(restServices, request) : null;
-    String form = rest == null ? queryForm(request) : null;
+    RestProtocol.Routed rest = !routes.rest().isEmpty() && !headers.contains("X-Amz-Target")
+        ? RestProtocol.route(routes.rest(), request) : null;
+    String form = rest == null ? queryForm(routes, request) : null;
     // Query and REST services (IAM, STS, Lambda) use UUIDs as request ids; DynamoDB its own.
     String requestId = form != null || rest != null ? UUID.randomUUID().toString() : RequestIds.next();
     if (!request.decoderResult().isSuccess()) {
@@ -135,19 +149,24 @@ final class HttpHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
     JsonProtocol.Response response;
     if (rest != null) {
       AuthFailure refused = refusal(admission, rest.service().name());
-      response = refused != null
-          ? RestProtocol.error(rest.service(), Wire.REST.refusal(refused), ctx.alloc())
-          : RestProtocol.handle(rest, request, context, ctx.alloc());
+      if (refused != null) {
+        response = RestProtocol.error(rest.service(), Wire.REST.refusal(refused), ctx.alloc());
+      } else if (RestProtocol.waits(rest)) {
+        sendLater(ctx, request, requestId, offload(rest, RestProtocol.read(rest, request), context, ctx));
+        return;
+      } else {
+        response = RestProtocol.handle(rest, request, context, ctx.alloc());
+      }
     } else if (form != null) {
       Map<String, String> params = QueryProtocol.decode(form);
-      QueryService service = queryService(params, signature);
+      QueryService service = queryService(routes, params, signature);
       AuthFailure refused = refusal(admission, service.signingName());
       response = refused != null
           ? QueryProtocol.error(service, Wire.QUERY.refusal(refused), requestId, ctx.alloc())
           : QueryProtocol.handle(service, params, context, ctx.alloc());
     } else if (target != null && request.method() == HttpMethod.POST) {
       int dot = target.indexOf('.');
-      JsonService service = jsonServices.get(dot < 0 ? target : target.substring(0, dot));
+      JsonService service = routes.json().get(dot < 0 ? target : target.substring(0, dot));
       String operation = dot < 0 ? null : target.substring(dot + 1);
       AuthFailure refused = refusal(admission, service == null ? null : service.signingName());
       if (refused != null) {
@@ -196,8 +215,8 @@ final class HttpHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
    * The form of a Query-protocol request: the body of a form-encoded POST, or the query string
    * of a GET that names an {@code Action}; null for any other request.
    */
-  private String queryForm(FullHttpRequest request) {
-    if (queryServices.isEmpty() || request.headers().contains("X-Amz-Target")) {
+  private static String queryForm(Routes routes, FullHttpRequest request) {
+    if (routes.query().isEmpty() || request.headers().contains("X-Amz-Target")) {
       return null;
     }
     String contentType = request.headers().get(HttpHeaderNames.CONTENT_TYPE);
@@ -213,24 +232,47 @@ final class HttpHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
   }
 
   /** The Query service a request is for: by its signing name, else by its Action, else the first. */
-  private QueryService queryService(Map<String, String> params, SigV4 signature) {
+  private static QueryService queryService(Routes routes, Map<String, String> params, SigV4 signature) {
     QueryService service = null;
     if (signature != null) {
-      for (QueryService s : queryServices) {
+      for (QueryService s : routes.query()) {
         if (s.signingName().equals(signature.service())) {
           service = s;
         }
       }
     }
     if (service == null) {
-      service = QueryProtocol.ownerOf(queryServices, params == null ? null : params.get("Action"));
+      service = QueryProtocol.ownerOf(routes.query(), params == null ? null : params.get("Action"));
     }
-    return service == null ? queryServices.get(0) : service;
+    return service == null ? routes.query().get(0) : service;
+  }
+
+  /**
+   * Runs an operation that may wait on a thread of its own, so that the connection's network
+   * thread goes on serving its other connections meanwhile: a function invoked synchronously
+   * may itself call this endpoint, over a connection that thread serves. Cancelling the answer
+   * (the client left) does not stop the operation; its late answer is released.
+   */
+  private JsonProtocol.Pending offload(RestProtocol.Routed rest, dev.streambed.kernel.protocol.RestRequest r,
+      RequestContext context, ChannelHandlerContext ctx) {
+    CompletableFuture<JsonProtocol.Response> answer = new CompletableFuture<>();
+    try {
+      waiting.execute(() -> {
+        JsonProtocol.Response response = RestProtocol.run(rest, r, context, ctx.alloc());
+        if (!answer.complete(response)) {
+          response.body().release();
+        }
+      });
+    } catch (java.util.concurrent.RejectedExecutionException closing) {
+      answer.complete(JsonProtocol.error(anyService(),
+          new AwsException(CommonError.INTERNAL_SERVER_ERROR, "Internal server error"), ctx.alloc()));
+    }
+    return new JsonProtocol.Pending(answer, answer);
   }
 
   /** The service whose content type answers requests that name no service (the first wired). */
   private JsonService anyService() {
-    return fallback;
+    return routes.fallback();
   }
 
   /**
@@ -269,6 +311,49 @@ final class HttpHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
       }
       if (channel.attr(BEHIND).get() == null) {
         channel.config().setAutoRead(true);
+      }
+    }));
+  }
+
+  /**
+   * Hands a request to a web site (the console) and writes its answer when it is ready, off the
+   * connection's thread, keeping the order of answers as {@link #sendLater} does. An event
+   * stream keeps the connection to itself until it ends.
+   */
+  private void handleWeb(ChannelHandlerContext ctx, FullHttpRequest request, WebSite site) {
+    boolean keepAlive = HttpUtil.isKeepAlive(request);
+    Channel channel = ctx.channel();
+    Deque<FullHttpRequest> behind = new ArrayDeque<>();
+    channel.attr(BEHIND).set(behind);
+    ChannelFutureListener closed = f -> release(behind);
+    channel.closeFuture().addListener(closed);
+    java.util.concurrent.CompletionStage<WebResponse> stage;
+    try {
+      stage = site.handle(WebRoute.request(request));
+    } catch (RuntimeException e) {
+      stage = java.util.concurrent.CompletableFuture.failedFuture(e);
+    }
+    stage.whenComplete((response, failure) -> ctx.executor().execute(() -> {
+      if (!channel.isActive()) {
+        release(behind);
+        return;
+      }
+      WebResponse r = response;
+      if (r == null) {
+        LOG.error("{} {} failed", request.method(), site.prefix(), failure);
+        r = WebResponse.text(500, "Internal server error");
+      }
+      if (r.events() != null) {
+        WebRoute.stream(channel, r);
+        return;
+      }
+      channel.closeFuture().removeListener(closed);
+      channel.attr(BEHIND).compareAndSet(behind, null);
+      WebRoute.write(channel, r, keepAlive);
+      if (keepAlive) {
+        handleBehind(ctx, behind);
+      } else {
+        release(behind);
       }
     }));
   }

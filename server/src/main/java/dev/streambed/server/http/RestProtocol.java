@@ -58,24 +58,44 @@ final class RestProtocol {
     return null;
   }
 
+  /** Whether the routed operation may wait before it answers, and so must not hold a network thread. */
+  static boolean waits(Routed routed) {
+    return routed.match() != null && routed.match().route().waits();
+  }
+
   static JsonProtocol.Response handle(Routed routed, FullHttpRequest request, RequestContext context,
+      ByteBufAllocator alloc) {
+    return run(routed, read(routed, request), context, alloc);
+  }
+
+  /**
+   * The request as the operation reads it, copied out of the network buffer (so that it can be
+   * run on another thread once the buffer is released); null when no route matched.
+   */
+  static RestRequest read(Routed routed, FullHttpRequest request) {
+    if (routed.match() == null) {
+      return null;
+    }
+    Map<String, String> headers = new HashMap<>();
+    request.headers().forEach(h -> headers.put(h.getKey().toLowerCase(Locale.ROOT), h.getValue()));
+    return new RestRequest(request.method().name(), routed.uri().path(),
+        routed.match().pathParameters(), routed.uri().parameters(), headers,
+        ByteBufUtil.getBytes(request.content()));
+  }
+
+  static JsonProtocol.Response run(Routed routed, RestRequest r, RequestContext context,
       ByteBufAllocator alloc) {
     RestService service = routed.service();
     RestResponse response;
     try {
-      if (routed.match() == null) {
+      if (r == null) {
         throw new AwsException(CommonError.UNKNOWN_OPERATION, null);
       }
-      Map<String, String> headers = new HashMap<>();
-      request.headers().forEach(h -> headers.put(h.getKey().toLowerCase(Locale.ROOT), h.getValue()));
-      RestRequest r = new RestRequest(request.method().name(), routed.uri().path(),
-          routed.match().pathParameters(), routed.uri().parameters(), headers,
-          ByteBufUtil.getBytes(request.content()));
       response = routed.match().route().operation().handle(r, context);
     } catch (AwsException e) {
       response = service.errors().render(e);
     } catch (StackOverflowError | RuntimeException | java.io.IOException e) {
-      LOG.error("{} {} {} failed", service.name(), request.method(), routed.uri().path(), e);
+      LOG.error("{} {} {} failed", service.name(), r.method(), routed.uri().path(), e);
       response = service.errors().render(new AwsException(CommonError.INTERNAL_SERVER_ERROR,
           "Internal server error"));
     }

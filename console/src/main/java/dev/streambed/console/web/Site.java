@@ -1,0 +1,112 @@
+package dev.streambed.console.web;
+
+import dev.streambed.kernel.error.AwsException;
+import dev.streambed.kernel.protocol.WebRequest;
+import dev.streambed.kernel.protocol.WebResponse;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Answers one request: checks its host and, for a POST, its origin and form token; serves the
+ * static files and the change events; finds the page in the {@link Router} and runs it. An AWS
+ * error a page did not show itself is shown on a page of its own, with AWS's code and message.
+ */
+public final class Site {
+  private static final Logger LOG = LoggerFactory.getLogger(Site.class);
+  private final Router router;
+  private final Layout layout;
+  private final Changes changes;
+  private final Sessions sessions = new Sessions();
+  private final Static files = new Static();
+  private final Guard guard;
+  private final String account;
+  private final String region;
+
+  public Site(Router router, Layout layout, Changes changes, String host, String account, String region) {
+    this.router = router;
+    this.layout = layout;
+    this.changes = changes;
+    this.guard = new Guard(host);
+    this.account = account;
+    this.region = region;
+  }
+
+  public WebResponse handle(WebRequest r) {
+    String refused = guard.refuseHost(r);
+    if (refused != null) {
+      return WebResponse.text(403, refused);
+    }
+    String path = r.path().substring(Layout.ROOT.length());
+    if (path.isEmpty()) {
+      return Layout.redirect(Layout.ROOT + "/");
+    }
+    boolean get = r.method().equals("GET") || r.method().equals("HEAD");
+    if (get && path.startsWith("/static/")) {
+      WebResponse file = files.get(path.substring("/static/".length()));
+      return file != null ? file : WebResponse.text(404, "Not found");
+    }
+    if (get && path.equals("/events")) {
+      return events(r);
+    }
+    Sessions.Session session = sessions.of(r.header("cookie"));
+    Router.Match match = router.find(get ? "GET" : r.method(), path);
+    Exchange x = new Exchange(r, match == null ? Map.of() : match.parameters(), session, account, region);
+    WebResponse response;
+    String forged = match != null && x.isPost() ? guard.refusePost(r, sessions.valid(session, x.param("_csrf"))) : null;
+    if (match == null) {
+      response = notFound(x, r);
+    } else if (forged != null) {
+      response = layout.render(x, new Layout.Page("Request refused").status(403), h -> {
+        h.el("p", forged, "role", "alert", "class", "error");
+        h.link(Layout.ROOT + "/", "Back to the console");
+      });
+    } else {
+      response = run(match, x);
+    }
+    if (session.fresh()) {
+      Map<String, String> headers = new LinkedHashMap<>(response.headers());
+      headers.put("Set-Cookie", session.cookie());
+      response = new WebResponse(response.status(), response.contentType(), headers, response.body(), response.events());
+    }
+    return response;
+  }
+
+  private WebResponse run(Router.Match match, Exchange x) {
+    try {
+      return match.handler().handle(x);
+    } catch (AwsException e) {
+      return layout.render(x, new Layout.Page("Error").error(e), h -> h.link(Layout.ROOT + "/", "Back to the console"));
+    } catch (RuntimeException e) {
+      LOG.error("console {} {} failed", x.request().method(), x.request().path(), e);
+      return layout.render(x, new Layout.Page("Something went wrong").status(500), h -> {
+        h.el("p", "The console could not show this page; Streambed's log has the details.", "class", "error",
+            "role", "alert");
+        h.link(Layout.ROOT + "/", "Back to the console");
+      });
+    }
+  }
+
+  private WebResponse notFound(Exchange x, WebRequest r) {
+    return layout.render(x, new Layout.Page("Page not found").status(404), h -> {
+      h.el("p", "The console has no page at " + r.path() + ".");
+      h.link(Layout.ROOT + "/", "Back to the console");
+    });
+  }
+
+  private WebResponse events(WebRequest r) {
+    List<String> topics = r.query().getOrDefault("topic", List.of());
+    long since;
+    try {
+      since = Long.parseLong(r.query("since") == null ? "0" : r.query("since"));
+    } catch (NumberFormatException e) {
+      since = 0;
+    }
+    if (topics.isEmpty() || topics.size() > 20) {
+      return WebResponse.text(400, "Name between 1 and 20 topics.");
+    }
+    return WebResponse.events(Map.of("X-Content-Type-Options", "nosniff"), changes.stream(topics, since));
+  }
+}
