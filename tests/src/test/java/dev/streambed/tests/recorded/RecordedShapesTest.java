@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.streambed.tests.Streambed;
 import java.io.IOException;
 import java.io.InputStream;
@@ -14,7 +15,9 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -26,14 +29,18 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * Our IAM and CloudWatch Logs answers compared with AWS's recorded ones (test resources
- * {@code recorded/*.snapshot.json}): boto3 makes each recorded test's calls against Streambed
- * ({@code recorded/replay.py}) and every answer must have AWS's members, types, values, error codes
- * and messages. A recorded test we do not replay must say why.
+ * Our answers compared with AWS's recorded ones (test resources {@code recorded/*.snapshot.json}):
+ * boto3 makes each recorded test's calls against Streambed (the {@code recorded/replay_*.py} scripts,
+ * all at once against one server) and every answer must have AWS's members, types, values, error
+ * codes and messages. A recorded test we do not replay must say why.
  */
 class RecordedShapesTest {
-  static final List<String> RECORDINGS = List.of("test_iam.snapshot.json", "test_logs_events.snapshot.json",
-      "test_logs_filter_events.snapshot.json", "test_logs_groups.snapshot.json", "test_logs_streams.snapshot.json");
+  /** Each replay script and the recordings whose calls it makes. */
+  static final Map<String, List<String>> SCRIPTS = Map.of(
+      "replay_iam_logs.py", List.of("test_iam.snapshot.json", "test_logs_events.snapshot.json",
+          "test_logs_filter_events.snapshot.json", "test_logs_groups.snapshot.json",
+          "test_logs_streams.snapshot.json"));
+  static final List<String> RECORDINGS = SCRIPTS.values().stream().flatMap(List::stream).sorted().toList();
 
   /** Recorded tests of what Streambed does not serve, by the start of their name. */
   static final Map<String, String> NOT_SERVED = Map.of(
@@ -71,13 +78,39 @@ class RecordedShapesTest {
   @BeforeAll
   static void replay() throws Exception {
     streambed = Streambed.start();
-    Path script = Path.of(RecordedShapesTest.class.getResource("/recorded/replay.py").toURI());
-    Process p = new ProcessBuilder("python3", script.toString(), streambed.endpoint().toString()).start();
-    CompletableFuture<byte[]> err = CompletableFuture.supplyAsync(() -> readAll(p.getErrorStream()));
-    byte[] out = p.getInputStream().readAllBytes();
-    assertThat(p.waitFor(300, TimeUnit.SECONDS)).as("replay.py finished").isTrue();
-    assertThat(p.exitValue()).as(new String(err.get(), StandardCharsets.UTF_8)).isZero();
-    replayed = JSON.readTree(out);
+    Map<String, CompletableFuture<JsonNode>> runs = new TreeMap<>();
+    for (String script : SCRIPTS.keySet()) {
+      runs.put(script, CompletableFuture.supplyAsync(() -> run(script)));
+    }
+    ObjectNode all = JSON.createObjectNode();
+    for (Map.Entry<String, CompletableFuture<JsonNode>> run : runs.entrySet()) {
+      JsonNode answers = run.getValue().get();
+      assertThat(SCRIPTS.get(run.getKey())).as("recordings " + run.getKey() + " replays")
+          .containsAll(() -> answers.fieldNames());
+      all.setAll((ObjectNode) answers);
+    }
+    replayed = all;
+  }
+
+  /** One script's answers: it runs beside the others, against the one server. */
+  private static JsonNode run(String script) {
+    try {
+      Path path = Path.of(RecordedShapesTest.class.getResource("/recorded/" + script).toURI());
+      Process p = new ProcessBuilder("python3", path.toString(), streambed.endpoint().toString())
+          .directory(path.getParent().toFile()).start();
+      CompletableFuture<byte[]> err = CompletableFuture.supplyAsync(() -> readAll(p.getErrorStream()));
+      byte[] out = p.getInputStream().readAllBytes();
+      assertThat(p.waitFor(300, TimeUnit.SECONDS)).as(script + " finished").isTrue();
+      assertThat(p.exitValue()).as(script + ": " + new String(err.get(), StandardCharsets.UTF_8)).isZero();
+      return JSON.readTree(out);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (URISyntaxException | ExecutionException e) {
+      throw new IllegalStateException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
   }
 
   @AfterAll
@@ -103,7 +136,7 @@ class RecordedShapesTest {
   void ourAnswersHaveTheRecordedShape(String file, String test) throws Exception {
     JsonNode recorded = testOf(recording(file), test).get("recorded-content");
     JsonNode ours = replayed.path(file).get(test);
-    assertThat(ours).as("replay.py makes the calls of " + test).isNotNull();
+    assertThat(ours).as("a replay script makes the calls of " + test).isNotNull();
     List<String> differences = new ArrayList<>(RecordedMatcher.differences(recorded, ours));
     differences.removeIf(d -> AWS_VARIES.getOrDefault(test, List.of()).stream().anyMatch(v -> v.matcher(d).matches()));
     assertThat(differences).as("differences from AWS's answers in " + file + " " + test).isEmpty();
