@@ -18,10 +18,13 @@ import java.util.regex.Pattern;
  * A placeholder ({@code <role-name:1>}, {@code <path>}) stands for one value throughout a recorded
  * test, so a role name in an ARN must be the RoleName answered beside it; {@code <datetime>} stands
  * for any ISO 8601 time, {@code <region>} for a region, {@code <partition>} for {@code aws}, the
- * account {@code 111111111111} for our account. Two rewritings of the recorder are undone too: a
- * value replaced by its key's name in kebab case ({@code tooOldLogEventEndIndex} recorded as
- * {@code "too-old-log-event-end-index"}) stands for any value, and {@code "timestamp"} for epoch
- * milliseconds.
+ * account {@code 111111111111} for our account. Some placeholders without a number stand for
+ * values that differ within one test (durations, sizes, request ids: {@link #FREE}) and match
+ * anything each time. A placeholder may stand for a number ({@code "CodeSize": "<code-size>"}) and for
+ * a member's name ({@code "Responses": {"<test-table>": []}}). Rewritings of the recorder are undone
+ * too: a value replaced by its key's name in kebab case ({@code tooOldLogEventEndIndex} recorded as
+ * {@code "too-old-log-event-end-index"}) stands for any value, {@code "timestamp"} for epoch
+ * milliseconds, {@code "date"} and {@code "datetime"} for any date and time.
  */
 final class RecordedMatcher {
   private static final Pattern PLACEHOLDER = Pattern.compile("<[A-Za-z0-9_.-]+(?::\\d+)?>");
@@ -30,6 +33,11 @@ final class RecordedMatcher {
       "<partition>", "aws",
       "<region>", "[a-z]{2}(?:-[a-z]+)+-\\d",
       "<account>", "\\d{12}");
+  /** Placeholders the recorder gives every value of a kind, however many differ in one test. */
+  private static final java.util.Set<String> FREE = java.util.Set.of("<datetime>", "<duration>", "<memory>", "<table-status>", "<index-status>",
+      "<code-size>", "<location>", "<layer-location>", "<request-id>", "<uuid>", "<code-sha-256>", "<md5-body>",
+      "<md5-of-body>", "<test-msg-id>", "<sender-id>");
+  private static final Pattern DATE_TIME = Pattern.compile("\\d{4}-\\d{2}-\\d{2}[T ]\\d{2}:\\d{2}:\\d{2}.*");
 
   private final Map<String, String> bound = new HashMap<>();
   /** The groups of the pattern compiled last: placeholder to group number. */
@@ -50,17 +58,47 @@ final class RecordedMatcher {
       return;
     }
     if (recorded.isObject() && ours.isObject()) {
-      recorded.fields().forEachRemaining(e -> bind(e.getValue(), ours.get(e.getKey())));
+      recorded.fields().forEachRemaining(e -> bind(e.getValue(), ours.get(oursName(e.getKey(), recorded, ours))));
     } else if (recorded.isArray() && ours.isArray() && recorded.size() == ours.size()) {
       for (int i = 0; i < recorded.size(); i++) {
         bind(recorded.get(i), ours.get(i));
       }
-    } else if (recorded.isTextual() && ours.isTextual()) {
+    } else if (recorded.isTextual() && ours.isValueNode()) {
       String r = recorded.asText();
-      if (PLACEHOLDER.matcher(r).matches() && !SPECIAL.containsKey(r) && !r.equals("<datetime>")) {
+      if (PLACEHOLDER.matcher(r).matches() && !SPECIAL.containsKey(r) && !FREE.contains(r)) {
         bound.putIfAbsent(r, ours.asText());
       }
     }
+  }
+
+  /**
+   * The name of our member that a recorded member's name stands for: the name itself, or for a
+   * placeholder its bound value, or else the one member of ours that no recorded name names.
+   */
+  private String oursName(String name, JsonNode recorded, JsonNode ours) {
+    if (!PLACEHOLDER.matcher(name).matches() || ours.has(name)) {
+      return name;
+    }
+    if (bound.containsKey(name)) {
+      return bound.get(name);
+    }
+    List<String> unnamed = new ArrayList<>();
+    ours.fieldNames().forEachRemaining(n -> {
+      if (!recorded.has(n)) {
+        unnamed.add(n);
+      }
+    });
+    long placeholders = 0;
+    for (Iterator<String> it = recorded.fieldNames(); it.hasNext(); ) {
+      if (PLACEHOLDER.matcher(it.next()).matches()) {
+        placeholders++;
+      }
+    }
+    if (unnamed.size() == 1 && placeholders == 1) {
+      bound.put(name, unnamed.get(0));
+      return unnamed.get(0);
+    }
+    return name;
   }
 
   private void match(JsonNode recorded, JsonNode ours, String path, String key) {
@@ -69,11 +107,12 @@ final class RecordedMatcher {
         differ(path, "AWS answered an object, we answered " + ours);
         return;
       }
-      TreeSet<String> names = new TreeSet<>();
-      recorded.fieldNames().forEachRemaining(names::add);
+      Map<String, String> recordedName = new HashMap<>();
+      recorded.fieldNames().forEachRemaining(n -> recordedName.put(oursName(n, recorded, ours), n));
+      TreeSet<String> names = new TreeSet<>(recordedName.keySet());
       ours.fieldNames().forEachRemaining(names::add);
       for (String name : names) {
-        JsonNode r = recorded.get(name);
+        JsonNode r = recordedName.containsKey(name) ? recorded.get(recordedName.get(name)) : null;
         JsonNode o = ours.get(name);
         if (o == null) {
           differ(path + "." + name, "AWS answers this member, we do not");
@@ -113,7 +152,14 @@ final class RecordedMatcher {
       }
       return;
     }
-    if (!ours.isTextual()) {
+    if (recorded.equals("date") || recorded.equals("datetime")) {
+      if (!(ours.isTextual() && DATE_TIME.matcher(ours.asText()).matches()) && !ours.isNumber()) {
+        differ(path, "AWS answered a date and time, we answered " + ours);
+      }
+      return;
+    }
+    boolean alone = PLACEHOLDER.matcher(recorded).matches();
+    if (!ours.isTextual() && !(alone && ours.isValueNode() && !ours.isNull())) {
       differ(path, "AWS answered a string (" + recorded + "), we answered " + ours);
       return;
     }
@@ -149,6 +195,8 @@ final class RecordedMatcher {
       String name = m.group();
       if (bound.containsKey(name)) {
         regex.append(Pattern.quote(bound.get(name)));
+      } else if (FREE.contains(name)) {
+        regex.append("(?:.+?)");
       } else if (groups.containsKey(name)) {
         regex.append("\\").append(groups.get(name));
       } else {
