@@ -77,7 +77,16 @@ public final class Invocations implements AutoCloseable {
       throw AwsException.validation("1 validation error detected: Value '" + type + "' at 'invocationType' "
           + "failed to satisfy constraint: Member must satisfy enum value set: [Event, RequestResponse, DryRun]");
     }
-    Functions.Resolved resolved = functions.resolve(ref);
+    Functions.Resolved resolved;
+    try {
+      resolved = functions.resolve(ref);
+    } catch (AwsException e) {
+      // Invoke names the version it looked for: $LATEST when none was asked for.
+      if (ref.qualifier() == null && e.errorCode() == LambdaError.RESOURCE_NOT_FOUND) {
+        throw Functions.notFound(ref.arn() + ":$LATEST");
+      }
+      throw e;
+    }
     // Lambda's own wording for each limit (RequestEntityTooLargeException, 413).
     if (payload.length > MAX_SYNC_PAYLOAD) {
       throw new AwsException(LambdaError.REQUEST_TOO_LARGE, "Request must be smaller than " + MAX_SYNC_PAYLOAD
@@ -166,7 +175,7 @@ public final class Invocations implements AutoCloseable {
     });
     byte[] zip = functions.code(f.codeSha256());
     return new RuntimeSpec(poolKey, f.name(), f.version(), f.runtime(), f.handler(),
-        environments.unpack(f.codeSha256(), zip), f.memorySize(), f.timeout(), f.environment(), f.region(),
+        environments.unpack(f.codeSha256(), zip), f.memorySize(), f.timeout(), f.variables(), f.region(),
         f.logGroup(), c.accessKeyId(), c.secretAccessKey(), c.sessionToken(), endpoint.get(), concurrency);
   }
 

@@ -95,8 +95,9 @@ final class TableDescriptions {
     g.writeStringField("TableName", t.name());
     g.writeNumberField("TableSizeBytes", usage.sizeBytes());
     g.writeStringField("TableStatus", status.name());
-    // CreateTable shows a WarmThroughput only when one was asked for, still UPDATING.
-    if (shape == Shape.DESCRIBE || (shape == Shape.CREATE && t.warmThroughput() != null)) {
+    // CreateTable shows a WarmThroughput only when one was asked for, still UPDATING; UpdateTable
+    // shows it as DescribeTable does (recorded in test_lambda_api's event source mapping tests).
+    if (shape == Shape.DESCRIBE || shape == Shape.UPDATE || (shape == Shape.CREATE && t.warmThroughput() != null)) {
       Table.Warm warm = t.warm();
       g.writeObjectFieldStart("WarmThroughput");
       g.writeNumberField("ReadUnitsPerSecond", warm.readUnitsPerSecond());

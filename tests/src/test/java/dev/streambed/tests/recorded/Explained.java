@@ -11,7 +11,7 @@ import java.util.regex.Pattern;
 final class Explained {
   private Explained() {}
 
-  /** Recorded tests of what Streambed does not serve, by the start of their name. */
+  /** Recorded tests of what Streambed does not serve, by the start of their name (or all of it, ending in $). */
   static final Map<String, String> NOT_SERVED = Map.ofEntries(
       Map.entry("TestIAMServiceSpecificCredentials::", "service-specific credentials are not served"),
       Map.entry("TestIAMServiceRoles::", "service-linked roles are not served"),
@@ -31,7 +31,45 @@ final class Explained {
       Map.entry("TestDynamoDB::test_streams_on_global_tables", "global tables (replicas in other regions) are not served"),
       Map.entry("TestDynamoDBStreams::test_table_v2_stream",
           "global tables (replicas in other regions, made by CloudFormation) are not served"),
-      Map.entry("TestDynamoDB::test_dynamodb_describe_contributor_insights", "CloudWatch Contributor Insights is not served"));
+      Map.entry("TestDynamoDB::test_dynamodb_describe_contributor_insights", "CloudWatch Contributor Insights is not served"),
+      // Lambda's API
+      Map.entry("TestLambdaLayer::", "layers are not served"),
+      Map.entry("TestLambdaAccountSettings::test_account_settings_total_code_size$",
+          "layers are not served (the test publishes layer versions)"),
+      Map.entry("TestLambdaImages::", "container images are not served"),
+      Map.entry("TestLambdaSnapStart::", "SnapStart is not served"),
+      Map.entry("TestCodeSigningConfig::", "code signing configurations are not served"),
+      Map.entry("TestLambdaProvisionedConcurrency::", "provisioned concurrency is not served"),
+      Map.entry("TestLambdaUrl::", "function URLs are not served (GetFunctionUrlConfig answers as for a function without one)"),
+      Map.entry("TestLambdaFunction::test_vpc_config", "VPC configurations are not served (nor is EC2)"),
+      Map.entry("TestLambdaFunction::test_invalid_vpc_config_", "VPC configurations are not served (nor is EC2)"),
+      Map.entry("TestLambdaFunction::test_lambda_code_location_s3", "function code from S3 is not served (nor is S3)"),
+      Map.entry("TestLambdaSizeLimits::test_large_lambda", "function code from S3 is not served (nor is S3)"),
+      Map.entry("TestLambdaSizeLimits::test_oversized_unzipped_lambda", "function code from S3 is not served (nor is S3)"),
+      Map.entry("TestLambdaSizeLimits::test_oversized_request_create_lambda",
+          "request bodies over the front door's limit (--max-body, 16 MB by default) are refused before Lambda "
+              + "reads them; AWS's CreateFunction reads up to 70 MB"),
+      Map.entry("TestLambdaSizeLimits::test_oversized_zipped_create_lambda",
+          "request bodies over the front door's limit (--max-body, 16 MB by default) are refused before Lambda "
+              + "reads them; AWS's CreateFunction reads up to 70 MB"),
+      Map.entry("TestLambdaEventSourceMappings::test_function_name_variations",
+          "event source mappings of SQS queues are not served (Streambed's mappings read DynamoDB streams)"),
+      Map.entry("TestLambdaEventSourceMappings::test_create_event_source_self_managed",
+          "event source mappings of Kafka clusters are not served"),
+      Map.entry("TestLambdaEventSourceMappings::test_create_event_source_validation_kinesis",
+          "event source mappings of Kinesis streams are not served"),
+      Map.entry("TestLambdaTag::test_tag_lifecycle[event_source_mapping]",
+          "event source mappings of SQS queues are not served (the test tags one)"),
+      Map.entry("TestLambdaTag::test_create_tag_on_esm_create",
+          "event source mappings of SQS queues are not served (the test tags one)"),
+      Map.entry("TestLambdaEventSourceMappings::test_event_source_mapping_exceptions",
+          "left to the event source mapping work (lambda.esm): CreateEventSourceMapping of a missing function "
+              + "must answer 'Function does not exist' before it looks at StartingPosition, and an OnSuccess "
+              + "destination of an SQS mapping 'Unsupported DestinationConfig parameter for given event source "
+              + "mapping type.'"),
+      Map.entry("TestLambdaPermissions::test_lambda_permission_revisions",
+          "recorded in December 2022 by a test since rewritten, whose calls the recording does not tell; "
+              + "test_lambda_permission_fn_versioning records the same behaviour against AWS in November 2025"));
 
   /**
    * Differences where AWS answers otherwise today or answered inconsistently, by test, as patterns
@@ -53,9 +91,41 @@ final class Explained {
         + "AWS answered Invalid ARN:  Could not be parsed!, we answered ARN \\S+ is not valid\\."));
   }
 
+  /**
+   * Differences Streambed keeps on purpose, in every test. Its updates and publications are done
+   * when answered, so the first read after one reports it done (Successful, Active) where AWS, read
+   * at once, still reported it InProgress or Pending for about a second: the SDK's and CLI's
+   * waiters return at their first poll. The answers to the updates themselves say InProgress as
+   * AWS's do, and a second update before the first is read is refused as AWS refuses it.
+   */
+  static final List<Pattern> BY_DESIGN = List.of(
+      Pattern.compile(".*\\.LastUpdateStatus: AWS answered InProgress, we answered Successful"),
+      Pattern.compile(".*\\.LastUpdateStatusReason(Code)?: AWS answers this member, we do not"),
+      Pattern.compile(".*\\.State: AWS answered Pending, we answered Active"),
+      Pattern.compile(".*\\.LastUpdateStatus: we answer this member \\(\"Successful\"\\), AWS does not"),
+      Pattern.compile(".*\\.StateReason(Code)?: AWS answers this member, we do not"));
+
+  /**
+   * Members Lambda added to every function's configuration after some recordings were made: the
+   * LoggingConfig of its advanced logging controls (launched 16 November 2023), and the
+   * RuntimeVersionConfig of runtime management and SnapStart's settings, which recordings show
+   * from March 2023 on. Older recordings lack them; we answer them as AWS does today.
+   */
+  static List<Pattern> olderAws(java.time.LocalDate recorded) {
+    List<Pattern> out = new java.util.ArrayList<>();
+    if (recorded.isBefore(java.time.LocalDate.of(2023, 11, 16))) {
+      out.add(Pattern.compile(".*\\.LoggingConfig: we answer this member .*, AWS does not"));
+    }
+    if (recorded.isBefore(java.time.LocalDate.of(2023, 3, 1))) {
+      out.add(Pattern.compile(".*\\.(RuntimeVersionConfig|SnapStart): we answer this member .*, AWS does not"));
+    }
+    return out;
+  }
+
   /** Why the recorded test is not replayed, or null when it is. */
   static String reasonNotReplayed(String test, com.fasterxml.jackson.databind.JsonNode recorded) {
-    String reason = NOT_SERVED.entrySet().stream().filter(e -> test.startsWith(e.getKey()))
+    String reason = NOT_SERVED.entrySet().stream().filter(e -> e.getKey().endsWith("$")
+            ? test.equals(e.getKey().substring(0, e.getKey().length() - 1)) : test.startsWith(e.getKey()))
         .map(Map.Entry::getValue).findFirst().orElse(null);
     if (reason == null && recorded.path("recorded-content").isEmpty()) {
       // The recorder matched nothing in these tests: there is no answer of AWS to compare with.
