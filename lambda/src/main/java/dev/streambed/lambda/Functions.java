@@ -158,6 +158,19 @@ public final class Functions {
    * version an alias points at; ResourceNotFoundException otherwise.
    */
   public Resolved resolve(FunctionRef ref) {
+    return resolve(ref, false);
+  }
+
+  /**
+   * The configuration an invocation through the reference runs: as {@link #resolve}, but an alias
+   * that routes part of its traffic sends each invocation to its additional version with that
+   * version's weight, as Lambda does.
+   */
+  public Resolved resolveForInvocation(FunctionRef ref) {
+    return resolve(ref, true);
+  }
+
+  private Resolved resolve(FunctionRef ref, boolean route) {
     FunctionConfig latest = state(ref).latest();
     String q = ref.qualifier();
     if (q == null) {
@@ -174,7 +187,18 @@ public final class Functions {
       throw notFound(ref.arn());
     }
     Alias a = read(alias.value(), Alias.class);
-    FunctionConfig target = a.functionVersion().equals("$LATEST") ? latest : version(ref, a.functionVersion());
+    String chosen = a.functionVersion();
+    if (route && a.weights() != null) {
+      double draw = java.util.concurrent.ThreadLocalRandom.current().nextDouble();
+      for (Map.Entry<String, Double> w : a.weights().entrySet()) {
+        if (draw < w.getValue()) {
+          chosen = w.getKey();
+          break;
+        }
+        draw -= w.getValue();
+      }
+    }
+    FunctionConfig target = chosen.equals("$LATEST") ? latest : version(ref, chosen);
     return new Resolved(target, a.arn());
   }
 

@@ -68,6 +68,12 @@ final class FunctionOperations {
       g.writeStringField("RepositoryType", "S3");
       g.writeStringField("Location", location);
       g.writeEndObject();
+      Integer reserved = functions.reservedConcurrency(ref.unqualified());
+      if (reserved != null) {
+        g.writeObjectFieldStart("Concurrency");
+        g.writeNumberField("ReservedConcurrentExecutions", reserved);
+        g.writeEndObject();
+      }
       if (!f.tags().isEmpty()) {
         g.writeObjectFieldStart("Tags");
         for (Map.Entry<String, String> t : f.tags().entrySet()) {
