@@ -5,6 +5,7 @@ import dev.streambed.dynamodb.api.DynamoDbApi;
 import dev.streambed.iam.Iam;
 import dev.streambed.iam.api.IamApi;
 import dev.streambed.lambda.Aliases;
+import dev.streambed.lambda.Deliveries;
 import dev.streambed.lambda.Functions;
 import dev.streambed.lambda.InvocationLogs;
 import dev.streambed.lambda.Invocations;
@@ -16,6 +17,7 @@ import dev.streambed.logs.Logs;
 import dev.streambed.logs.api.LogsApi;
 import dev.streambed.server.http.FrontDoor;
 import dev.streambed.sqs.Sqs;
+import dev.streambed.sqs.message.MessageAttribute;
 import dev.streambed.sqs.api.SqsApi;
 import dev.streambed.storage.Storage;
 import dev.streambed.storage.memory.MemoryStorage;
@@ -26,8 +28,9 @@ import dev.streambed.sts.Sts;
 import dev.streambed.sts.StsApi;
 import java.security.SecureRandom;
 import java.time.Clock;
-import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * A running Streambed: the store, every service over it, and the front door. This is the only
@@ -90,7 +93,7 @@ public final class StreambedServer implements AutoCloseable {
     Invocations invocations = new Invocations(functions,
         new Environments(config.lambda().idleStop(), config.lambda().javaMode(), clock),
         new InvocationLogs(logs, iam), iam, sts, () -> endpoint[0], config.lambda().concurrency(),
-        List.of(Duration.ofMinutes(1), Duration.ofMinutes(2)));
+        config.lambda().retryDelay(), queueDeliveries(sqs), clock);
     EventSourceMappings mappings = new EventSourceMappings(storage, clock, functions, streams, iam);
     Pollers pollers = new Pollers(mappings, functions, invocations, streams, storage, clock);
     try {
@@ -117,6 +120,16 @@ public final class StreambedServer implements AutoCloseable {
       storage.close();
       throw e;
     }
+  }
+
+  /** Lambda's destination records and dead letters, sent to SQS as the Lambda service sends them. */
+  private static Deliveries queueDeliveries(Sqs sqs) {
+    return (queueArn, body, attributes, traceHeader) -> {
+      Map<String, MessageAttribute> sqsAttributes = new LinkedHashMap<>();
+      attributes.forEach((name, a) -> sqsAttributes.put(name, new MessageAttribute(a.dataType(), a.value(), null)));
+      sqs.send(queueArn, body, sqsAttributes,
+          Map.of("AWSTraceHeader", new MessageAttribute("String", traceHeader, null)));
+    };
   }
 
   public int port() {
