@@ -78,12 +78,14 @@ def shape(answer):
 
 
 def payload(raw):
-    """A Lambda payload as the recordings show it: its JSON when it is JSON, else its text."""
+    """A Lambda payload as the recordings show it: the object or array its JSON holds, else its text
+    (a function's "null" or "\"text\"" stays as written)."""
     text = raw.decode("utf-8", errors="replace")
     try:
-        return json.loads(text)
+        parsed = json.loads(text)
     except ValueError:
         return text
+    return parsed if isinstance(parsed, (dict, list)) else text
 
 
 def error(call, **kwargs):

@@ -43,6 +43,8 @@ def zip_of(files):
     out = io.BytesIO()
     with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as z:
         for name, content in files.items():
+            if isinstance(content, str):
+                content = content.lstrip("\n")
             info = zipfile.ZipInfo(name, date_time=(2020, 1, 1, 0, 0, 0))
             info.external_attr = (0o755 if name == "bootstrap" else 0o644) << 16
             z.writestr(info, content)

@@ -192,7 +192,11 @@ public final class Invocations implements AutoCloseable {
     StringBuilder all = new StringBuilder();
     for (Outcome.Line l : lines) {
       if (!l.message().startsWith("INIT_START ")) {
+        // A message of several lines (a runtime's error report) has no newline of its own.
         all.append(l.message());
+        if (!l.message().endsWith("\n")) {
+          all.append('\n');
+        }
       }
     }
     byte[] bytes = all.toString().getBytes(StandardCharsets.UTF_8);

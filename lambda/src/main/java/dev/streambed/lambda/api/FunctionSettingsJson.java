@@ -49,14 +49,14 @@ final class FunctionSettingsJson {
     return level == null ? current : level;
   }
 
-  /** DeadLetterConfig's TargetArn; "" when the request clears it. */
+  /**
+   * DeadLetterConfig's TargetArn; "" when the request clears it with an empty TargetArn. A
+   * DeadLetterConfig without TargetArn changes nothing: AWS answers it with the queue still set
+   * (recorded in test_lambda_destinations' test_dead_letter_queue).
+   */
   static String deadLetterTarget(JsonNode in) {
     JsonNode config = JsonMembers.object(in, "DeadLetterConfig");
-    if (config == null) {
-      return null;
-    }
-    String target = JsonMembers.string(config, "TargetArn");
-    return target == null ? "" : target;
+    return config == null ? null : JsonMembers.string(config, "TargetArn");
   }
 
   /** LoggingConfig as Lambda shows it: JSON logs with their levels (INFO unless set). */

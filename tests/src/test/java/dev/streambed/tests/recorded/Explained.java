@@ -67,6 +67,53 @@ final class Explained {
               + "must answer 'Function does not exist' before it looks at StartingPosition, and an OnSuccess "
               + "destination of an SQS mapping 'Unsupported DestinationConfig parameter for given event source "
               + "mapping type.'"),
+      // Lambda's behaviour
+      Map.entry("TestLambdaURL::", "function URLs are not served"),
+      Map.entry("TestLambdaPermissions::test_lambda_permission_url_invocation", "function URLs are not served"),
+      Map.entry("TestRequestIdHandling::test_request_id_invoke_url", "function URLs are not served"),
+      Map.entry("TestLambdaFeatures::test_upload_lambda_from_s3", "function code from S3 is not served (nor is S3)"),
+      Map.entry("TestLambdaVersions::test_async_invoke_queue_upon_function_update",
+          "S3 is not served (the function writes what it ran to a bucket)"),
+      Map.entry("TestLambdaDestinationSqs::test_maxeventage",
+          "an event is too old for its first retry only with AWS's minute before it, which the replay's server "
+              + "shortens to a second (LambdaAsyncInvokeTest gives up such an event, with AWS's minute)"),
+      Map.entry("TestLambdaDestinationEventbridge::", "EventBridge is not served"),
+      Map.entry("TestLambdaVersions::test_function_update_during_invoke",
+          "the recorded test holds an invocation for 20 seconds: too slow to replay"),
+      Map.entry("TestLambdaErrors::test_lambda_runtime_exit_segfault",
+          "AWS answers a crashed runtime only when the function's 30-second timeout passes: too slow to replay"),
+      Map.entry("TestLambdaBehavior::test_runtime_introspection_",
+          "the sandbox of AWS's environments (its user, /var/task, /opt, arm64 machines) is not reproduced: "
+              + "functions run as processes of the machine, in a directory of their code"),
+      Map.entry("TestLambdaBehavior::test_runtime_ulimits",
+          "the sandbox of AWS's environments (its resource limits) is not reproduced"),
+      Map.entry("TestLambdaBehavior::test_lambda_init_environment",
+          "the sandbox of AWS's environments (PID 1's environment, /var/runtime, /var/lang) is not reproduced"),
+      Map.entry("TestLambdaBehavior::test_lambda_host_prefix_api_operation",
+          "Step Functions and Cloud Map, which the function calls, are not served"),
+      Map.entry("TestLambdaBaseFeatures::test_lambda_different_iam_keys_environment",
+          "the environments of one function share its role's credentials; AWS gives each its own"),
+      Map.entry("TestLambdaConcurrency::test_lambda_provisioned_concurrency", "provisioned concurrency is not served"),
+      Map.entry("TestLambdaConcurrency::test_provisioned_concurrency", "provisioned concurrency is not served"),
+      Map.entry("TestLambdaConcurrency::test_reserved_provisioned_overlap", "provisioned concurrency is not served"),
+      Map.entry("TestLambdaConcurrency::test_lambda_concurrency_block",
+          "provisioned concurrency is not served (the test puts some on a version)"),
+      Map.entry("TestLambdaConcurrency::test_reserved_concurrency_async_queue",
+          "asynchronous invocations throttled by reserved concurrency are retried over minutes, as on AWS: "
+              + "too slow to replay"),
+      // Lambda's runtimes
+      Map.entry("TestJavaRuntimes::test_stream_handler[java11]", "Java functions run on java17 and java21 only"),
+      Map.entry("TestJavaRuntimes::test_stream_handler[java8.al2]", "Java functions run on java17 and java21 only"),
+      Map.entry("TestJavaRuntimes::test_stream_handler[java25]", "Java functions run on java17 and java21 only"),
+      Map.entry("TestJavaRuntimes::test_serializable_input_object[java11]", "Java functions run on java17 and java21 only"),
+      Map.entry("TestJavaRuntimes::test_serializable_input_object[java8.al2]",
+          "Java functions run on java17 and java21 only"),
+      Map.entry("TestJavaRuntimes::test_serializable_input_object[java25]", "Java functions run on java17 and java21 only"),
+      Map.entry("TestJavaRuntimes::test_java_custom_handler_method_specification",
+          "Java functions run on java17 and java21 only (the test's function is java11)"),
+      Map.entry("TestJavaRuntimes::test_java_runtime_with_lib",
+          "Java functions run on java17 and java21 only (the test's functions are java11)"),
+      Map.entry("TestJavaRuntimes::test_java_lambda_subscribe_sns_topic", "SNS is not served"),
       Map.entry("TestLambdaPermissions::test_lambda_permission_revisions",
           "recorded in December 2022 by a test since rewritten, whose calls the recording does not tell; "
               + "test_lambda_permission_fn_versioning records the same behaviour against AWS in November 2025"));
@@ -84,7 +131,29 @@ final class Explained {
       Map.entry("TestLogsGroups::test_describe_log_groups_with_pattern", List.of(
           Pattern.compile(Pattern.quote("$.describe-log-groups-pattern.nextToken: AWS answers this member, we do not")))),
       Map.entry("TestIAMIntegrations::test_role_attach_policy", newerArnMessage()),
-      Map.entry("TestIAMIntegrations::test_user_attach_policy", newerArnMessage()));
+      Map.entry("TestIAMIntegrations::test_user_attach_policy", newerArnMessage()),
+      // Recorded in September 2023 without masking what varies: the runtime version of that
+      // time (python:3.10.v11) and what the REPORT lines measured.
+      Map.entry("TestLambdaFeatures::test_invocation_type_event_error", List.of(
+          Pattern.compile("(?s)\\$\\.log_events\\[0\\]\\.message: AWS answered INIT_START Runtime Version: "
+              + "python:3\\.10\\.v11\t.*, we answered INIT_START Runtime Version: python:3\\.10\\.v\\d+\t.*"),
+          Pattern.compile("(?s)\\$\\.log_events\\[\\d+\\]\\.message: AWS answered " + report("<request-id>")
+              + ", we answered " + report("[0-9a-f-]{36}")))),
+      // In April 2024 AWS answered a timeout with its log line as errorMessage and no errorType;
+      // in November 2025 (test_lambda_invoke_with_timeout) with "RequestId: ID Error: Task timed
+      // out after N seconds" and errorType Sandbox.Timedout, as we do.
+      Map.entry("TestLambdaBehavior::test_lambda_invoke_timed_out_environment_reuse", List.of(
+          Pattern.compile(Pattern.quote("$.invoke-result-timed-out.Payload.errorMessage: AWS answered date "
+              + "<timeout_error_msg> Task timed out after 1.00 seconds, we answered RequestId: <timeout_error_msg> "
+              + "Error: Task timed out after 1.00 seconds")),
+          Pattern.compile(Pattern.quote("$.invoke-result-timed-out.Payload.errorType: we answer this member "
+              + "(\"Sandbox.Timedout\"), AWS does not")))));
+
+  /** A REPORT line of any measurements, of a function of 128 MB. */
+  private static String report(String requestId) {
+    return "REPORT RequestId: " + requestId + "\tDuration: [\\d.]+ ms\tBilled Duration: \\d+ ms\tMemory Size: 128 MB\t"
+        + "Max Memory Used: \\d+ MB\t(Init Duration: [\\d.]+ ms\t)?\n";
+  }
 
   private static List<Pattern> newerArnMessage() {
     return List.of(Pattern.compile("\\$\\.(non_existent_malformed_policy_arn|existing_policy_name_provided)\\.Error\\.Message: "
@@ -103,7 +172,20 @@ final class Explained {
       Pattern.compile(".*\\.LastUpdateStatusReason(Code)?: AWS answers this member, we do not"),
       Pattern.compile(".*\\.State: AWS answered Pending, we answered Active"),
       Pattern.compile(".*\\.LastUpdateStatus: we answer this member \\(\"Successful\"\\), AWS does not"),
-      Pattern.compile(".*\\.StateReason(Code)?: AWS answers this member, we do not"));
+      Pattern.compile(".*\\.StateReason(Code)?: AWS answers this member, we do not"),
+      // A function's code is not at /var/task but in a directory of its own on the machine.
+      // (In an error's stackTrace, its log lines and the log tail alike.)
+      Pattern.compile("(?s)[^:]*: AWS answered ([^\"]*)File \"/var/task/(\\S+)\", (.*), we answered "
+          + "\\1File \"/\\S+/code/[0-9a-f]+/\\2\", \\3"));
+
+  /**
+   * Differences of single tests that Streambed keeps on purpose, by test. Python functions run
+   * on the machine's python3, whose import machinery (and so the frames of an error at import)
+   * differ from AWS's Python's.
+   */
+  static final Map<String, List<Pattern>> BY_DESIGN_IN = Map.of(
+      "TestLambdaErrors::test_lambda_runtime_error", List.of(Pattern.compile(
+          "(?s)\\$\\.invocation_error\\.Payload\\.stackTrace.*")));
 
   /**
    * Members Lambda added to every function's configuration after some recordings were made: the
