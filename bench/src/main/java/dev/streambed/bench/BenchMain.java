@@ -9,7 +9,8 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     description = "Load generators for DynamoDB-compatible servers and a side-by-side comparison "
         + "of Streambed with DynamoDB Local.",
-    subcommands = {SdkCommand.class, HttpCommand.class, CompareCommand.class, StreamsCommand.class})
+    subcommands = {SdkCommand.class, HttpCommand.class, CompareCommand.class, StreamsCommand.class,
+        LambdaCommand.class, TriggersCommand.class})
 public final class BenchMain implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
@@ -21,6 +22,8 @@ public final class BenchMain implements Runnable {
   public static void main(String[] args) {
     System.exit(new CommandLine(new BenchMain())
         .setCaseInsensitiveEnumValuesAllowed(true)
+        .registerConverter(dev.streambed.bench.sdk.SdkWorkload.class, dev.streambed.bench.sdk.SdkWorkload::parse)
+        .registerConverter(dev.streambed.bench.http.HttpWorkload.class, dev.streambed.bench.http.HttpWorkload::parse)
         .execute(args));
   }
 }

@@ -75,11 +75,16 @@ final class CompareCommand implements Callable<Integer> {
   @Option(names = "--log-dir", description = "where server output goes (default: a temp dir)")
   Path logDir;
 
+  @Option(names = "--persistent",
+      description = "keep both servers' data on disk: DynamoDB Local with -dbPath, Streambed with "
+          + "--data-dir (RocksDB), each in a fresh directory under the log directory")
+  boolean persistent;
+
   @Override
   public Integer call() throws IOException {
     CompareSettings settings = new CompareSettings(
         new SdkSettings(concurrency, itemSize, queryItems, keys, 0, duration, warmup),
-        new HttpSettings(connections, itemSize, keys, duration, warmup, false),
+        new HttpSettings(connections, itemSize, keys, queryItems, duration, warmup, false),
         rssPuts,
         readyTimeout);
     Path logs = logDir != null
@@ -89,11 +94,15 @@ final class CompareCommand implements Callable<Integer> {
 
     String ddblocal = ddblocalCommand != null
         ? ddblocalCommand
-        : DynamoDbLocalCommand.commandLine(DynamoDbLocalCommand.defaultDirectory());
+        : DynamoDbLocalCommand.commandLine(DynamoDbLocalCommand.defaultDirectory(),
+            persistent ? Files.createDirectories(logs.resolve("ddblocal-data")) : null);
+    String streambed = persistent
+        ? streambedCommand + " --data-dir '" + logs.resolve("streambed-data").toAbsolutePath() + "'"
+        : streambedCommand;
     ServerReport base = measurement.measure("DynamoDB Local", ddblocal);
     ServerReport other = skipStreambed
         ? ServerReport.notMeasured(streambedName)
-        : measurement.measure(streambedName, streambedCommand);
+        : measurement.measure(streambedName, streambed);
 
     System.out.println();
     System.out.printf("Measured %s, %d cores, Java %s; %d ms per workload after %d ms warm-up, "

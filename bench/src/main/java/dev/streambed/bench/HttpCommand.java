@@ -17,14 +17,15 @@ import picocli.CommandLine.Option;
 @Command(
     name = "http",
     mixinStandardHelpOptions = true,
-    description = "Replay pre-built PutItem/GetItem requests over keep-alive connections "
+    description = "Replay pre-built DynamoDB requests over keep-alive connections "
         + "(one outstanding request per connection, one client thread).")
 final class HttpCommand implements Callable<Integer> {
   @Option(names = "--endpoint", required = true, description = "e.g. http://127.0.0.1:8000")
   URI endpoint;
 
   @Option(names = {"-w", "--workload"}, split = ",", defaultValue = "put",
-      description = "put, get (comma-separated to run several; default ${DEFAULT-VALUE})")
+      description = "put, get, query, scan, batch-write, transact-write (comma-separated to run "
+          + "several; default ${DEFAULT-VALUE})")
   List<HttpWorkload> workloads;
 
   @Option(names = "--connections", defaultValue = "16", description = "keep-alive connections")
@@ -36,6 +37,10 @@ final class HttpCommand implements Callable<Integer> {
   @Option(names = "--keys", defaultValue = "1000",
       description = "distinct items PutItem writes and GetItem reads")
   int keys;
+
+  @Option(names = "--query-items", defaultValue = "100",
+      description = "items a Query returns and a Scan page holds")
+  int queryItems;
 
   @Option(names = "--duration", defaultValue = "10s", converter = DurationConverter.class)
   Duration duration;
@@ -60,7 +65,7 @@ final class HttpCommand implements Callable<Integer> {
     int port = endpoint.getPort() < 0 ? 80 : endpoint.getPort();
     RawHttpBench bench = new RawHttpBench(
         new InetSocketAddress(endpoint.getHost(), port),
-        new HttpSettings(connections, itemSize, keys, duration, warmup, skipSetup));
+        new HttpSettings(connections, itemSize, keys, queryItems, duration, warmup, skipSetup));
     int failed = 0;
     for (HttpWorkload w : workloads) {
       RunResult r = bench.run(w, CpuMeter.forPid(serverPid));

@@ -22,7 +22,8 @@ final class SdkCommand implements Callable<Integer> {
   URI endpoint;
 
   @Option(names = {"-w", "--workload"}, split = ",", defaultValue = "put",
-      description = "put, get, query (comma-separated to run several; default ${DEFAULT-VALUE})")
+      description = "put, get, query, scan, batch-write, transact-write (comma-separated to run "
+          + "several; default ${DEFAULT-VALUE})")
   List<SdkWorkload> workloads;
 
   @Option(names = "--item-size", defaultValue = "200", description = "item size in bytes")
@@ -41,7 +42,8 @@ final class SdkCommand implements Callable<Integer> {
   @Option(names = "--warmup", defaultValue = "3s", converter = DurationConverter.class)
   Duration warmup;
 
-  @Option(names = "--query-items", defaultValue = "100", description = "items a Query returns")
+  @Option(names = "--query-items", defaultValue = "100",
+      description = "items a Query returns and a Scan page holds")
   int queryItems;
 
   @Option(names = "--keys", defaultValue = "1000", description = "items GetItem picks from")

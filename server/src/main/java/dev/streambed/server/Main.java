@@ -61,6 +61,13 @@ public final class Main implements Runnable {
             + "takes over, as an ISO-8601 duration (default: ${DEFAULT-VALUE}).")
     java.time.Duration shardRollover;
 
+    @Option(names = "--stream-status-transition",
+        defaultValue = "${env:STREAMBED_STREAM_STATUS_TRANSITION:-PT0S}",
+        description = "How long a stream reports ENABLING after it is enabled and DISABLING after "
+            + "it is disabled, as an ISO-8601 duration; zero skips those states "
+            + "(default: ${DEFAULT-VALUE}).")
+    java.time.Duration streamStatusTransition;
+
     @Option(names = "--ttl-sweep-interval", defaultValue = "${env:STREAMBED_TTL_SWEEP_INTERVAL:-PT10S}",
         description = "How often time to live deletes expired items, as an ISO-8601 duration; "
             + "until then an expired item stays readable, as on AWS (default: ${DEFAULT-VALUE}).")
@@ -124,13 +131,15 @@ public final class Main implements Runnable {
             "--java-runtime must be process or in-process, not " + javaRuntime);
       }
       LambdaConfig lambda;
+      StreamsConfig streams;
       try {
         lambda = new LambdaConfig(lambdaConcurrency, lambdaIdleStop, javaMode, lambdaRetryDelay);
+        streams = new StreamsConfig(streamShards, shardRollover, streamStatusTransition);
       } catch (IllegalArgumentException e) {
         throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
       }
       Config config = new Config(host, port, region, account, Config.DEFAULT_MAX_BODY,
-          new StreamsConfig(streamShards, shardRollover), ttlSweepInterval, lambda,
+          streams, ttlSweepInterval, lambda,
           new StorageConfig(dataDir, fsync, fsyncInterval));
       StreambedServer server;
       try {

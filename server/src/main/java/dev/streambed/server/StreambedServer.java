@@ -11,6 +11,8 @@ import dev.streambed.lambda.InvocationLogs;
 import dev.streambed.lambda.Invocations;
 import dev.streambed.lambda.runtime.Environments;
 import dev.streambed.lambda.esm.EventSourceMappings;
+import dev.streambed.lambda.esm.FailureDestinations;
+import dev.streambed.lambda.esm.LambdaDestination;
 import dev.streambed.lambda.esm.Pollers;
 import dev.streambed.lambda.api.LambdaApi;
 import dev.streambed.logs.Logs;
@@ -26,6 +28,7 @@ import dev.streambed.streams.Streams;
 import dev.streambed.streams.api.StreamsApi;
 import dev.streambed.sts.Sts;
 import dev.streambed.sts.StsApi;
+import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.LinkedHashMap;
@@ -48,11 +51,16 @@ public final class StreambedServer implements AutoCloseable {
   private final Functions functions;
   private final Invocations invocations;
   private final Pollers pollers;
+  private final FailureDestinations failureDestinations;
+  private final boolean ownsStorage;
   private final Maintenance maintenance = new Maintenance();
 
-  private StreambedServer(Config config, Storage storage, DynamoDb dynamoDb, Iam iam, Sts sts, Logs logs,
-      Sqs sqs, Functions functions, Invocations invocations, Pollers pollers, FrontDoor frontDoor) {
+  private StreambedServer(Config config, Storage storage, boolean ownsStorage, DynamoDb dynamoDb, Iam iam, Sts sts,
+      Logs logs, Sqs sqs, Functions functions, Invocations invocations, Pollers pollers,
+      FailureDestinations failureDestinations, FrontDoor frontDoor) {
     this.sqs = sqs;
+    this.ownsStorage = ownsStorage;
+    this.failureDestinations = failureDestinations;
     this.functions = functions;
     this.pollers = pollers;
     this.invocations = invocations;
@@ -81,6 +89,18 @@ public final class StreambedServer implements AutoCloseable {
     Storage storage = config.storage().persistent()
         ? RocksStorage.open(config.storage().dataDir(), config.storage().fsync(), config.storage().fsyncInterval())
         : new MemoryStorage();
+    return start(config, clock, storage, true);
+  }
+
+  /**
+   * A server over a store the caller owns (and closes): a server started again over the same
+   * store finds its tables, streams, functions and the mappings' checkpoints where they were.
+   */
+  public static StreambedServer start(Config config, Clock clock, Storage storage) {
+    return start(config, clock, storage, false);
+  }
+
+  private static StreambedServer start(Config config, Clock clock, Storage storage, boolean ownsStorage) {
     Streams streams = new Streams(storage, clock, config.streams());
     DynamoDb dynamoDb = new DynamoDb(storage, clock, streams);
     SecureRandom random = new SecureRandom();
@@ -95,15 +115,21 @@ public final class StreambedServer implements AutoCloseable {
         new InvocationLogs(logs, iam), iam, sts, () -> endpoint[0], config.lambda().concurrency(),
         config.lambda().retryDelay(), queueDeliveries(sqs), clock);
     EventSourceMappings mappings = new EventSourceMappings(storage, clock, functions, streams, iam);
-    Pollers pollers = new Pollers(mappings, functions, invocations, streams, storage, clock);
+    // On-failure destinations by service: a function here; queues and topics are registered by
+    // the services that serve them.
+    FailureDestinations destinations = new FailureDestinations();
+    destinations.register("lambda", new LambdaDestination(invocations));
+    // A queue receives the record as its message body, as AWS sends it.
+    destinations.register("sqs", (arn, mapping, record) -> sqs.send(arn, new String(record, StandardCharsets.UTF_8)));
+    Pollers pollers = new Pollers(mappings, functions, invocations, streams, storage, clock, destinations);
     try {
       FrontDoor frontDoor = FrontDoor.start(config.host(), config.port(),
           List.of(DynamoDbApi.service(dynamoDb), StreamsApi.service(streams), LogsApi.service(logs),
               SqsApi.service(sqs, () -> endpoint[0])),
           List.of(IamApi.service(iam, sts), StsApi.service(sts)), List.of(LambdaApi.service(functions, new Aliases(functions, storage), mappings, invocations)),
           config.region(), config.accountId(), config.maxBodyBytes());
-      StreambedServer server = new StreambedServer(config, storage, dynamoDb, iam, sts, logs, sqs, functions,
-          invocations, pollers, frontDoor);
+      StreambedServer server = new StreambedServer(config, storage, ownsStorage, dynamoDb, iam, sts, logs, sqs,
+          functions, invocations, pollers, destinations, frontDoor);
       endpoint[0] = server.endpoint();
       return server;
     } catch (InterruptedException e) {
@@ -111,13 +137,17 @@ public final class StreambedServer implements AutoCloseable {
       sqs.close();
       pollers.close();
       invocations.close();
-      storage.close();
+      if (ownsStorage) {
+        storage.close();
+      }
       throw new IllegalStateException("interrupted while binding", e);
     } catch (RuntimeException e) {
       sqs.close();
       pollers.close();
       invocations.close();
-      storage.close();
+      if (ownsStorage) {
+        storage.close();
+      }
       throw e;
     }
   }
@@ -166,6 +196,14 @@ public final class StreambedServer implements AutoCloseable {
     return pollers;
   }
 
+  /**
+   * Where event source mappings send the records of discarded batches, by the service of the
+   * destination's ARN; a service that serves queues or topics registers its sender here.
+   */
+  public FailureDestinations failureDestinations() {
+    return failureDestinations;
+  }
+
   /** Lambda's invocations, for in-process callers such as event source mappings. */
   public Invocations invocations() {
     return invocations;
@@ -193,6 +231,9 @@ public final class StreambedServer implements AutoCloseable {
     sqs.close();
     pollers.close();
     invocations.close();
-    storage.close();
+    dynamoDb.close();
+    if (ownsStorage) {
+      storage.close();
+    }
   }
 }

@@ -62,6 +62,8 @@ public final class LongPolls implements AutoCloseable {
       s.add(w);
       return s;
     });
+    // Dependents of a future run last-registered first, so the answer to the receiver would go
+    // out before a forget registered here; a waiter is forgotten before its future completes.
     w.future.whenComplete((r, e) -> w.forget());
     w.look();
     return w.future;
@@ -132,6 +134,7 @@ public final class LongPolls implements AutoCloseable {
         List<Messages.Received> got = poll.receive();
         long now = clock.millis();
         if (!got.isEmpty() || now >= deadline) {
+          forget();
           future.complete(got);
           return;
         }
@@ -144,8 +147,10 @@ public final class LongPolls implements AutoCloseable {
         // delay; it finds the moment not yet come and waits again.
         next = thread.schedule(this::look, Math.max(1, due - now), TimeUnit.MILLISECONDS);
       } catch (RejectedExecutionException closed) {
+        forget();
         future.cancel(false);
       } catch (RuntimeException e) {
+        forget();
         future.completeExceptionally(e);
       }
     }

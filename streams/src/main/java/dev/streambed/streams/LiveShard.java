@@ -93,7 +93,11 @@ final class LiveShard {
     wake();
   }
 
-  /** Closes the shard to new records; it ends at the last number taken. */
+  /**
+   * Closes the shard to new records; it ends at the last number taken. The caller wakes the
+   * waiters ({@link #wake}) once the shard's children are listed, so that a reader woken by the
+   * end of a shard finds the shards that follow it.
+   */
   void close(long now) {
     synchronized (this) {
       if (closed) {
@@ -104,7 +108,6 @@ final class LiveShard {
       closedMillis = now;
       drained = inflight.isEmpty();
     }
-    wake();
   }
 
   /** Every sequence number at or below this one is settled. */

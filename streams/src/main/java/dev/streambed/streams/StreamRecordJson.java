@@ -25,7 +25,14 @@ public final class StreamRecordJson {
     g.writeStringField("eventSource", "aws:dynamodb");
     g.writeStringField("awsRegion", region);
     g.writeObjectFieldStart("dynamodb");
-    g.writeNumberField("ApproximateCreationDateTime", r.createdMillis() / 1000);
+    long seconds = r.createdMillis() / 1000;
+    if (eventSourceArn == null) {
+      g.writeNumberField("ApproximateCreationDateTime", seconds);
+    } else {
+      // Lambda's event carries the time as a floating-point number of seconds (1693997155.0),
+      // which a Python function reads as a float.
+      g.writeNumberField("ApproximateCreationDateTime", java.math.BigDecimal.valueOf(seconds).setScale(1));
+    }
     g.writeFieldName("Keys");
     AttributeValueJson.writeItem(g, r.keys());
     if (r.newImage() != null) {

@@ -121,11 +121,15 @@ public final class Streams {
         return;
       }
       s.disabledMillis = now;
-      for (LiveShard shard : s.active) {
+      LiveShard[] closing = s.active;
+      for (LiveShard shard : closing) {
         shard.close(now);
       }
       s.active = new LiveShard[0];
       persist(s);
+      for (LiveShard shard : closing) {
+        shard.wake();
+      }
     }
   }
 
@@ -467,6 +471,9 @@ public final class Streams {
       s.active = children;
       s.rolloverAtMillis = now + config.rolloverPeriod().toMillis();
       persist(s);
+      for (LiveShard shard : old) {
+        shard.wake();
+      }
     }
   }
 
@@ -496,8 +503,18 @@ public final class Streams {
     List<ShardInfo> shards = s.listed().stream().map(LiveShard::info).toList();
     StreamSpec spec = s.spec;
     return new StreamInfo(s.arn, spec.label(), spec.account(), spec.region(), spec.tableName(),
-        s.enabled() ? "ENABLED" : "DISABLED", spec.viewType(), spec.keySchema(), spec.createdMillis(),
+        status(s), spec.viewType(), spec.keySchema(), spec.createdMillis(),
         shards);
+  }
+
+  /** AWS's StreamStatus: transitional for {@link StreamsConfig#statusTransition} after a change. */
+  private String status(LiveStream s) {
+    long transition = config.statusTransition().toMillis();
+    long now = clock.millis();
+    if (s.enabled()) {
+      return now < s.spec.createdMillis() + transition ? "ENABLING" : "ENABLED";
+    }
+    return now < s.disabledMillis + transition ? "DISABLING" : "DISABLED";
   }
 
   private static byte[] recordKey(LiveStream s, int ordinal, long seq) {

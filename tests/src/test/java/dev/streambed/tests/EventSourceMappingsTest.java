@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -215,5 +216,99 @@ class EventSourceMappingsTest {
     JsonNode mapping = new ObjectMapper().readTree(listed.stdout()).at("/EventSourceMappings/0");
     assertThat(mapping.get("State").asText()).isEqualTo("Enabled");
     assertThat(mapping.get("EventSourceArn").asText()).isEqualTo(streamArn);
+  }
+
+  /** The error an SDK call ends with. */
+  private static LambdaException refusal(Runnable call) {
+    try {
+      call.run();
+    } catch (LambdaException e) {
+      return e;
+    }
+    throw new AssertionError("the call was not refused");
+  }
+
+  @Test
+  void everySettingHasAwsRangeAndMessage() {
+    String name = function("ranges-fn", BASIC, DYNAMODB_EXECUTION);
+    record Case(String member, java.util.function.Consumer<software.amazon.awssdk.services.lambda.model
+        .CreateEventSourceMappingRequest.Builder> set, String bound) {}
+    List<Case> cases = List.of(
+        new Case("batchSize", b -> b.batchSize(0), "greater than or equal to 1"),
+        new Case("batchSize", b -> b.batchSize(10001), "less than or equal to 10000"),
+        new Case("maximumBatchingWindowInSeconds", b -> b.maximumBatchingWindowInSeconds(-1), "greater than or equal to 0"),
+        new Case("maximumBatchingWindowInSeconds", b -> b.maximumBatchingWindowInSeconds(301), "less than or equal to 300"),
+        new Case("parallelizationFactor", b -> b.parallelizationFactor(0), "greater than or equal to 1"),
+        new Case("parallelizationFactor", b -> b.parallelizationFactor(11), "less than or equal to 10"),
+        new Case("maximumRetryAttempts", b -> b.maximumRetryAttempts(-2), "greater than or equal to -1"),
+        new Case("maximumRetryAttempts", b -> b.maximumRetryAttempts(10001), "less than or equal to 10000"),
+        new Case("maximumRecordAgeInSeconds", b -> b.maximumRecordAgeInSeconds(-2), "greater than or equal to -1"),
+        new Case("maximumRecordAgeInSeconds", b -> b.maximumRecordAgeInSeconds(604801), "less than or equal to 604800"),
+        new Case("tumblingWindowInSeconds", b -> b.tumblingWindowInSeconds(-1), "greater than or equal to 0"),
+        new Case("tumblingWindowInSeconds", b -> b.tumblingWindowInSeconds(901), "less than or equal to 900"));
+    for (Case c : cases) {
+      LambdaException e = refusal(() -> lambda.createEventSourceMapping(b -> {
+        b.functionName(name).eventSourceArn(streamArn).startingPosition(EventSourcePosition.LATEST);
+        c.set().accept(b);
+      }));
+      assertThat(e.awsErrorDetails().errorCode()).as(c.member()).isEqualTo("ValidationException");
+      assertThat(e.statusCode()).isEqualTo(400);
+      assertThat(e.awsErrorDetails().errorMessage()).as(c.member()).matches("1 validation error detected: Value '-?\\d+' at '"
+          + c.member() + "' failed to satisfy constraint: Member must have value " + c.bound());
+    }
+    // Between 0 and 59 the record age is refused by Lambda itself, with its own words.
+    for (int age : List.of(0, 59)) {
+      assertThatThrownBy(() -> lambda.createEventSourceMapping(b -> b.functionName(name).eventSourceArn(streamArn)
+          .startingPosition(EventSourcePosition.LATEST).maximumRecordAgeInSeconds(age)))
+          .isInstanceOf(InvalidParameterValueException.class)
+          .hasMessageStartingWith("MaximumRecordAgeInSeconds must be either -1 (forever) or between 60 and 604800 (inclusive)");
+    }
+    // The bounds themselves are taken, and an update is held to the same ranges.
+    var created = lambda.createEventSourceMapping(b -> b.functionName(name).eventSourceArn(streamArn)
+        .startingPosition(EventSourcePosition.LATEST).batchSize(10000).maximumBatchingWindowInSeconds(300)
+        .parallelizationFactor(10).maximumRetryAttempts(10000).maximumRecordAgeInSeconds(60).tumblingWindowInSeconds(900));
+    assertThat(List.of(created.batchSize(), created.maximumBatchingWindowInSeconds(), created.parallelizationFactor(),
+        created.maximumRetryAttempts(), created.maximumRecordAgeInSeconds(), created.tumblingWindowInSeconds()))
+        .containsExactly(10000, 300, 10, 10000, 60, 900);
+    LambdaException e = refusal(() -> lambda.updateEventSourceMapping(b -> b.uuid(created.uuid()).parallelizationFactor(11)));
+    assertThat(e.awsErrorDetails().errorMessage()).isEqualTo("1 validation error detected: Value '11' at "
+        + "'parallelizationFactor' failed to satisfy constraint: Member must have value less than or equal to 10");
+    assertThat(lambda.getEventSourceMapping(b -> b.uuid(created.uuid())).parallelizationFactor()).isEqualTo(10);
+    lambda.deleteEventSourceMapping(b -> b.uuid(created.uuid()));
+  }
+
+  @Test
+  void listingPagesWithMarkerAndMaxItems() {
+    String stream;
+    try (DynamoDbClient ddb = streambed.dynamoDb()) {
+      stream = ddb.createTable(b -> b.tableName("Paged").billingMode(BillingMode.PAY_PER_REQUEST)
+          .attributeDefinitions(AttributeDefinition.builder().attributeName("id").attributeType(ScalarAttributeType.S).build())
+          .keySchema(KeySchemaElement.builder().attributeName("id").keyType(KeyType.HASH).build())
+          .streamSpecification(s -> s.streamEnabled(true).streamViewType(StreamViewType.KEYS_ONLY)))
+          .tableDescription().latestStreamArn();
+    }
+    List<String> uuids = new java.util.ArrayList<>();
+    for (String f : List.of("paged-1", "paged-2", "paged-3")) {
+      String name = function(f, BASIC, DYNAMODB_EXECUTION);
+      uuids.add(lambda.createEventSourceMapping(b -> b.functionName(name).eventSourceArn(stream)
+          .startingPosition(EventSourcePosition.LATEST)).uuid());
+    }
+    var first = lambda.listEventSourceMappings(b -> b.eventSourceArn(stream).maxItems(2));
+    assertThat(first.eventSourceMappings()).hasSize(2);
+    assertThat(first.nextMarker()).isNotNull();
+    var second = lambda.listEventSourceMappings(b -> b.eventSourceArn(stream).maxItems(2).marker(first.nextMarker()));
+    assertThat(second.eventSourceMappings()).hasSize(1);
+    assertThat(second.nextMarker()).isNull();
+    List<String> paged = new java.util.ArrayList<>();
+    first.eventSourceMappings().forEach(m -> paged.add(m.uuid()));
+    second.eventSourceMappings().forEach(m -> paged.add(m.uuid()));
+    assertThat(paged).containsExactlyInAnyOrderElementsOf(uuids);
+    assertThat(lambda.listEventSourceMappingsPaginator(b -> b.eventSourceArn(stream).maxItems(1)).eventSourceMappings()
+        .stream().map(EventSourceMappingConfiguration::uuid).toList()).containsExactlyElementsOf(paged);
+    for (int max : List.of(0, 10001)) {
+      LambdaException e = refusal(() -> lambda.listEventSourceMappings(b -> b.eventSourceArn(stream).maxItems(max)));
+      assertThat(e.awsErrorDetails().errorMessage()).startsWith("1 validation error detected: Value '" + max
+          + "' at 'maxItems' failed to satisfy constraint: Member must have value");
+    }
   }
 }

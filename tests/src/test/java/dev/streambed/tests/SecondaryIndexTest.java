@@ -174,33 +174,45 @@ class SecondaryIndexTest {
   }
 
   @Test
-  void updateTableCreatesABackfilledIndexAndDeletesIt() {
-    ddb.createTable(b -> b.tableName("later").billingMode(BillingMode.PAY_PER_REQUEST)
-        .attributeDefinitions(def("id", ScalarAttributeType.S)).keySchema(hash("id")));
-    for (int i = 0; i < 30; i++) {
-      int n = i;
-      ddb.putItem(b -> b.tableName("later").item(Map.of("id", s("i" + n), "color", s(n % 3 == 0 ? "red" : "blue"))));
+  void describeTableCountsWhatEachIndexHolds() {
+    // Strings only, so sizes are easy to count: a name's bytes plus its value's.
+    ddb.createTable(b -> b.tableName("sized").billingMode(BillingMode.PAY_PER_REQUEST)
+        .attributeDefinitions(def("pk", ScalarAttributeType.S), def("g", ScalarAttributeType.S))
+        .keySchema(hash("pk"))
+        .globalSecondaryIndexes(
+            GlobalSecondaryIndex.builder().indexName("keys").keySchema(hash("g"))
+                .projection(p -> p.projectionType(ProjectionType.KEYS_ONLY)).build(),
+            GlobalSecondaryIndex.builder().indexName("some").keySchema(hash("g"))
+                .projection(p -> p.projectionType(ProjectionType.INCLUDE).nonKeyAttributes("a")).build(),
+            GlobalSecondaryIndex.builder().indexName("all").keySchema(hash("g"))
+                .projection(p -> p.projectionType(ProjectionType.ALL)).build()));
+    for (String pk : List.of("p1", "p2")) {
+      ddb.putItem(b -> b.tableName("sized").item(Map.of("pk", s(pk), "g", s("x"), "a", s("aaaa"), "b", s("bbbbbbbb"))));
     }
-    TableDescription updating = ddb.updateTable(b -> b.tableName("later")
-        .attributeDefinitions(def("color", ScalarAttributeType.S))
-        .globalSecondaryIndexUpdates(u -> u.create(c -> c.indexName("byColor").keySchema(hash("color"))
-            .projection(p -> p.projectionType(ProjectionType.KEYS_ONLY))))).tableDescription();
-    assertThat(updating.globalSecondaryIndexes()).singleElement()
-        .satisfies(g -> assertThat(g.indexStatusAsString()).isEqualTo("CREATING"));
-    TableDescription active = ddb.describeTable(b -> b.tableName("later")).table();
-    assertThat(active.globalSecondaryIndexes().get(0).indexStatusAsString()).isEqualTo("ACTIVE");
-    assertThat(active.globalSecondaryIndexes().get(0).itemCount()).isEqualTo(30);
-    assertThat(active.attributeDefinitions()).extracting(a -> a.attributeName()).containsExactlyInAnyOrder("id", "color");
-    QueryResponse red = ddb.query(b -> b.tableName("later").indexName("byColor")
-        .keyConditionExpression("color = :c").expressionAttributeValues(Map.of(":c", s("red"))));
-    assertThat(red.count()).isEqualTo(10);
-    TableDescription deleting = ddb.updateTable(b -> b.tableName("later")
-        .globalSecondaryIndexUpdates(u -> u.delete(d -> d.indexName("byColor")))).tableDescription();
-    assertThat(deleting.globalSecondaryIndexes()).singleElement()
-        .satisfies(g -> assertThat(g.indexStatusAsString()).isEqualTo("DELETING"));
-    assertThat(ddb.describeTable(b -> b.tableName("later")).table().hasGlobalSecondaryIndexes()).isFalse();
-    assertThatThrownBy(() -> ddb.query(b -> b.tableName("later").indexName("byColor")
-        .keyConditionExpression("color = :c").expressionAttributeValues(Map.of(":c", s("red")))))
-        .hasMessageStartingWith("The table does not have the specified index: byColor");
+    // Without g the item is in no index (they are sparse).
+    ddb.putItem(b -> b.tableName("sized").item(Map.of("pk", s("p3"), "a", s("aaaa"))));
+    TableDescription d = ddb.describeTable(b -> b.tableName("sized")).table();
+    // Each item: pk+p1 (4), g+x (2), a+aaaa (5), b+bbbbbbbb (9); p3: pk+p3 (4), a+aaaa (5).
+    assertThat(d.tableSizeBytes()).isEqualTo(2 * 20 + 9);
+    assertThat(d.itemCount()).isEqualTo(3);
+    Map<String, Long> sizes = new java.util.HashMap<>();
+    Map<String, Long> counts = new java.util.HashMap<>();
+    d.globalSecondaryIndexes().forEach(g -> {
+      sizes.put(g.indexName(), g.indexSizeBytes());
+      counts.put(g.indexName(), g.itemCount());
+    });
+    assertThat(sizes).containsExactlyInAnyOrderEntriesOf(Map.of("keys", 2 * 6L, "some", 2 * 11L, "all", 2 * 20L));
+    assertThat(counts).containsExactlyInAnyOrderEntriesOf(Map.of("keys", 2L, "some", 2L, "all", 2L));
+    // The local index of posts holds the keys and likes of every item that has likes.
+    ddb.createTable(b -> b.tableName("sized-local").billingMode(BillingMode.PAY_PER_REQUEST)
+        .attributeDefinitions(def("pk", ScalarAttributeType.S), def("sk", ScalarAttributeType.S), def("l", ScalarAttributeType.S))
+        .keySchema(hash("pk"), range("sk"))
+        .localSecondaryIndexes(LocalSecondaryIndex.builder().indexName("byL").keySchema(hash("pk"), range("l"))
+            .projection(p -> p.projectionType(ProjectionType.KEYS_ONLY)).build()));
+    ddb.putItem(b -> b.tableName("sized-local").item(Map.of("pk", s("p"), "sk", s("s"), "l", s("ll"), "x", s("xxxxxx"))));
+    TableDescription local = ddb.describeTable(b -> b.tableName("sized-local")).table();
+    // pk+p, sk+s, l+ll: 3 bytes each.
+    assertThat(local.localSecondaryIndexes().get(0).indexSizeBytes()).isEqualTo(9);
+    assertThat(local.localSecondaryIndexes().get(0).itemCount()).isEqualTo(1);
   }
 }

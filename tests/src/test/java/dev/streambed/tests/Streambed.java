@@ -57,6 +57,11 @@ public final class Streambed implements AutoCloseable {
     return new Streambed(StreambedServer.start(config.withPort(0), clock), scratch);
   }
 
+  /** A server over a store the test owns, so that another server can start over it afterwards. */
+  public static Streambed start(Config config, Clock clock, dev.streambed.storage.Storage storage) {
+    return new Streambed(StreambedServer.start(config.withPort(0), clock, storage), null);
+  }
+
   /** The running server, for tests that look behind the wire (IAM's evaluator, the Logs API). */
   public StreambedServer server() {
     return server;

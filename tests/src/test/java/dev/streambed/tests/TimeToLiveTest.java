@@ -98,4 +98,40 @@ class TimeToLiveTest {
         .timeToLiveSpecification(s -> s.enabled(true).attributeName("expires"))))
         .hasMessageStartingWith("TimeToLive is already enabled");
   }
+
+  @Test
+  void aSettingChangesAtMostOnceAnHour() {
+    ddb.createTable(b -> b.tableName("visits").billingMode(BillingMode.PAY_PER_REQUEST)
+        .attributeDefinitions(AttributeDefinition.builder().attributeName("id").attributeType(ScalarAttributeType.S).build())
+        .keySchema(KeySchemaElement.builder().attributeName("id").keyType(KeyType.HASH).build()));
+    ddb.updateTimeToLive(b -> b.tableName("visits").timeToLiveSpecification(s -> s.enabled(true).attributeName("expires")));
+    // What is already so, or names another attribute, is refused before the interval is looked at.
+    assertThatThrownBy(() -> ddb.updateTimeToLive(b -> b.tableName("visits")
+        .timeToLiveSpecification(s -> s.enabled(true).attributeName("other"))))
+        .hasMessageStartingWith("TimeToLive is active on a different AttributeName");
+    assertThatThrownBy(() -> ddb.updateTimeToLive(b -> b.tableName("visits")
+        .timeToLiveSpecification(s -> s.enabled(false).attributeName("other"))))
+        .hasMessageStartingWith("TimeToLive is active on a different AttributeName");
+    CLOCK.advance(Duration.ofMinutes(59));
+    assertThatThrownBy(() -> ddb.updateTimeToLive(b -> b.tableName("visits")
+        .timeToLiveSpecification(s -> s.enabled(false).attributeName("expires"))))
+        .isInstanceOfSatisfying(software.amazon.awssdk.services.dynamodb.model.DynamoDbException.class, e -> {
+          assertThat(e.awsErrorDetails().errorCode()).isEqualTo("ValidationException");
+          assertThat(e.awsErrorDetails().errorMessage())
+              .isEqualTo("Time to live has been modified multiple times within a fixed interval");
+        });
+    assertThat(ddb.describeTimeToLive(b -> b.tableName("visits")).timeToLiveDescription().timeToLiveStatus())
+        .isEqualTo(TimeToLiveStatus.ENABLED);
+    CLOCK.advance(Duration.ofMinutes(1));
+    ddb.updateTimeToLive(b -> b.tableName("visits").timeToLiveSpecification(s -> s.enabled(false).attributeName("expires")));
+    assertThat(ddb.describeTimeToLive(b -> b.tableName("visits")).timeToLiveDescription().timeToLiveStatus())
+        .isEqualTo(TimeToLiveStatus.DISABLED);
+    // Renaming the attribute is a disable, an hour, and an enable.
+    assertThatThrownBy(() -> ddb.updateTimeToLive(b -> b.tableName("visits")
+        .timeToLiveSpecification(s -> s.enabled(true).attributeName("other"))))
+        .hasMessageStartingWith("Time to live has been modified multiple times within a fixed interval");
+    CLOCK.advance(Duration.ofHours(1));
+    ddb.updateTimeToLive(b -> b.tableName("visits").timeToLiveSpecification(s -> s.enabled(true).attributeName("other")));
+    assertThat(ddb.describeTimeToLive(b -> b.tableName("visits")).timeToLiveDescription().attributeName()).isEqualTo("other");
+  }
 }

@@ -121,9 +121,15 @@ class TutorialTest {
 
       // Step 5: disabling the trigger stops delivery.
       lambda.updateEventSourceMapping(b -> b.uuid(uuid).enabled(false));
-      ddb.putItem(b -> b.tableName("UsersPost").item(post("bob", "1", "not delivered")));
-      assertThat(streambed.server().pollers().quiescent()).isTrue();
+      ddb.putItem(b -> b.tableName("UsersPost").item(post("bob", "1", "delivered once enabled")));
+      assertThat(streambed.server().pollers().awaitQuiescent(Duration.ofSeconds(60))).isTrue();
       assertThat(logs.filterLogEvents(b -> b.logGroupName(group.name()).filterPattern("bob")).events()).isEmpty();
+
+      // Enabled again, the trigger goes on from where it stopped: Bob's post arrives.
+      lambda.updateEventSourceMapping(b -> b.uuid(uuid).enabled(true));
+      List<String> resumed = awaitLines(logs, group, 4);
+      assertThat(String.join("\n", resumed)).contains("delivered once enabled");
+      assertThat(resumed.stream().filter(m -> m.equals("INSERT"))).hasSize(2);
     }
   }
 

@@ -26,6 +26,14 @@ public final class DynamoDbLocalCommand {
 
   /** A command line with a {@code {port}} placeholder, as {@code --ddblocal-cmd} takes it. */
   public static String commandLine(Path directory) {
+    return commandLine(directory, null);
+  }
+
+  /**
+   * The same, keeping its database in files under {@code dbPath} ({@code -dbPath}) instead of in
+   * memory when {@code dbPath} is not null.
+   */
+  public static String commandLine(Path directory, Path dbPath) {
     Path lib = directory.resolve("lib");
     Path nativeLib = directory.resolve("native");
     if (!Files.isDirectory(lib) || !Files.isDirectory(nativeLib)) {
@@ -36,7 +44,8 @@ public final class DynamoDbLocalCommand {
         quote(javaBinary()),
         quote("-Dsqlite4java.library.path=" + nativeLib.toAbsolutePath()),
         "-cp", quote(lib.toAbsolutePath() + "/*"),
-        MAIN_CLASS, "-inMemory", "-disableTelemetry", "-port", "{port}"));
+        MAIN_CLASS, dbPath == null ? "-inMemory" : "-dbPath " + quote(dbPath.toAbsolutePath().toString()),
+        "-disableTelemetry", "-port", "{port}"));
   }
 
   /** The java that runs this tool, so that both servers run on the same JVM. */

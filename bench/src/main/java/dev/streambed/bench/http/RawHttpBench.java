@@ -26,8 +26,11 @@ public final class RawHttpBench {
   public RunResult run(HttpWorkload workload, CpuMeter cpu) {
     if (!settings.skipSetup()) {
       createTable();
-      if (workload == HttpWorkload.GET) {
-        loadGetItems(settings.keys());
+      if (workload == HttpWorkload.GET || workload == HttpWorkload.SCAN) {
+        loadGetItems(Math.max(settings.keys(), workload == HttpWorkload.SCAN ? settings.queryItems() : 0));
+      }
+      if (workload == HttpWorkload.QUERY) {
+        loadQueryPartition(settings.queryItems());
       }
     }
     byte[][] ring = workload.requests(raw, settings);
@@ -54,6 +57,18 @@ public final class RawHttpBench {
       throw new IllegalStateException(r.errors() + " PutItem calls failed while loading data");
     }
     return r;
+  }
+
+  /** Writes the partition Query reads: {@code count} items of the configured size. */
+  private void loadQueryPartition(int count) {
+    RunResult r = new RawHttpLoad(address, settings.connections()).runCount(
+        "load query partition",
+        seq -> raw.putItem(ItemShape.QUERY_PARTITION, ItemShape.queryRangeKey((int) seq), settings.itemSize()),
+        count,
+        CpuMeter.forPid(null));
+    if (r.errors() > 0) {
+      throw new IllegalStateException(r.errors() + " PutItem calls failed while loading data");
+    }
   }
 
   /** Creates the table unless it exists. */

@@ -57,6 +57,45 @@ public final class RawRequests {
     return request("GetItem", body);
   }
 
+  /** A Query of one partition, all of it. */
+  public byte[] query(String hashKey) {
+    String body = "{\"TableName\":" + json(ItemShape.TABLE)
+        + ",\"KeyConditionExpression\":" + json(ItemShape.HASH_KEY + " = :p")
+        + ",\"ExpressionAttributeValues\":{\":p\":{\"S\":" + json(hashKey) + "}}}";
+    return request("Query", body);
+  }
+
+  /** A Scan of the table's first {@code limit} items. */
+  public byte[] scan(int limit) {
+    return request("Scan", "{\"TableName\":" + json(ItemShape.TABLE) + ",\"Limit\":" + limit + "}");
+  }
+
+  /** The sequence-th BatchWriteItem: 25 puts of the items of {@link ItemShape#batchKey}. */
+  public byte[] batchWriteItem(long sequence, int itemSize) {
+    StringBuilder puts = new StringBuilder();
+    for (int i = 0; i < ItemShape.BATCH_PUTS; i++) {
+      puts.append(i == 0 ? "" : ",").append("{\"PutRequest\":{\"Item\":")
+          .append(item(ItemShape.batchKey(sequence, i), itemSize)).append("}}");
+    }
+    return request("BatchWriteItem", "{\"RequestItems\":{" + json(ItemShape.TABLE) + ":[" + puts + "]}}");
+  }
+
+  /** The sequence-th TransactWriteItems: 4 puts of the items of {@link ItemShape#transactKey}. */
+  public byte[] transactWriteItems(long sequence, int itemSize) {
+    StringBuilder puts = new StringBuilder();
+    for (int i = 0; i < ItemShape.TRANSACT_PUTS; i++) {
+      puts.append(i == 0 ? "" : ",").append("{\"Put\":{\"TableName\":").append(json(ItemShape.TABLE))
+          .append(",\"Item\":").append(item(ItemShape.transactKey(sequence, i), itemSize)).append("}}");
+    }
+    return request("TransactWriteItems", "{\"TransactItems\":[" + puts + "]}");
+  }
+
+  private static String item(String hashKey, int itemSize) {
+    String rangeKey = ItemShape.singleRangeKey();
+    return "{" + attribute(ItemShape.HASH_KEY, hashKey) + "," + attribute(ItemShape.RANGE_KEY, rangeKey) + ","
+        + attribute(ItemShape.PAYLOAD, ItemShape.payload(itemSize, hashKey, rangeKey)) + "}";
+  }
+
   /** A whole request for operation {@code target} with this JSON body. */
   public byte[] request(String target, String jsonBody) {
     byte[] body = jsonBody.getBytes(StandardCharsets.UTF_8);

@@ -17,11 +17,25 @@ public final class ItemShape {
   public static final int PUT_KEY_SPACE = 100_000;
   /** The partition that Query reads. */
   public static final String QUERY_PARTITION = "query";
+  /** Puts in one BatchWriteItem: the most it takes. */
+  public static final int BATCH_PUTS = 25;
+  /** Puts in one TransactWriteItems. */
+  public static final int TRANSACT_PUTS = 4;
 
   private ItemShape() {}
 
   public static String putKey(long sequence) {
     return "put-" + Math.floorMod(sequence, PUT_KEY_SPACE);
+  }
+
+  /** The i-th item of the sequence-th BatchWriteItem; keys cycle like PutItem's. */
+  public static String batchKey(long sequence, int i) {
+    return "batch-" + Math.floorMod(sequence * BATCH_PUTS + i, PUT_KEY_SPACE);
+  }
+
+  /** The i-th item of the sequence-th TransactWriteItems; keys cycle like PutItem's. */
+  public static String transactKey(long sequence, int i) {
+    return "tx-" + Math.floorMod(sequence * TRANSACT_PUTS + i, PUT_KEY_SPACE);
   }
 
   public static String getKey(long index) {

@@ -91,4 +91,50 @@ class RawRequestsTest {
     String nasty = "a\"b\\c\nd\u0001";
     assertThat(JSON.readTree(RawRequests.json(nasty)).asText()).isEqualTo(nasty);
   }
+
+  @Test
+  void queryAndScanReadThePartitionAndAPageOfTheTable() throws Exception {
+    Parsed q = parse(raw.query("query"));
+    assertThat(q.headers()).containsEntry("X-Amz-Target", "DynamoDB_20120810.Query");
+    JsonNode query = JSON.readTree(q.body());
+    assertThat(query.get("KeyConditionExpression").asText()).isEqualTo("pk = :p");
+    assertThat(query.at("/ExpressionAttributeValues/:p/S").asText()).isEqualTo("query");
+    JsonNode scan = JSON.readTree(parse(raw.scan(100)).body());
+    assertThat(scan.get("Limit").asInt()).isEqualTo(100);
+    assertThat(scan.get("TableName").asText()).isEqualTo(ItemShape.TABLE);
+  }
+
+  @Test
+  void batchesAndTransactionsPutDistinctItemsOfTheRequestedSize() throws Exception {
+    Parsed b = parse(raw.batchWriteItem(3, 200));
+    assertThat(b.headers()).containsEntry("X-Amz-Target", "DynamoDB_20120810.BatchWriteItem");
+    JsonNode puts = JSON.readTree(b.body()).at("/RequestItems/" + ItemShape.TABLE);
+    assertThat(puts).hasSize(25);
+    java.util.Set<String> keys = new java.util.HashSet<>();
+    for (JsonNode put : puts) {
+      JsonNode item = put.at("/PutRequest/Item");
+      keys.add(item.at("/pk/S").asText());
+      assertThat(item.at("/pk/S").asText().length() + item.at("/sk/S").asText().length()
+          + item.at("/data/S").asText().length() + "pkskdata".length()).isEqualTo(200);
+    }
+    assertThat(keys).hasSize(25).contains("batch-75", "batch-99");
+
+    Parsed t = parse(raw.transactWriteItems(3, 200));
+    assertThat(t.headers()).containsEntry("X-Amz-Target", "DynamoDB_20120810.TransactWriteItems");
+    JsonNode actions = JSON.readTree(t.body()).get("TransactItems");
+    assertThat(actions).hasSize(4);
+    assertThat(actions.get(0).at("/Put/TableName").asText()).isEqualTo(ItemShape.TABLE);
+    assertThat(actions.get(0).at("/Put/Item/pk/S").asText()).isEqualTo("tx-12");
+    assertThat(actions.get(3).at("/Put/Item/pk/S").asText()).isEqualTo("tx-15");
+  }
+
+  @Test
+  void workloadsAreNamedOnTheCommandLineAsInReports() {
+    for (HttpWorkload w : HttpWorkload.values()) {
+      assertThat(HttpWorkload.parse(w.label())).isEqualTo(w);
+    }
+    assertThat(HttpWorkload.parse("batch-write")).isEqualTo(HttpWorkload.BATCH_WRITE);
+    assertThat(dev.streambed.bench.sdk.SdkWorkload.parse("Transact-Write"))
+        .isEqualTo(dev.streambed.bench.sdk.SdkWorkload.TRANSACT_WRITE);
+  }
 }

@@ -94,21 +94,26 @@ final class BatchGetItem implements JsonOperation {
       requests.add(new TableRequest(e.getKey(), table, keyList, projection,
           Boolean.TRUE.equals(JsonMembers.bool(spec, "ConsistentRead")), spec));
     }
+    // "A single operation can retrieve up to 16 MB of data": the item that would take the answer
+    // past 16 MB, and every key after it, is left for the client to ask for again.
     long bytes = 0;
+    boolean full = false;
     Map<String, List<Map<String, AttributeValue>>> responses = new LinkedHashMap<>();
     Map<String, List<Map<String, AttributeValue>>> unprocessed = new LinkedHashMap<>();
     Map<String, Double> units = new LinkedHashMap<>();
     for (TableRequest r : requests) {
       List<Map<String, AttributeValue>> found = responses.computeIfAbsent(r.name(), n -> new ArrayList<>());
       for (Map<String, AttributeValue> key : r.keys()) {
-        if (bytes >= MAX_RESPONSE_BYTES) {
+        Items.ReadResult result = full ? null : items.get(r.table(), key, r.projection(), r.consistent());
+        long size = result == null || result.item() == null ? 0 : ItemSize.of(result.item());
+        if (full || bytes + size > MAX_RESPONSE_BYTES) {
+          full = true;
           unprocessed.computeIfAbsent(r.name(), n -> new ArrayList<>()).add(key);
           continue;
         }
-        Items.ReadResult result = items.get(r.table(), key, r.projection(), r.consistent());
         units.merge(r.table().name(), result.capacityUnits(), Double::sum);
         if (result.item() != null) {
-          bytes += ItemSize.of(result.item());
+          bytes += size;
           found.add(result.item());
         }
       }
@@ -117,10 +122,8 @@ final class BatchGetItem implements JsonOperation {
     if (capacity != null && !capacity.equals("NONE")) {
       out.writeArrayFieldStart("ConsumedCapacity");
       for (Map.Entry<String, Double> e : units.entrySet()) {
-        out.writeStartObject();
-        out.writeNumberField("CapacityUnits", e.getValue());
-        out.writeStringField("TableName", e.getKey());
-        out.writeEndObject();
+        ItemRequests.consumedCapacityValue(out, capacity, e.getKey(),
+            dev.streambed.dynamodb.item.Consumed.onTable(e.getValue()));
       }
       out.writeEndArray();
     }

@@ -34,20 +34,23 @@ final class BatchWriteItem implements JsonOperation {
 
   private final TableCatalog catalog;
   private final Items items;
+  private final dev.streambed.dynamodb.item.Reads reads;
 
-  BatchWriteItem(TableCatalog catalog, Items items) {
+  BatchWriteItem(TableCatalog catalog, Items items, dev.streambed.dynamodb.item.Reads reads) {
     this.catalog = catalog;
     this.items = items;
+    this.reads = reads;
   }
 
   @Override
   public void handle(JsonNode in, RequestContext context, JsonGenerator out) throws IOException {
     JsonNode request = JsonMembers.object(in, "RequestItems");
     String capacity = JsonMembers.string(in, "ReturnConsumedCapacity");
+    String metrics = JsonMembers.string(in, "ReturnItemCollectionMetrics");
     Violations v = new Violations();
     v.notNull(request, "requestItems");
     v.oneOf(capacity, "returnConsumedCapacity", ItemRequests.RETURN_CAPACITY);
-    v.oneOf(JsonMembers.string(in, "ReturnItemCollectionMetrics"), "returnItemCollectionMetrics", ItemRequests.RETURN_METRICS);
+    v.oneOf(metrics, "returnItemCollectionMetrics", ItemRequests.RETURN_METRICS);
     if (request != null && request.isEmpty()) {
       v.add("{}", "requestItems", "Member must have length greater than or equal to 1");
     }
@@ -104,29 +107,26 @@ final class BatchWriteItem implements JsonOperation {
         plan.add(p);
       }
     }
-    Map<String, Double> units = new LinkedHashMap<>();
+    Map<String, dev.streambed.dynamodb.item.Consumed> units = new LinkedHashMap<>();
     for (Planned p : plan) {
       Items.WriteResult r = p.item() != null
           ? items.put(p.table(), p.item(), null, ReturnValue.NONE, false)
           : items.delete(p.table(), p.key(), null, ReturnValue.NONE, false);
-      units.merge(p.table().name(), r.capacityUnits(), Double::sum);
+      units.merge(p.table().name(), r.consumed(), dev.streambed.dynamodb.item.Consumed::plus);
     }
     out.writeStartObject();
     if (capacity != null && !capacity.equals("NONE")) {
       out.writeArrayFieldStart("ConsumedCapacity");
-      for (Map.Entry<String, Double> e : units.entrySet()) {
-        out.writeStartObject();
-        out.writeNumberField("CapacityUnits", e.getValue());
-        if (capacity.equals("INDEXES")) {
-          out.writeObjectFieldStart("Table");
-          out.writeNumberField("CapacityUnits", e.getValue());
-          out.writeEndObject();
-        }
-        out.writeStringField("TableName", e.getKey());
-        out.writeEndObject();
+      for (Map.Entry<String, dev.streambed.dynamodb.item.Consumed> e : units.entrySet()) {
+        ItemRequests.consumedCapacityValue(out, capacity, e.getKey(), e.getValue());
       }
       out.writeEndArray();
     }
+    List<Map.Entry<Table, Map<String, AttributeValue>>> written = new ArrayList<>();
+    for (Planned p : plan) {
+      written.add(Map.entry(p.table(), p.key()));
+    }
+    ItemRequests.itemCollectionMetrics(out, metrics, written, reads);
     out.writeObjectFieldStart("UnprocessedItems");
     out.writeEndObject();
     out.writeEndObject();

@@ -32,8 +32,8 @@ public final class DynamoDbApi {
     ops.put("UpdateTimeToLive", TimeToLiveOperations.update(dynamo.tables(), dynamo.timeToLive()));
     ops.put("DescribeTimeToLive", TimeToLiveOperations.describe(dynamo.tables(), dynamo.timeToLive()));
     ops.put("BatchGetItem", new BatchGetItem(catalog, dynamo.items()));
-    ops.put("BatchWriteItem", new BatchWriteItem(catalog, dynamo.items()));
-    ops.put("TransactWriteItems", new TransactWriteItems(catalog, dynamo.transactions()));
+    ops.put("BatchWriteItem", new BatchWriteItem(catalog, dynamo.items(), dynamo.reads()));
+    ops.put("TransactWriteItems", new TransactWriteItems(catalog, dynamo.transactions(), dynamo.reads()));
     ops.put("TransactGetItems", new TransactGetItems(catalog, dynamo.transactions()));
     ops.put("Scan", new Scan(catalog, dynamo.reads()));
     ops.put("ExecuteStatement", new ExecuteStatement(catalog, dynamo.statements()));

@@ -4,6 +4,7 @@ import dev.streambed.kernel.protocol.JsonMembers;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.streambed.dynamodb.expression.ExpressionContext;
+import dev.streambed.dynamodb.item.Consumed;
 import dev.streambed.dynamodb.item.ReturnValue;
 import dev.streambed.kernel.error.AwsException;
 import dev.streambed.kernel.value.AttributeValue;
@@ -40,11 +41,15 @@ final class ItemRequests {
     Map<String, String> names = JsonMembers.stringMap(in, "ExpressionAttributeNames");
     JsonNode valuesNode = JsonMembers.object(in, "ExpressionAttributeValues");
     Map<String, AttributeValue> values = null;
+    Map<String, String> numberTexts = new LinkedHashMap<>();
     if (valuesNode != null) {
       values = new LinkedHashMap<>();
       Iterator<Map.Entry<String, JsonNode>> it = valuesNode.fields();
       while (it.hasNext()) {
         Map.Entry<String, JsonNode> e = it.next();
+        if (e.getValue().isObject() && e.getValue().path("N").isTextual()) {
+          numberTexts.put(e.getKey(), e.getValue().path("N").asText());
+        }
         try {
           values.put(e.getKey(), AttributeValueJson.decode(e.getValue()));
         } catch (AwsException bad) {
@@ -82,7 +87,7 @@ final class ItemRequests {
     if (values != null) {
       checkKeys("ExpressionAttributeValues", values.keySet(), ':');
     }
-    return new ExpressionContext(names, values);
+    return new ExpressionContext(names, values).withNumberTexts(numberTexts);
   }
 
   /**
@@ -145,13 +150,25 @@ final class ItemRequests {
    */
   static void itemCollectionMetrics(JsonGenerator out, String mode, dev.streambed.dynamodb.table.Table table,
       Map<String, AttributeValue> key, dev.streambed.dynamodb.item.Reads reads) throws IOException {
-    if (!"SIZE".equals(mode) || table.indexes().stream().allMatch(i -> i.global())) {
+    if (!"SIZE".equals(mode) || !hasLocalIndex(table)) {
       return;
     }
+    out.writeFieldName("ItemCollectionMetrics");
+    itemCollectionMetricsValue(out, table, key, reads);
+  }
+
+  /** Whether a table keeps item collections: only local secondary indexes make them. */
+  static boolean hasLocalIndex(dev.streambed.dynamodb.table.Table table) {
+    return table.indexes().stream().anyMatch(i -> !i.global());
+  }
+
+  /** One ItemCollectionMetrics structure: the collection's partition key and its size range. */
+  static void itemCollectionMetricsValue(JsonGenerator out, dev.streambed.dynamodb.table.Table table,
+      Map<String, AttributeValue> key, dev.streambed.dynamodb.item.Reads reads) throws IOException {
     AttributeValue hash = key.get(table.keySchema().hashName());
     double gb = reads.collectionBytes(table, hash) / (1024.0 * 1024 * 1024);
     double lower = Math.floor(gb);
-    out.writeObjectFieldStart("ItemCollectionMetrics");
+    out.writeStartObject();
     out.writeObjectFieldStart("ItemCollectionKey");
     out.writeFieldName(table.keySchema().hashName());
     dev.streambed.kernel.value.AttributeValueJson.write(out, hash);
@@ -163,19 +180,84 @@ final class ItemRequests {
     out.writeEndObject();
   }
 
+  /**
+   * The ItemCollectionMetrics of BatchWriteItem and TransactWriteItems: a map of table name to
+   * one entry per write on a table with local secondary indexes (others have no collections).
+   */
+  static void itemCollectionMetrics(JsonGenerator out, String mode,
+      List<Map.Entry<dev.streambed.dynamodb.table.Table, Map<String, AttributeValue>>> writes,
+      dev.streambed.dynamodb.item.Reads reads) throws IOException {
+    if (!"SIZE".equals(mode)) {
+      return;
+    }
+    Map<String, List<Map.Entry<dev.streambed.dynamodb.table.Table, Map<String, AttributeValue>>>> byTable =
+        new LinkedHashMap<>();
+    for (Map.Entry<dev.streambed.dynamodb.table.Table, Map<String, AttributeValue>> w : writes) {
+      if (hasLocalIndex(w.getKey())) {
+        byTable.computeIfAbsent(w.getKey().name(), n -> new ArrayList<>()).add(w);
+      }
+    }
+    if (byTable.isEmpty()) {
+      return;
+    }
+    out.writeObjectFieldStart("ItemCollectionMetrics");
+    for (var e : byTable.entrySet()) {
+      out.writeArrayFieldStart(e.getKey());
+      for (var w : e.getValue()) {
+        itemCollectionMetricsValue(out, w.getKey(), w.getValue(), reads);
+      }
+      out.writeEndArray();
+    }
+    out.writeEndObject();
+  }
+
   static void consumedCapacity(JsonGenerator out, String mode, String table, double units)
+      throws IOException {
+    consumedCapacity(out, mode, table, Consumed.onTable(units));
+  }
+
+  /** The ConsumedCapacity member, as the request's ReturnConsumedCapacity asked for it (or not at all). */
+  static void consumedCapacity(JsonGenerator out, String mode, String table, Consumed consumed)
       throws IOException {
     if (mode == null || mode.equals("NONE")) {
       return;
     }
-    out.writeObjectFieldStart("ConsumedCapacity");
-    out.writeNumberField("CapacityUnits", units);
+    out.writeFieldName("ConsumedCapacity");
+    consumedCapacityValue(out, mode, table, consumed);
+  }
+
+  /**
+   * One ConsumedCapacity structure: the total, and with INDEXES the table's part and each
+   * index's, in GlobalSecondaryIndexes and LocalSecondaryIndexes maps of index name to
+   * {"CapacityUnits": ...}, as AWS shapes them. The table's part is there even when zero (a read
+   * of a global index costs the table nothing).
+   */
+  static void consumedCapacityValue(JsonGenerator out, String mode, String table, Consumed consumed)
+      throws IOException {
+    out.writeStartObject();
+    out.writeNumberField("CapacityUnits", consumed.total());
     if (mode.equals("INDEXES")) {
+      indexCapacity(out, "GlobalSecondaryIndexes", consumed.globalIndexes());
+      indexCapacity(out, "LocalSecondaryIndexes", consumed.localIndexes());
       out.writeObjectFieldStart("Table");
-      out.writeNumberField("CapacityUnits", units);
+      out.writeNumberField("CapacityUnits", consumed.table());
       out.writeEndObject();
     }
     out.writeStringField("TableName", table);
+    out.writeEndObject();
+  }
+
+  private static void indexCapacity(JsonGenerator out, String member, Map<String, Double> units)
+      throws IOException {
+    if (units.isEmpty()) {
+      return;
+    }
+    out.writeObjectFieldStart(member);
+    for (Map.Entry<String, Double> e : new java.util.TreeMap<>(units).entrySet()) {
+      out.writeObjectFieldStart(e.getKey());
+      out.writeNumberField("CapacityUnits", e.getValue());
+      out.writeEndObject();
+    }
     out.writeEndObject();
   }
 }

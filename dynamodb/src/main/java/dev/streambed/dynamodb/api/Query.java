@@ -8,6 +8,7 @@ import dev.streambed.dynamodb.expression.KeyConditionTerm;
 import dev.streambed.dynamodb.item.KeyCondition;
 import dev.streambed.dynamodb.item.Reads;
 import dev.streambed.dynamodb.table.KeySchema;
+import dev.streambed.dynamodb.table.SecondaryIndex;
 import dev.streambed.dynamodb.table.Table;
 import dev.streambed.dynamodb.table.TableCatalog;
 import dev.streambed.kernel.error.AwsException;
@@ -50,14 +51,26 @@ final class Query implements JsonOperation {
       terms = legacyKeyConditions(in);
     }
     holder.context.checkAllUsed();
+    ReadRequests.checkConditionalOperator(in, "QueryFilter");
     Table table = catalog.require(Wire.table(context, name));
+    SecondaryIndex named = index == null ? null : table.index(index);
+    if (named != null && options.filter() != null) {
+      // A Query of an index filters what the index holds; a filter on anything else is refused,
+      // for local indexes too (AWS, as DynamoDB Local and dynoxide's captures of AWS show).
+      List<String> missing = ReadRequests.unprojected(table, named, options.filter().attributeNames());
+      if (!missing.isEmpty()) {
+        throw AwsException.validation("One or more parameter values were invalid: Secondary index "
+            + index + " does not project one or more filter attributes: " + missing);
+      }
+    }
     Reads.Source source = ReadRequests.source(table, index, in, options);
     KeySchema keys = source.index() == null ? table.keySchema() : source.index().keySchema();
     KeyCondition condition = match(keys, terms);
     if (options.filter() != null) {
+      String what = in.hasNonNull("QueryFilter") ? "QueryFilter" : "Filter Expression";
       for (String read : options.filter().attributeNames()) {
         if (keys.isKeyAttribute(read)) {
-          throw AwsException.validation("Filter Expression can only contain non-primary key "
+          throw AwsException.validation(what + " can only contain non-primary key "
               + "attributes: Primary key attribute: " + read);
         }
       }
@@ -93,9 +106,20 @@ final class Query implements JsonOperation {
         throw AwsException.validation("Unsupported operator on KeyCondition: " + op);
       }
       int arity = symbol.equals("BETWEEN") ? 2 : 1;
+      if (symbol.equals("begins_with") && values.size() == 1
+          && values.get(0).type() == dev.streambed.kernel.value.AttributeType.N) {
+        throw AwsException.validation("One or more parameter values were invalid: ComparisonOperator "
+            + "BEGINS_WITH is not valid for N AttributeValue type");
+      }
       if (values.size() != arity) {
         throw AwsException.validation("One or more parameter values were invalid: Invalid number of "
             + "argument(s) for the " + op + " ComparisonOperator");
+      }
+      if (arity == 2 && values.get(0).type() == values.get(1).type()
+          && List.of("S", "N", "B").contains(values.get(0).type().name())
+          && dev.streambed.dynamodb.expression.Expressions.compare(values.get(0), values.get(1)) > 0) {
+        throw AwsException.validation("The BETWEEN condition was provided a range where the lower bound "
+            + "is greater than the upper bound");
       }
       terms.add(new KeyConditionTerm(e.getKey(), symbol, values.get(0), arity == 2 ? values.get(1) : null));
     }

@@ -52,6 +52,9 @@ final class ReadRequests {
     Condition filter = filterText != null
         ? Expressions.condition(filterText, "FilterExpression", expressions)
         : LegacyConditions.filter(in, filterLegacyMember);
+    if (filter == null && in.hasNonNull("ConditionalOperator")) {
+      throw AwsException.validation("ConditionalOperator cannot be used without Filter or Expected");
+    }
     boolean projected = projectionText != null || attributesToGet != null;
     String what = projectionText != null ? "ProjectionExpression" : "AttributesToGet";
     if ("ALL_PROJECTED_ATTRIBUTES".equals(select) && !onIndex) {
@@ -70,6 +73,14 @@ final class ReadRequests {
         "COUNT".equals(select));
   }
 
+  /** Refuses ConditionalOperator with a single QueryFilter or ScanFilter condition. */
+  static void checkConditionalOperator(JsonNode in, String filterLegacyMember) {
+    JsonNode filter = JsonMembers.object(in, filterLegacyMember);
+    if (filter != null) {
+      Expressions.checkConditionalOperator(JsonMembers.string(in, "ConditionalOperator"), filter.size());
+    }
+  }
+
   /** Carries the request's expression context out of {@link #options} to check usage last. */
   static final class ExpressionHolder {
     ExpressionContext context;
@@ -78,7 +89,7 @@ final class ReadRequests {
   static void write(JsonGenerator out, Reads.Page page, Reads.Options options, String capacity,
       String table) throws IOException {
     out.writeStartObject();
-    ItemRequests.consumedCapacity(out, capacity, table, page.capacityUnits());
+    ItemRequests.consumedCapacity(out, capacity, table, page.consumed());
     out.writeNumberField("Count", page.count());
     if (!options.countOnly()) {
       out.writeArrayFieldStart("Items");
@@ -107,6 +118,9 @@ final class ReadRequests {
     if (index == null) {
       throw AwsException.validation("The table does not have the specified index: " + indexName);
     }
+    if (!index.readable()) {
+      throw AwsException.validation("Cannot read from backfilling global secondary index: " + indexName);
+    }
     if (index.global() && options.consistent()) {
       throw AwsException.validation("Consistent reads are not supported on global secondary indexes");
     }
@@ -117,8 +131,35 @@ final class ReadRequests {
           + "ALL_ATTRIBUTES is not supported for global secondary index " + indexName
           + " because its projection type is not ALL");
     }
-    boolean fetch = !index.global() && !index.projectsAll()
-        && (wantsAll || options.projection() != null);
+    List<String> missing = options.projection() == null ? List.of()
+        : unprojected(table, index, options.projection().topLevelNames());
+    if (index.global() && !missing.isEmpty()) {
+      // A global index cannot reach back to its table for what it does not hold.
+      throw AwsException.validation("One or more parameter values were invalid: Global secondary "
+          + "index " + indexName + " does not project " + missing);
+    }
+    // A local index shares its partition with the table and fetches what it lacks from there.
+    boolean fetch = !index.global() && !index.projectsAll() && (wantsAll || !missing.isEmpty());
     return new Reads.Source(table, index, fetch);
+  }
+
+  /**
+   * Of {@code names}, those the index does not hold, sorted: an index holds the table's key, its
+   * own key and its projected attributes.
+   */
+  static List<String> unprojected(Table table, SecondaryIndex index, java.util.Collection<String> names) {
+    if (index.projectsAll()) {
+      return List.of();
+    }
+    java.util.Set<String> held = new java.util.HashSet<>(index.nonKeyAttributes());
+    for (dev.streambed.dynamodb.table.KeySchema ks : List.of(table.keySchema(), index.keySchema())) {
+      held.add(ks.hashName());
+      if (ks.hasRange()) {
+        held.add(ks.rangeName());
+      }
+    }
+    java.util.TreeSet<String> missing = new java.util.TreeSet<>(names);
+    missing.removeAll(held);
+    return List.copyOf(missing);
   }
 }

@@ -59,6 +59,7 @@ final class Scan implements JsonOperation {
     ReadRequests.ExpressionHolder holder = new ReadRequests.ExpressionHolder();
     Reads.Options options = ReadRequests.options(in, "ScanFilter", null, holder, indexName != null);
     holder.context.checkAllUsed();
+    ReadRequests.checkConditionalOperator(in, "ScanFilter");
     Table table = catalog.require(Wire.table(context, name));
     Reads.Source source = ReadRequests.source(table, indexName, in, options);
     Reads.Page page = reads.scan(source, options,

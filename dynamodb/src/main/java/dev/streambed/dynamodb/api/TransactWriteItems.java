@@ -25,10 +25,12 @@ import java.util.Map;
 final class TransactWriteItems implements JsonOperation {
   private final TableCatalog catalog;
   private final Transactions transactions;
+  private final dev.streambed.dynamodb.item.Reads reads;
 
-  TransactWriteItems(TableCatalog catalog, Transactions transactions) {
+  TransactWriteItems(TableCatalog catalog, Transactions transactions, dev.streambed.dynamodb.item.Reads reads) {
     this.catalog = catalog;
     this.transactions = transactions;
+    this.reads = reads;
   }
 
   @Override
@@ -36,6 +38,7 @@ final class TransactWriteItems implements JsonOperation {
     JsonNode items = JsonMembers.array(in, "TransactItems");
     String capacity = JsonMembers.string(in, "ReturnConsumedCapacity");
     String token = JsonMembers.string(in, "ClientRequestToken");
+    String metrics = JsonMembers.string(in, "ReturnItemCollectionMetrics");
     Violations v = new Violations();
     v.notNull(items, "transactItems");
     if (items != null && items.isEmpty()) {
@@ -45,6 +48,7 @@ final class TransactWriteItems implements JsonOperation {
       v.add("[...]", "transactItems", "Member must have length less than or equal to 100");
     }
     v.oneOf(capacity, "returnConsumedCapacity", ItemRequests.RETURN_CAPACITY);
+    v.oneOf(metrics, "returnItemCollectionMetrics", ItemRequests.RETURN_METRICS);
     if (token != null && (token.isEmpty() || token.length() > 36)) {
       v.add(token, "clientRequestToken", token.isEmpty()
           ? "Member must have length greater than or equal to 1"
@@ -72,6 +76,14 @@ final class TransactWriteItems implements JsonOperation {
       }
       out.writeEndArray();
     }
+    // ConditionCheck changes no item collection: only the writes are reported.
+    List<Map.Entry<Table, Map<String, AttributeValue>>> written = new ArrayList<>();
+    for (Transactions.Action a : actions) {
+      if (!(a instanceof Transactions.Check)) {
+        written.add(Map.entry(a.table(), a.key()));
+      }
+    }
+    ItemRequests.itemCollectionMetrics(out, metrics, written, reads);
     out.writeEndObject();
   }
 

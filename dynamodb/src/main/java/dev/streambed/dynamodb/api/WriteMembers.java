@@ -78,7 +78,7 @@ record WriteMembers(String tableName, String returnValues, String capacity, Stri
     if (result.attributes() != null) {
       Wire.item(out, "Attributes", result.attributes());
     }
-    ItemRequests.consumedCapacity(out, capacity, tableName, result.capacityUnits());
+    ItemRequests.consumedCapacity(out, capacity, tableName, result.consumed());
     ItemRequests.itemCollectionMetrics(out, metrics, table, itemOrKey, reads);
     out.writeEndObject();
   }

@@ -289,10 +289,12 @@ final class ConditionParser extends ParserBase {
         && l.value() != null && h.value() != null) {
       AttributeValue lv = l.value();
       AttributeValue hv = h.value();
+      String lt = context.render(l.placeholder(), lv);
+      String ht = context.render(h.placeholder(), hv);
       if (lv.type() != hv.type()) {
-        semantic(t.position(), Messages.betweenTypes(lv, hv));
+        semantic(t.position(), Messages.betweenTypes(lt, ht));
       } else if (isOrdered(lv.type()) && Values.compare(lv, hv) > 0) {
-        semantic(t.position(), Messages.betweenOrder(lv, hv));
+        semantic(t.position(), Messages.betweenOrder(lt, ht));
       }
     }
   }

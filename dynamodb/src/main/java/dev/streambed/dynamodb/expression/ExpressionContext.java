@@ -17,11 +17,27 @@ public final class ExpressionContext {
   private final Map<String, AttributeValue> values;
   private final Set<String> usedNames = new HashSet<>();
   private final Set<String> usedValues = new HashSet<>();
+  private Map<String, String> numberTexts = Map.of();
 
   /** Either map may be null (the request did not carry it). */
   public ExpressionContext(Map<String, String> names, Map<String, AttributeValue> values) {
     this.names = names;
     this.values = values;
+  }
+
+  /**
+   * Records how the request wrote its number values ({@code ":v" -> "723E-1"}): DynamoDB quotes a
+   * value in an error message as it was sent, not in its canonical form.
+   */
+  public ExpressionContext withNumberTexts(Map<String, String> texts) {
+    this.numberTexts = Map.copyOf(texts);
+    return this;
+  }
+
+  /** A value as an error message quotes it: {@code {N:723E-1}}, the number as written. */
+  String render(String placeholder, AttributeValue value) {
+    String text = placeholder == null ? null : numberTexts.get(placeholder);
+    return text != null && value instanceof AttributeValue.N ? "{N:" + text + "}" : Messages.render(value);
   }
 
   public Map<String, String> names() {

@@ -96,9 +96,22 @@ public final class Expressions {
     return LegacyCondition.filter(conditions, conditionalOperator);
   }
 
+  /**
+   * Refuses a ConditionalOperator joining a single legacy filter condition; Query and Scan check
+   * it after the rest of the request, as DynamoDB does.
+   */
+  public static void checkConditionalOperator(String conditionalOperator, int conditions) {
+    LegacyCondition.checkOperatorCount(conditionalOperator, conditions);
+  }
+
   /** The legacy {@code AttributeUpdates} parameter of UpdateItem. */
   public static Update attributeUpdates(List<AttributeUpdate> attributeUpdates) {
     return LegacyUpdate.of(attributeUpdates);
+  }
+
+  /** DynamoDB's order of two values of one orderable type (N by value, S and B by their bytes). */
+  public static int compare(dev.streambed.kernel.value.AttributeValue a, dev.streambed.kernel.value.AttributeValue b) {
+    return Values.compare(a, b);
   }
 
   /** The legacy {@code AttributesToGet} parameter. */

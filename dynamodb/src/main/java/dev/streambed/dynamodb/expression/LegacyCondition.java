@@ -27,6 +27,7 @@ final class LegacyCondition implements Condition {
     for (ExpectedAttribute e : expected) {
       entries.add(expectedEntry(e));
     }
+    checkOperatorCount(conditionalOperator, expected.size());
     return new LegacyCondition(List.copyOf(entries), or);
   }
 
@@ -41,6 +42,25 @@ final class LegacyCondition implements Condition {
       entries.add(new Entry(c.name(), op, List.copyOf(list)));
     }
     return new LegacyCondition(List.copyOf(entries), or);
+  }
+
+  @Override
+  public java.util.Set<String> attributeNames() {
+    java.util.Set<String> names = new java.util.LinkedHashSet<>();
+    for (Entry e : entries) {
+      names.add(e.name());
+    }
+    return names;
+  }
+
+  /**
+   * ConditionalOperator joins two or more conditions; with one, DynamoDB refuses it (a
+   * conformance suite run against Amazon DynamoDB, ExtendDB's, records the message).
+   */
+  static void checkOperatorCount(String operator, int conditions) {
+    if (operator != null && conditions == 1) {
+      throw Messages.validation("ConditionalOperator can only be used when Filter or Expected has two or more elements");
+    }
   }
 
   private static boolean conditionalOperator(String operator) {
@@ -167,7 +187,9 @@ final class LegacyCondition implements Condition {
       case "NOT_NULL": return v != null;
       case "NULL": return v == null;
       case "CONTAINS": return Values.contains(v, o.get(0));
-      case "NOT_CONTAINS": return !Values.contains(v, o.get(0));
+      // Unlike NOT contains() of an expression, the legacy operator is false for a missing
+      // attribute (DynamoDB Local answers so; the API reference speaks only of present ones).
+      case "NOT_CONTAINS": return v != null && !Values.contains(v, o.get(0));
       case "BEGINS_WITH": return Values.beginsWith(v, o.get(0));
       case "IN": return v != null && o.contains(v);
       case "BETWEEN":

@@ -102,16 +102,14 @@ final class Messages {
         + "function; operator: " + operator + ", first operand: " + path;
   }
 
-  static String betweenTypes(AttributeValue low, AttributeValue high) {
+  static String betweenTypes(String low, String high) {
     return "The BETWEEN operator requires same data type for lower and upper bounds; "
-        + "lower bound operand: AttributeValue: " + render(low)
-        + ", upper bound operand: AttributeValue: " + render(high);
+        + "lower bound operand: AttributeValue: " + low + ", upper bound operand: AttributeValue: " + high;
   }
 
-  static String betweenOrder(AttributeValue low, AttributeValue high) {
+  static String betweenOrder(String low, String high) {
     return "The BETWEEN operator requires upper bound to be greater than or equal to lower bound; "
-        + "lower bound operand: AttributeValue: " + render(low)
-        + ", upper bound operand: AttributeValue: " + render(high);
+        + "lower bound operand: AttributeValue: " + low + ", upper bound operand: AttributeValue: " + high;
   }
 
   static String listIndexRange(String index) {
@@ -235,7 +233,9 @@ final class Messages {
     } else if (value instanceof AttributeValue.N n) {
       text = n.text();
     } else if (value instanceof AttributeValue.B b) {
-      text = b.value().toBase64();
+      // DynamoDB's service is Java: a binary operand prints as the ByteBuffer that holds it.
+      int n = b.value().length();
+      text = "java.nio.HeapByteBuffer[pos=0 lim=" + n + " cap=" + n + "]";
     } else {
       text = String.valueOf(value);
     }

@@ -24,6 +24,17 @@ final class ProjectionPlan implements Projection {
   }
 
   @Override
+  public List<String> topLevelNames() {
+    List<String> names = new ArrayList<>();
+    for (Path p : paths) {
+      if (!names.contains(p.top())) {
+        names.add(p.top());
+      }
+    }
+    return names;
+  }
+
+  @Override
   public Map<String, AttributeValue> apply(Map<String, AttributeValue> item) {
     LinkedHashMap<String, Object> result = new LinkedHashMap<>();
     if (item == null) {

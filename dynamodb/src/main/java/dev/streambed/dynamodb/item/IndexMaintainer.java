@@ -8,11 +8,22 @@ import dev.streambed.storage.Batch;
 import java.util.Arrays;
 import java.util.Map;
 
-/** Keeps every secondary index in step with its table, inside the item's own batch. */
+/**
+ * Keeps every secondary index in step with its table, inside the item's own batch. It reads the
+ * table's current definition, not the one the write started with: an index added or deleted by
+ * UpdateTable meanwhile is maintained, or left alone, from the first batch after the change.
+ */
 public final class IndexMaintainer implements WritePath.Contributor {
+  private final java.util.function.UnaryOperator<Table> current;
+
+  /** {@code current} gives a table's latest definition (the one it is given when there is none newer). */
+  public IndexMaintainer(java.util.function.UnaryOperator<Table> current) {
+    this.current = current;
+  }
+
   @Override
   public Runnable contribute(WritePath.Change change, Batch batch) {
-    Table table = change.table();
+    Table table = current.apply(change.table());
     if (table.indexes().isEmpty()) {
       return null;
     }

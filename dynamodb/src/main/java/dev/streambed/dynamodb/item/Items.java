@@ -19,7 +19,11 @@ public final class Items {
   static final long MAX_ITEM_BYTES = 400 * 1024;
 
   /** What a write returns: the attributes ReturnValues asked for (or null) and its cost. */
-  public record WriteResult(Map<String, AttributeValue> attributes, double capacityUnits) {}
+  public record WriteResult(Map<String, AttributeValue> attributes, Consumed consumed) {
+    public double capacityUnits() {
+      return consumed.total();
+    }
+  }
 
   /** What a read returns: the item (or null) and its cost. */
   public record ReadResult(Map<String, AttributeValue> item, double capacityUnits) {}
@@ -43,7 +47,7 @@ public final class Items {
     });
     Map<String, AttributeValue> returned =
         returnValue == ReturnValue.ALL_OLD ? outcome.oldItem() : null;
-    return new WriteResult(returned, Capacity.write(sizeOf(outcome.oldItem()), size));
+    return new WriteResult(returned, cost(table, outcome, Capacity.write(sizeOf(outcome.oldItem()), size)));
   }
 
   public ReadResult get(Table table, Map<String, AttributeValue> key, Projection projection,
@@ -66,7 +70,7 @@ public final class Items {
     });
     Map<String, AttributeValue> returned =
         returnValue == ReturnValue.ALL_OLD ? outcome.oldItem() : null;
-    return new WriteResult(returned, Capacity.write(sizeOf(outcome.oldItem()), 0));
+    return new WriteResult(returned, cost(table, outcome, Capacity.write(sizeOf(outcome.oldItem()), 0)));
   }
 
   public WriteResult update(Table table, Map<String, AttributeValue> key, Update update,
@@ -111,7 +115,7 @@ public final class Items {
     if (returned != null && returned.isEmpty()) {
       returned = null;
     }
-    return new WriteResult(returned, Capacity.write(sizeOf(oldItem), sizeOf(newItem)));
+    return new WriteResult(returned, cost(table, outcome, Capacity.write(sizeOf(oldItem), sizeOf(newItem))));
   }
 
   private static void check(Condition condition, Map<String, AttributeValue> old, boolean returnOld) {
@@ -124,6 +128,12 @@ public final class Items {
       }
       throw new AwsException(DynamoDbError.CONDITIONAL_CHECK_FAILED, "The conditional request failed");
     }
+  }
+
+  /** The table's units and what the change cost each secondary index (nothing when unchanged). */
+  private static Consumed cost(Table table, WritePath.Outcome outcome, double tableUnits) {
+    return outcome.changed() ? IndexWrites.cost(table, outcome.oldItem(), outcome.newItem(), tableUnits)
+        : Consumed.onTable(tableUnits);
   }
 
   private static long sizeOf(Map<String, AttributeValue> item) {

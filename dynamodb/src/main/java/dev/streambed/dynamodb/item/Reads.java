@@ -48,7 +48,11 @@ public final class Reads {
 
   /** One page: the items (empty when only counting), counts, where to resume, and the cost. */
   public record Page(List<Map<String, AttributeValue>> items, int count, int scannedCount,
-      Map<String, AttributeValue> lastEvaluatedKey, double capacityUnits) {}
+      Map<String, AttributeValue> lastEvaluatedKey, Consumed consumed) {
+    public double capacityUnits() {
+      return consumed.total();
+    }
+  }
 
   private final Storage storage;
 
@@ -105,9 +109,7 @@ public final class Reads {
     }
     if (options.exclusiveStartKey() != null) {
       Map<String, AttributeValue> start = startKey(source, options.exclusiveStartKey());
-      if (!start.get(source.keySchema().hashName()).equals(condition.hash())) {
-        throw AwsException.validation("The provided starting key is outside query boundaries based on provided conditions");
-      }
+      StartKeys.checkBounds(source.keySchema(), condition, forward, source.index() == null, start);
       byte[] startKey = storageKey(source, start);
       if (forward) {
         from = max(from, Keys.successor(startKey));
@@ -115,7 +117,7 @@ public final class Reads {
         to = min(to, startKey);
       }
     }
-    return read(source, from, to, !forward, options, null);
+    return read(source, from, to, !forward, options, null, condition);
   }
 
   public Page scan(Table table, Options options, Integer segment, Integer totalSegments) {
@@ -133,7 +135,7 @@ public final class Reads {
       from = Keys.successor(storageKey(source, start));
     }
     Segmenter segmenter = totalSegments == null ? null : new Segmenter(table, segment, totalSegments);
-    return read(source, from, to, false, options, segmenter);
+    return read(source, from, to, false, options, segmenter, null);
   }
 
   private static byte[] storageKey(Source source, Map<String, AttributeValue> key) {
@@ -142,14 +144,20 @@ public final class Reads {
         : IndexEntries.entryKey(source.table(), source.index(), key);
   }
 
+  /**
+   * Reads one page from {@code from} to {@code to}. {@code condition} is a Query's key condition
+   * (null for a Scan): a Query page that stopped on its condition's far bound carries no
+   * LastEvaluatedKey, nor does a Query of a table without a sort key (it reads one item at most).
+   */
   private Page read(Source source, byte[] from, byte[] to, boolean reverse, Options options,
-      Segmenter segmenter) {
+      Segmenter segmenter, KeyCondition condition) {
     Table table = source.table();
     int limit = options.limit() == null ? Integer.MAX_VALUE : options.limit();
     List<Map<String, AttributeValue>> items = new ArrayList<>();
     int count = 0;
     int scanned = 0;
     long bytes = 0;
+    double fetched = 0;
     Map<String, AttributeValue> last = null;
     boolean stopped = false;
     byte[] lo = from;
@@ -171,6 +179,8 @@ public final class Reads {
             continue;
           }
           item = ItemCodec.decode(base.value());
+          // Each item fetched from the table is a read of its own, rounded up to 4 KB.
+          fetched += Capacity.read(ItemSize.of(item), options.consistent());
         }
         if (options.filter() == null || options.filter().test(item)) {
           count++;
@@ -186,17 +196,19 @@ public final class Reads {
       if (chunk.size() < CHUNK) {
         break;
       }
-      byte[] lastKey = chunk.get(chunk.size() - 1).key();
+      byte[] chunkEnd = chunk.get(chunk.size() - 1).key();
       if (reverse) {
-        hi = lastKey;
+        hi = chunkEnd;
       } else {
-        lo = Keys.successor(lastKey);
+        lo = Keys.successor(chunkEnd);
       }
     }
-    double units = Math.max(1, (bytes + 4095) / 4096);
-    if (!options.consistent()) {
-      units /= 2;
+    if (stopped && condition != null && endsQuery(source, condition, !reverse, last)) {
+      stopped = false;
     }
+    // A read of nothing still costs the minimum: "Queries that do not return results consume
+    // the minimum read capacity units according to the type of read" (Query's API reference).
+    Consumed consumed = consumed(source, Capacity.read(bytes, options.consistent()), fetched);
     Map<String, AttributeValue> lastEvaluated = null;
     if (stopped && last != null) {
       lastEvaluated = ItemKeys.keyOf(table, last);
@@ -204,36 +216,37 @@ public final class Reads {
         lastEvaluated.putAll(IndexEntries.keyOf(source.index(), last));
       }
     }
-    return new Page(items, count, scanned, lastEvaluated, units);
+    return new Page(items, count, scanned, lastEvaluated, consumed);
   }
 
   /**
-   * Validates an ExclusiveStartKey: the table's key attributes with their types, and on an index
-   * the index's key attributes too.
+   * Whether a Query page of the table that stopped at Limit or 1 MB is the last one all the same,
+   * as DynamoDB Local answers: the table has no sort key, or the page's last item sits on the
+   * condition's far bound. (On an index, whose keys may repeat, the page always says where it
+   * stopped.)
    */
-  private static Map<String, AttributeValue> startKey(Source source, Map<String, AttributeValue> key) {
-    java.util.Set<String> names = new java.util.HashSet<>();
-    boolean ok = matches(source.table().keySchema(), key, names);
-    if (source.index() != null) {
-      ok &= matches(source.index().keySchema(), key, names);
+  private static boolean endsQuery(Source source, KeyCondition condition, boolean forward,
+      Map<String, AttributeValue> last) {
+    KeySchema ks = source.keySchema();
+    if (source.index() != null || last == null) {
+      return false;
     }
-    if (!ok || key.size() != names.size()) {
-      throw AwsException.validation("The provided starting key is invalid: "
-          + "The provided key element does not match the schema");
-    }
-    return key;
+    return !ks.hasRange() || StartKeys.onFarBound(condition, forward, last.get(ks.rangeName()));
   }
 
-  private static boolean matches(KeySchema ks, Map<String, AttributeValue> key, java.util.Set<String> names) {
-    AttributeValue hash = key.get(ks.hashName());
-    names.add(ks.hashName());
-    boolean ok = hash != null && hash.type() == ks.hashType();
-    if (ks.hasRange()) {
-      AttributeValue range = key.get(ks.rangeName());
-      names.add(ks.rangeName());
-      ok &= range != null && range.type() == ks.rangeType();
+  /** The read's cost where AWS books it: the table, or the index read (and a local index's fetches). */
+  private static Consumed consumed(Source source, double read, double fetched) {
+    if (source.index() == null) {
+      return Consumed.onTable(read);
     }
-    return ok;
+    Map<String, Double> index = Map.of(source.index().name(), read);
+    return source.index().global() ? new Consumed(0, index, Map.of()) : new Consumed(fetched, Map.of(), index);
+  }
+
+  /** Validates an ExclusiveStartKey's attributes and types against the table's and the index's keys. */
+  private static Map<String, AttributeValue> startKey(Source source, Map<String, AttributeValue> key) {
+    StartKeys.checkShape(source.table().keySchema(), source.index() == null ? null : source.index().keySchema(), key);
+    return key;
   }
 
   /**

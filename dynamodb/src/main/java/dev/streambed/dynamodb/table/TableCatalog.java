@@ -88,15 +88,54 @@ public final class TableCatalog {
     }
   }
 
+  /**
+   * Stores a new definition of a table. A backfill that finished meanwhile is kept: a definition
+   * read before it finished never moves an index back to BACKFILLING.
+   */
   public void replace(Table table) {
     TableRef ref = new TableRef(table.account(), table.region(), table.name());
     synchronized (this) {
-      if (!cache.containsKey(ref)) {
+      Table current = cache.get(ref);
+      if (current == null) {
         throw notFound(table.name());
       }
-      storage.commit(new Batch().put(key(ref), write(table)));
-      cache.put(ref, table);
+      Table merged = keepFinishedBackfills(current, table);
+      storage.commit(new Batch().put(key(ref), write(merged)));
+      cache.put(ref, merged);
     }
+  }
+
+  /** Replaces a table's definition by {@code change} of its current one, atomically; no-op when absent. */
+  public void update(TableRef ref, java.util.function.UnaryOperator<Table> change) {
+    synchronized (this) {
+      Table current = cache.get(ref);
+      if (current == null) {
+        return;
+      }
+      Table changed = change.apply(current);
+      if (changed != current) {
+        storage.commit(new Batch().put(key(ref), write(changed)));
+        cache.put(ref, changed);
+      }
+    }
+  }
+
+  private static Table keepFinishedBackfills(Table current, Table table) {
+    if (!current.id().equals(table.id())) {
+      return table;
+    }
+    List<SecondaryIndex> indexes = new ArrayList<>(table.indexes());
+    boolean changed = false;
+    for (int i = 0; i < indexes.size(); i++) {
+      SecondaryIndex mine = indexes.get(i);
+      SecondaryIndex theirs = current.index(mine.name());
+      if (mine.backfill() == SecondaryIndex.Backfill.BACKFILLING && mine.sameIndex(theirs)
+          && theirs.backfill() == SecondaryIndex.Backfill.DONE) {
+        indexes.set(i, mine.withBackfill(SecondaryIndex.Backfill.DONE));
+        changed = true;
+      }
+    }
+    return changed ? table.withIndexes(indexes) : table;
   }
 
   public void remove(Table table) {

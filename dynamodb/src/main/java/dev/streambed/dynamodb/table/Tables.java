@@ -54,12 +54,14 @@ public final class Tables {
   private final Storage storage;
   private final Clock clock;
   private final Streams streams;
+  private final Backfills backfills;
 
-  public Tables(TableCatalog catalog, Storage storage, Clock clock, Streams streams) {
+  public Tables(TableCatalog catalog, Storage storage, Clock clock, Streams streams, Backfills backfills) {
     this.catalog = catalog;
     this.storage = storage;
     this.clock = clock;
     this.streams = streams;
+    this.backfills = backfills;
   }
 
   public TableCatalog catalog() {
@@ -399,14 +401,31 @@ public final class Tables {
   public record IndexChange(Table table, Map<String, String> statuses) {}
 
   /**
-   * Applies GlobalSecondaryIndexUpdates. A new index is backfilled from the table before this
-   * returns; the answer shows it CREATING, as AWS does, and the next DescribeTable ACTIVE.
+   * Applies GlobalSecondaryIndexUpdates. A new index is part of the table at once (writes keep
+   * it up to date) and is backfilled in the background: the answer shows it CREATING without
+   * Backfilling, as AWS's does, DescribeTable then CREATING with Backfilling true until every
+   * item already there has its entry, and then ACTIVE.
    */
   public IndexChange updateIndexes(TableRef ref, List<Table.AttributeDefinition> definitions,
       List<IndexUpdate> updates) {
     Table t = catalog.describe(ref);
     long onlineChanges = updates.stream().filter(u -> !u.action().equals("Update")).count();
-    if (onlineChanges > 1) {
+    // An index still backfilling counts as an online change in progress, unless it is the one
+    // being deleted (AWS lets an index be deleted while it backfills).
+    boolean backfilling = t.indexes().stream().anyMatch(i -> !i.readable() && updates.stream()
+        .noneMatch(u -> u.action().equals("Delete") && u.indexName().equals(i.name())));
+    for (IndexUpdate u : updates) {
+      SecondaryIndex existing = t.index(u.indexName());
+      if (u.action().equals("Create") && existing != null) {
+        // Checked before anything else of the request, as AWS does (and DynamoDB Local's words).
+        if (!existing.readable()) {
+          throw new AwsException(DynamoDbError.RESOURCE_IN_USE,
+              "Attempt to change a resource which is still in use: Index is being created.");
+        }
+        throw AwsException.validation("Attempting to create an index which already exists");
+      }
+    }
+    if (onlineChanges > 1 || (onlineChanges == 1 && backfilling)) {
       throw new AwsException(DynamoDbError.LIMIT_EXCEEDED, "Subscriber limit exceeded: Only 1 online "
           + "index can be created or deleted simultaneously per table");
     }
@@ -417,9 +436,6 @@ public final class Tables {
       SecondaryIndex existing = t.index(u.indexName());
       switch (u.action()) {
         case "Create": {
-          if (existing != null) {
-            throw AwsException.validation(INVALID + "Index already exists: " + u.indexName());
-          }
           Map<String, String> types = new LinkedHashMap<>();
           for (Table.AttributeDefinition d : t.attributeDefinitions()) {
             types.put(d.name(), d.type());
@@ -440,10 +456,23 @@ public final class Tables {
                 "GlobalSecondaryIndex count exceeds the per-table limit of 20");
           }
           SecondaryIndex index = new SecondaryIndex(u.indexName(), true, ks, projection(u.create()),
-              u.create().nonKeyAttributes(), indexThroughput(u.create(), t.billingMode()), clock.millis());
+              u.create().nonKeyAttributes(), indexThroughput(u.create(), t.billingMode()), clock.millis(),
+              SecondaryIndex.Backfill.BACKFILLING);
           List<SecondaryIndex> indexes = new ArrayList<>(t.indexes());
           indexes.add(index);
-          List<Table.AttributeDefinition> defs = new ArrayList<>(t.attributeDefinitions());
+          // The definitions the request names come first, then the table's others, as DynamoDB
+          // Local lists them.
+          List<Table.AttributeDefinition> defs = new ArrayList<>();
+          for (Table.AttributeDefinition d : definitions == null ? List.<Table.AttributeDefinition>of() : definitions) {
+            if (keyNames.contains(d.name()) && defs.stream().noneMatch(x -> x.name().equals(d.name()))) {
+              defs.add(new Table.AttributeDefinition(d.name(), types.get(d.name())));
+            }
+          }
+          for (Table.AttributeDefinition d : t.attributeDefinitions()) {
+            if (defs.stream().noneMatch(x -> x.name().equals(d.name()))) {
+              defs.add(d);
+            }
+          }
           for (String name : keyNames) {
             if (defs.stream().noneMatch(d -> d.name().equals(name))) {
               defs.add(new Table.AttributeDefinition(name, types.get(name)));
@@ -453,37 +482,42 @@ public final class Tables {
               defs, t.billingMode(), t.throughput(), t.billingModeChangedMillis(), t.stream(),
               t.deletionProtection(), t.tableClass(), t.tags(), indexes, t.warmThroughput());
           catalog.replace(t);
-          backfill(t, index);
+          backfills.start(t, index);
           statuses.put(u.indexName(), "CREATING");
           break;
         }
         case "Delete": {
           if (existing == null) {
-            throw new AwsException(DynamoDbError.RESOURCE_NOT_FOUND,
-                "Requested resource not found: Index: " + u.indexName() + " not found");
+            // DynamoDB Local's words; what AWS says to deleting an unknown index is not recorded.
+            throw new AwsException(DynamoDbError.RESOURCE_NOT_FOUND, "Requested resource not found");
           }
-          shown = t;
           List<SecondaryIndex> indexes = new ArrayList<>(t.indexes());
           indexes.remove(existing);
-          t = t.withIndexes(indexes);
+          Table remaining = withoutUnusedDefinitions(t.withIndexes(indexes));
+          // The answer still lists the index, as DELETING, with the definitions left after it.
+          shown = new Table(t.account(), t.region(), t.name(), t.id(), t.createdMillis(), t.keySchema(),
+              remaining.attributeDefinitions(), t.billingMode(), t.throughput(), t.billingModeChangedMillis(),
+              t.stream(), t.deletionProtection(), t.tableClass(), t.tags(), t.indexes(), t.warmThroughput());
+          t = remaining;
           catalog.replace(t);
+          backfills.cancel(t, existing.name());
           deleteRange(dev.streambed.dynamodb.item.IndexEntries.indexPrefix(t, existing));
           statuses.put(u.indexName(), "DELETING");
           break;
         }
         default: {
           if (existing == null || !existing.global()) {
+            // As AWS answered an update of an unknown index (aws-controllers-k8s' API quirks lab,
+            // DDB-TABLE-456: "Requested resource not found: Index ghost for table ...").
             throw new AwsException(DynamoDbError.RESOURCE_NOT_FOUND,
-                "Requested resource not found: Index: " + u.indexName() + " not found");
+                "Requested resource not found: Index " + u.indexName() + " for table " + t.name());
           }
           if (t.isOnDemand()) {
             throw AwsException.validation(INVALID + "ProvisionedThroughput should not be specified "
                 + "for index: " + u.indexName() + " when BillingMode is PAY_PER_REQUEST");
           }
-          SecondaryIndex changed = new SecondaryIndex(existing.name(), true, existing.keySchema(),
-              existing.projectionType(), existing.nonKeyAttributes(),
-              new Table.Throughput(u.readCapacityUnits(), u.writeCapacityUnits(), clock.millis(), 0, 0),
-              existing.createdMillis());
+          SecondaryIndex changed = existing.withThroughput(
+              new Table.Throughput(u.readCapacityUnits(), u.writeCapacityUnits(), clock.millis(), 0, 0));
           List<SecondaryIndex> indexes = new ArrayList<>(t.indexes());
           indexes.set(indexes.indexOf(existing), changed);
           t = t.withIndexes(indexes);
@@ -495,38 +529,23 @@ public final class Tables {
     return new IndexChange(shown != null ? shown : t, statuses);
   }
 
-  /**
-   * Writes the entries of a new index for every item already in the table. Each entry is written
-   * guarded by the version of the item it comes from, so an item changed meanwhile is read again.
-   */
-  private void backfill(Table table, SecondaryIndex index) {
-    byte[] prefix = ItemKeys.tablePrefix(table);
-    byte[] end = Keys.prefixEnd(prefix);
-    byte[] from = prefix;
-    while (true) {
-      List<Entry> chunk = storage.range(from, end, false, 500);
-      for (Entry e : chunk) {
-        Entry current = e;
-        while (current != null) {
-          Map<String, dev.streambed.kernel.value.AttributeValue> item = ItemCodec.decode(current.value());
-          byte[] indexKey = dev.streambed.dynamodb.item.IndexEntries.entryKey(table, index, item);
-          if (indexKey == null || !dev.streambed.dynamodb.item.IndexEntries.fits(index, item)) {
-            break;
-          }
-          try {
-            storage.commit(new Batch().expectVersion(current.key(), current.version())
-                .put(indexKey, ItemCodec.encode(dev.streambed.dynamodb.item.IndexEntries.project(table, index, item))));
-            break;
-          } catch (dev.streambed.storage.VersionConflictException changed) {
-            current = storage.get(current.key());
-          }
-        }
+  /** The table without the attribute definitions no key of it or of its indexes uses any more. */
+  private static Table withoutUnusedDefinitions(Table t) {
+    Set<String> used = new HashSet<>();
+    List<KeySchema> schemas = new ArrayList<>();
+    schemas.add(t.keySchema());
+    t.indexes().forEach(i -> schemas.add(i.keySchema()));
+    for (KeySchema ks : schemas) {
+      used.add(ks.hashName());
+      if (ks.hasRange()) {
+        used.add(ks.rangeName());
       }
-      if (chunk.size() < 500) {
-        return;
-      }
-      from = Keys.successor(chunk.get(chunk.size() - 1).key());
     }
+    List<Table.AttributeDefinition> defs = t.attributeDefinitions().stream()
+        .filter(d -> used.contains(d.name())).toList();
+    return new Table(t.account(), t.region(), t.name(), t.id(), t.createdMillis(), t.keySchema(), defs,
+        t.billingMode(), t.throughput(), t.billingModeChangedMillis(), t.stream(), t.deletionProtection(),
+        t.tableClass(), t.tags(), t.indexes(), t.warmThroughput());
   }
 
   private void deleteRange(byte[] prefix) {
@@ -551,6 +570,7 @@ public final class Tables {
           + "against deletion. Disable deletion protection first.");
     }
     catalog.remove(t);
+    backfills.cancelAll(t);
     if (t.stream().enabled()) {
       // As on AWS, the stream of a deleted table stays readable for 24 hours.
       streams.disable(t.latestStreamArn());

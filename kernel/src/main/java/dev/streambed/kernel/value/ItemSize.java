@@ -72,7 +72,8 @@ public final class ItemSize {
    */
   static long numberSize(BigDecimal normalized) {
     if (normalized.signum() == 0) {
-      return 2;
+      // Zero has no digits: only the exponent byte (DynamoDB Local sizes it so).
+      return 1;
     }
     int high = normalized.precision() - normalized.scale() - 1;
     int low = -normalized.scale();

@@ -12,7 +12,7 @@ class ItemSizeTest {
 
   @Test
   void numbersTakeOneBytePerDigitPairAlignedOnTheDecimalPointPlusOne() {
-    assertThat(size("0")).isEqualTo(2);
+    assertThat(size("0")).isEqualTo(1);
     assertThat(size("7")).isEqualTo(2);
     assertThat(size("15")).isEqualTo(2);
     assertThat(size("100")).isEqualTo(2);

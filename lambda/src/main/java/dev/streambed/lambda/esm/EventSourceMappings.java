@@ -143,6 +143,7 @@ public final class EventSourceMappings {
       }
     }
     checkRoleCanRead(target.config(), m.eventSourceArn());
+    checkRoleCanSend(target.config(), m.onFailure());
     storage.commit(new Batch().expectVersion(key(m.uuid()), Storage.ABSENT).put(key(m.uuid()), encode(m)));
     changed(m.uuid());
     return m;
@@ -206,28 +207,21 @@ public final class EventSourceMappings {
       if (function != null) {
         checkRoleCanRead(function, m.eventSourceArn());
       }
+      if (updated.onFailure() != null && (function != null || !updated.onFailure().equals(m.onFailure()))) {
+        checkRoleCanSend(function != null ? function : target(m.functionArn(), m.account(), m.region()).config(),
+            updated.onFailure());
+      }
       try {
         storage.commit(new Batch().expectVersion(key(uuid), e.version()).put(key(uuid), encode(updated)));
       } catch (VersionConflictException raced) {
         Thread.onSpinWait();
         continue;
       }
-      if (updated.enabled() != m.enabled() || !updated.functionArn().equals(m.functionArn())
-          || updated.batchSize() != m.batchSize() || !updated.filterPatterns().equals(m.filterPatterns())
-          || !settingsEqual(updated, m)) {
+      if (!updated.sameSettings(m)) {
         changed(uuid);
       }
       return updated;
     }
-  }
-
-  private static boolean settingsEqual(MappingConfig a, MappingConfig b) {
-    return a.maximumBatchingWindowInSeconds() == b.maximumBatchingWindowInSeconds()
-        && a.maximumRetryAttempts() == b.maximumRetryAttempts()
-        && a.maximumRecordAgeInSeconds() == b.maximumRecordAgeInSeconds()
-        && a.bisectBatchOnFunctionError() == b.bisectBatchOnFunctionError()
-        && a.functionResponseTypes().equals(b.functionResponseTypes())
-        && a.parallelizationFactor() == b.parallelizationFactor();
   }
 
   /** DeleteEventSourceMapping: returns the mapping as it was. */
@@ -290,6 +284,24 @@ public final class EventSourceMappings {
     }
   }
 
+  /**
+   * AWS checks, when a mapping is given an on-failure destination, that the function's role may
+   * send to it: a queue needs sqs:SendMessage, a topic sns:Publish. Without it the mapping is
+   * refused with "The provided execution role does not have permissions to call SendMessage on
+   * SQS" (InvalidParameterValueException, as AWS answers stream mappings with such a queue).
+   */
+  private void checkRoleCanSend(FunctionConfig function, String destinationArn) {
+    if (destinationArn == null) {
+      return;
+    }
+    String service = FailureDestinations.serviceOf(destinationArn);
+    String[] need = "sqs".equals(service) ? new String[] {"sqs:SendMessage", "SendMessage", "SQS"}
+        : "sns".equals(service) ? new String[] {"sns:Publish", "Publish", "SNS"} : null;
+    if (need != null && !iam.isAllowed(Iam.sessionArn(function.role(), function.name()), need[0], destinationArn)) {
+      throw invalid("The provided execution role does not have permissions to call " + need[1] + " on " + need[2]);
+    }
+  }
+
   private static MappingConfig validated(MappingConfig m) {
     range("batchSize", m.batchSize(), 1, 10000);
     range("maximumBatchingWindowInSeconds", m.maximumBatchingWindowInSeconds(), 0, 300);
@@ -297,7 +309,7 @@ public final class EventSourceMappings {
     range("maximumRetryAttempts", m.maximumRetryAttempts(), -1, 10000);
     range("maximumRecordAgeInSeconds", m.maximumRecordAgeInSeconds(), -1, 604800);
     if (m.maximumRecordAgeInSeconds() >= 0 && m.maximumRecordAgeInSeconds() < 60) {
-      throw invalid("MaximumRecordAgeInSeconds must be -1 or between 60 and 604800.");
+      throw invalid("MaximumRecordAgeInSeconds must be either -1 (forever) or between 60 and 604800 (inclusive)");
     }
     range("tumblingWindowInSeconds", m.tumblingWindowInSeconds(), 0, 900);
     for (String t : m.functionResponseTypes()) {
@@ -312,7 +324,9 @@ public final class EventSourceMappings {
         throw invalid("Invalid filter pattern definition.");
       }
     }
-    if (m.onFailure() != null && !m.onFailure().matches("arn:aws[a-zA-Z-]*:(sqs|sns|s3):.*")) {
+    // AWS takes a queue, a topic or a bucket for a stream's failed batches. Streambed also takes a
+    // function (invoked asynchronously with the record), which needs no other service.
+    if (m.onFailure() != null && !m.onFailure().matches("arn:aws[a-zA-Z-]*:(sqs|sns|s3|lambda):.*")) {
       throw invalid("Unsupported DestinationConfig parameter for given event source mapping type.");
     }
     return m;

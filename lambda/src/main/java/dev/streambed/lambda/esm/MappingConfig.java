@@ -36,6 +36,18 @@ public record MappingConfig(
     return "arn:aws:lambda:" + region + ":" + account + ":event-source-mapping:" + uuid;
   }
 
+  /** Whether the two differ only in when they were changed and what they last did. */
+  public boolean sameSettings(MappingConfig o) {
+    return functionArn.equals(o.functionArn) && batchSize == o.batchSize
+        && maximumBatchingWindowInSeconds == o.maximumBatchingWindowInSeconds
+        && parallelizationFactor == o.parallelizationFactor && maximumRetryAttempts == o.maximumRetryAttempts
+        && maximumRecordAgeInSeconds == o.maximumRecordAgeInSeconds
+        && bisectBatchOnFunctionError == o.bisectBatchOnFunctionError
+        && tumblingWindowInSeconds == o.tumblingWindowInSeconds
+        && functionResponseTypes.equals(o.functionResponseTypes) && filterPatterns.equals(o.filterPatterns)
+        && java.util.Objects.equals(onFailure, o.onFailure) && enabled == o.enabled;
+  }
+
   /** The state once any transition has finished: Enabled or Disabled. */
   public String settledState() {
     return enabled ? "Enabled" : "Disabled";

@@ -53,9 +53,13 @@ public final class Differential implements AutoCloseable {
   private Normalizer normalizer = new Normalizer(false);
   private int steps;
   private String context = "";
+  private DynamoDbResponse lastOurs;
 
-  private Differential(Streambed streambed, URI oracleEndpoint) {
+  private final java.time.Clock clock;
+
+  private Differential(Streambed streambed, URI oracleEndpoint, java.time.Clock clock) {
     this.streambed = streambed;
+    this.clock = clock;
     this.oursEndpoint = streambed.endpoint();
     this.oracleEndpoint = oracleEndpoint;
     this.ours = client(oursEndpoint);
@@ -64,7 +68,12 @@ public final class Differential implements AutoCloseable {
 
   /** A fresh Streambed server and the run's shared DynamoDB Local. */
   public static Differential start() {
-    return new Differential(Streambed.start(), DynamoDbLocal.shared().endpoint());
+    return new Differential(Streambed.start(), DynamoDbLocal.shared().endpoint(), java.time.Clock.systemUTC());
+  }
+
+  /** A fresh Streambed server reading time from {@code clock}, and the run's shared DynamoDB Local. */
+  public static Differential start(java.time.Clock clock) {
+    return new Differential(Streambed.start(clock), DynamoDbLocal.shared().endpoint(), clock);
   }
 
   /** An SDK client as a user would build one, but without retries: every answer is seen once. */
@@ -104,7 +113,7 @@ public final class Differential implements AutoCloseable {
   /** Sends one request to both, compares, and returns Streambed's answer. */
   public Answer step(DynamoDbRequest request) {
     String table = tableName(request);
-    Step step = new Step(++steps, operation(request), table, request, table == null ? null : schemas.get(table));
+    Step step = new Step(++steps, operation(request), table, request, table == null ? null : schemas.get(table), clock.millis());
     Answer mine = call(ours, request);
     if (request instanceof CreateTableRequest create && !mine.failed()) {
       schemas.put(create.tableName(), create);
@@ -122,7 +131,7 @@ public final class Differential implements AutoCloseable {
     String oursArn = ours.describeTable(b -> b.tableName(table)).table().tableArn();
     String oracleArn = oracle.describeTable(b -> b.tableName(table)).table().tableArn();
     DynamoDbRequest mine = request.apply(oursArn);
-    Step step = new Step(++steps, operation(mine), table, mine, schemas.get(table));
+    Step step = new Step(++steps, operation(mine), table, mine, schemas.get(table), clock.millis());
     Answer answer = call(ours, mine);
     Answer theirs = KnownDifference.correct(step, call(oracle, request.apply(oracleArn)));
     compare(step, answer, theirs);
@@ -131,11 +140,32 @@ public final class Differential implements AutoCloseable {
 
   /** Sends the same body to both as operation {@code target}, outside any SDK. */
   public Answer raw(String label, String target, String body) {
-    Step step = new Step(++steps, "raw:" + label, null, target + " " + body, null);
+    Step step = new Step(++steps, "raw:" + label, null, target + " " + body, null, clock.millis());
     Answer mine = post(oursEndpoint, target, body);
     Answer theirs = KnownDifference.correct(step, post(oracleEndpoint, target, body));
     compare(step, mine, theirs);
     return mine;
+  }
+
+  /**
+   * Compares what each side answered to a sequence of its own requests (pages of a Scan, the
+   * segments of a parallel scan), as {@code read} reduces that sequence to a comparable tree.
+   * Known differences apply as to a step of {@code request} (which may waive the comparison).
+   */
+  public void compareEach(String label, DynamoDbRequest request, Function<DynamoDbClient, Object> read) {
+    String table = tableName(request);
+    Step step = new Step(++steps, label, table, request, table == null ? null : schemas.get(table), clock.millis());
+    compare(step, Answer.ok(200, read.apply(ours)), KnownDifference.correct(step, Answer.ok(200, read.apply(oracle))));
+  }
+
+  /** The normalizer of this sequence, for trees built by {@link #compareEach}. */
+  Normalizer normalizer() {
+    return normalizer;
+  }
+
+  /** One side's answer to a request, normalized, without comparing it. */
+  Answer answer(DynamoDbClient client, DynamoDbRequest request) {
+    return call(client, request);
   }
 
   /** The differences seen so far, one text each. */
@@ -156,8 +186,8 @@ public final class Differential implements AutoCloseable {
     diff("", mine.tree(), theirs.tree(), diffs);
     if (!diffs.isEmpty()) {
       differences.add("step " + step.index() + " " + step.operation()
-          + (context.isEmpty() ? "" : " [" + context + "]") + "\n  request:   " + step.request()
-          + "\n  streambed: " + mine + "\n  expected:  " + theirs
+          + (context.isEmpty() ? "" : " [" + context + "]") + "\n  request:   " + shorten(step.request())
+          + "\n  streambed: " + shorten(mine) + "\n  expected:  " + shorten(theirs)
           + "\n  at: " + String.join("\n      ", diffs));
     }
   }
@@ -187,12 +217,23 @@ public final class Differential implements AutoCloseable {
 
   private static String shorten(Object o) {
     String s = String.valueOf(o);
-    return s.length() > 300 ? s.substring(0, 300) + "...(" + s.length() + " chars)" : s;
+    return s.length() > 600 ? s.substring(0, 600) + "...(" + s.length() + " chars)" : s;
+  }
+
+  /** Streambed's answer to the last {@link #step}, as the SDK returned it (null after an error). */
+  public DynamoDbResponse lastResponse() {
+    return lastOurs;
   }
 
   private Answer call(DynamoDbClient client, DynamoDbRequest request) {
+    if (client == ours) {
+      lastOurs = null;
+    }
     try {
       DynamoDbResponse response = invoke(client, request);
+      if (client == ours) {
+        lastOurs = response;
+      }
       return Answer.ok(response.sdkHttpResponse().statusCode(), normalizer.tree(response));
     } catch (AwsServiceException e) {
       Map<String, Object> extra = new TreeMap<>();
@@ -253,7 +294,10 @@ public final class Differential implements AutoCloseable {
       Map.entry(UpdateItemRequest.class, r -> ((UpdateItemRequest) r).tableName()),
       Map.entry(DeleteItemRequest.class, r -> ((DeleteItemRequest) r).tableName()),
       Map.entry(software.amazon.awssdk.services.dynamodb.model.QueryRequest.class,
-          r -> ((software.amazon.awssdk.services.dynamodb.model.QueryRequest) r).tableName()));
+          r -> ((software.amazon.awssdk.services.dynamodb.model.QueryRequest) r).tableName()),
+      Map.entry(ScanRequest.class, r -> ((ScanRequest) r).tableName()),
+      Map.entry(UpdateTimeToLiveRequest.class, r -> ((UpdateTimeToLiveRequest) r).tableName()),
+      Map.entry(DescribeTimeToLiveRequest.class, r -> ((DescribeTimeToLiveRequest) r).tableName()));
 
   private static String tableName(DynamoDbRequest request) {
     Function<DynamoDbRequest, String> f = TABLE_NAMES.get(request.getClass());
@@ -286,6 +330,14 @@ public final class Differential implements AutoCloseable {
       return c.deleteItem(x);
     } else if (r instanceof software.amazon.awssdk.services.dynamodb.model.QueryRequest x) {
       return c.query(x);
+    } else if (r instanceof ScanRequest x) {
+      return c.scan(x);
+    } else if (r instanceof BatchGetItemRequest x) {
+      return c.batchGetItem(x);
+    } else if (r instanceof UpdateTimeToLiveRequest x) {
+      return c.updateTimeToLive(x);
+    } else if (r instanceof DescribeTimeToLiveRequest x) {
+      return c.describeTimeToLive(x);
     } else if (r instanceof software.amazon.awssdk.services.dynamodb.model.BatchWriteItemRequest x) {
       return c.batchWriteItem(x);
     } else if (r instanceof software.amazon.awssdk.services.dynamodb.model.TransactWriteItemsRequest x) {

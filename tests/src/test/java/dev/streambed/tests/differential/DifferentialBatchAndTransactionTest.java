@@ -59,6 +59,38 @@ class DifferentialBatchAndTransactionTest extends DifferentialTest {
   }
 
   @Test
+  void batchLimitsAndItemCollections() {
+    d.step(BatchWriteItemRequest.builder().requestItems(Map.of(table, List.of(put("fits"),
+        WriteRequest.builder().putRequest(p -> p.item(Map.of("pk", s("huge"), "blob", s(Av.chars(400 * 1024, 'h'))))).build())))
+        .build());
+    d.step(GetItemRequest.builder().tableName(table).key(key("fits")).consistentRead(true).build());
+    String threads = Differential.tableName("threads");
+    d.step(software.amazon.awssdk.services.dynamodb.model.CreateTableRequest.builder().tableName(threads)
+        .billingMode(software.amazon.awssdk.services.dynamodb.model.BillingMode.PAY_PER_REQUEST)
+        .attributeDefinitions(def("forum", ScalarAttributeType.S), def("topic", ScalarAttributeType.S),
+            def("posted", ScalarAttributeType.S))
+        .keySchema(key("forum", software.amazon.awssdk.services.dynamodb.model.KeyType.HASH),
+            key("topic", software.amazon.awssdk.services.dynamodb.model.KeyType.RANGE))
+        .localSecondaryIndexes(software.amazon.awssdk.services.dynamodb.model.LocalSecondaryIndex.builder()
+            .indexName("byPosted").keySchema(key("forum", software.amazon.awssdk.services.dynamodb.model.KeyType.HASH),
+                key("posted", software.amazon.awssdk.services.dynamodb.model.KeyType.RANGE))
+            .projection(p -> p.projectionType(software.amazon.awssdk.services.dynamodb.model.ProjectionType.ALL)).build())
+        .build());
+    Map<String, AttributeValue> thread = Map.of("forum", s("java"), "topic", s("records"), "posted", s("2026-01"));
+    d.step(TransactWriteItemsRequest.builder().returnItemCollectionMetrics("SIZE").transactItems(
+        TransactWriteItem.builder().put(p -> p.tableName(threads).item(thread)).build(),
+        TransactWriteItem.builder().update(u -> u.tableName(threads).key(Map.of("forum", s("rust"), "topic", s("traits")))
+            .updateExpression("SET posted = :p").expressionAttributeValues(Map.of(":p", s("2026-02")))).build(),
+        TransactWriteItem.builder().conditionCheck(c -> c.tableName(threads).key(Map.of("forum", s("go"), "topic", s("x")))
+            .conditionExpression("attribute_not_exists(topic)")).build(),
+        TransactWriteItem.builder().put(p -> p.tableName(table).item(key("tx"))).build()).build());
+    d.step(BatchWriteItemRequest.builder().returnItemCollectionMetrics("SIZE").requestItems(Map.of(
+        threads, List.of(WriteRequest.builder().deleteRequest(r -> r.key(Map.of("forum", s("java"), "topic", s("records")))).build(),
+            WriteRequest.builder().putRequest(p -> p.item(Map.of("forum", s("java"), "topic", s("new"), "posted", s("3")))).build()),
+        table, List.of(put("batch")))).build());
+  }
+
+  @Test
   void transactions() {
     d.step(TransactWriteItemsRequest.builder().transactItems(
         TransactWriteItem.builder().update(u -> u.tableName(table).key(key("alice"))

@@ -111,4 +111,26 @@ class DifferentialQueryTest extends DifferentialTest {
     d.step(query("g = :g", ":g", s("even"), ":v", n("3")).indexName("byG").filterExpression("sk > :v").build());
     d.step(query("g = :g", ":g", s("even"), ":p", s("a")).indexName("byG").filterExpression("pk = :p").build());
   }
+
+  @Test
+  void startKeys() {
+    // On the sort key's far bound (nothing can follow), inside and outside the range, and in
+    // another partition with and without a sort key condition.
+    for (boolean forward : new boolean[] {true, false}) {
+      for (String at : List.of("2", "4", "5", "8", "11")) {
+        d.step(query("pk = :p AND sk BETWEEN :lo AND :hi", ":p", s("a"), ":lo", n("2"), ":hi", n("8"))
+            .scanIndexForward(forward).exclusiveStartKey(Map.of("pk", s("a"), "sk", n(at))).build());
+        d.step(query("pk = :p AND sk <= :hi", ":p", s("a"), ":hi", n("5"))
+            .scanIndexForward(forward).exclusiveStartKey(Map.of("pk", s("a"), "sk", n(at))).build());
+      }
+      // A page that ends on the far bound says nothing of a next one.
+      d.step(query("pk = :p AND sk >= :lo", ":p", s("b"), ":lo", n("9")).scanIndexForward(forward).limit(1).build());
+      d.step(query("pk = :p AND sk BETWEEN :lo AND :hi", ":p", s("b"), ":lo", n("9"), ":hi", n("10"))
+          .scanIndexForward(forward).limit(2).build());
+    }
+    d.step(query("pk = :p", ":p", s("a")).exclusiveStartKey(Map.of("pk", s("b"), "sk", n("3"))).build());
+    d.step(query("pk = :p AND sk > :v", ":p", s("a"), ":v", n("1"))
+        .exclusiveStartKey(Map.of("pk", s("b"), "sk", n("3"))).build());
+    d.step(query("pk = :p", ":p", s("a")).exclusiveStartKey(Map.of("pk", s("a"))).build());
+  }
 }

@@ -29,7 +29,7 @@ public record KnownDifference(String id, String dynamoDbLocal, String aws, Strin
   /** Every known difference, applied in this order. */
   public static final List<KnownDifference> ALL = java.util.stream.Stream.of(
       WireDifferences.ALL, TableDifferences.ALL, ItemDifferences.ALL, ExpressionDifferences.ALL,
-      ReadDifferences.ALL, PartiQlDifferences.ALL)
+      ReadDifferences.ALL, PartiQlDifferences.ALL, IndexDifferences.ALL, TimeToLiveDifferences.ALL)
       .flatMap(List::stream).toList();
 
   /** DynamoDB Local's answer corrected by every known difference. */

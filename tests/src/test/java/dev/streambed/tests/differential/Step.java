@@ -2,11 +2,11 @@ package dev.streambed.tests.differential;
 
 /**
  * One request of a differential sequence: its position, the operation, the table it names (or
- * null), the request itself and the CreateTable request that made that table (or null), for
- * corrections and for the report of a difference.
+ * null), the request itself, the CreateTable request that made that table (or null), and the
+ * time on Streambed's clock when it was sent, for corrections and for the report of a difference.
  */
 public record Step(int index, String operation, String tableName, Object request,
-    software.amazon.awssdk.services.dynamodb.model.CreateTableRequest schema) {
+    software.amazon.awssdk.services.dynamodb.model.CreateTableRequest schema, long atMillis) {
   /** The region of every client of the differential tests. */
   public static final String REGION = "us-east-1";
 
@@ -36,7 +36,8 @@ public record Step(int index, String operation, String tableName, Object request
 
   boolean isControlPlane() {
     return switch (operation) {
-      case "CreateTable", "DescribeTable", "UpdateTable", "DeleteTable" -> true;
+      case "CreateTable", "DescribeTable", "UpdateTable", "DeleteTable", "UpdateTimeToLive",
+          "DescribeTimeToLive" -> true;
       default -> false;
     };
   }

@@ -275,7 +275,8 @@ final class TableDifferences {
   private static Answer withTableDescription(Answer local, java.util.function.Consumer<Map<String, Object>> edit) {
     Map<String, Object> tree = rewriteStrings(local.tree(), s -> s);
     Map<String, Object> body = (Map<String, Object>) tree.get("body");
-    Object description = body == null ? null : body.get("TableDescription");
+    Object description = body == null ? null
+        : body.get("TableDescription") != null ? body.get("TableDescription") : body.get("Table");
     if (description instanceof Map<?, ?> m) {
       edit.accept((Map<String, Object>) m);
     }

@@ -29,7 +29,8 @@ final class WireDifferences {
               + "not found') and says 'Requested resource not found' in data-plane operations",
           "aws-reference/recorded/test_dynamodb.snapshot.json: test_table_crud "
               + "(delete-non-existent-table), test_kinesis_streaming_destination_crud (bad-table), "
-              + "test_batch_write_not_existing_table",
+              + "test_batch_write_not_existing_table; for UpdateTimeToLive and DescribeTimeToLive the "
+              + "control-plane wording, as AWS's CLI printed it in localstack/localstack pull request #9038",
           (step, local) -> {
             if (!"ResourceNotFoundException".equals(local.errorCode())
                 || !LOCAL_NOT_FOUND.equals(local.errorMessage())) {
