@@ -1,6 +1,7 @@
 package dev.streambed.lambda;
 
 import dev.streambed.kernel.error.AwsException;
+import dev.streambed.kernel.time.Timers;
 import dev.streambed.lambda.runtime.Outcome;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
@@ -22,8 +23,9 @@ import org.slf4j.LoggerFactory;
  * the retry delay and then twice that (AWS waits a minute, then two), while the event is younger
  * than MaximumEventAgeInSeconds (six hours unless set); a throttled attempt waits a second and
  * tries again without counting. The outcome goes to the destinations the config names and a
- * discarded event to the function's dead-letter queue. The queue lives in memory: events still
- * waiting when Streambed stops are lost.
+ * discarded event to the function's dead-letter queue. Retries wait for the injected clock, so a
+ * test that moves the clock sees them at once. The queue lives in memory: events still waiting
+ * when Streambed stops are lost.
  */
 final class AsyncInvocations implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(AsyncInvocations.class);
@@ -36,6 +38,7 @@ final class AsyncInvocations implements AutoCloseable {
   private final Clock clock;
   private final Duration retryDelay;
   private final Deliveries deliveries;
+  private final Timers timers;
   private final ScheduledExecutorService queue = Executors.newScheduledThreadPool(4, r -> {
     Thread t = new Thread(r, "lambda-async-invoke");
     t.setDaemon(true);
@@ -49,18 +52,25 @@ final class AsyncInvocations implements AutoCloseable {
     this.clock = clock;
     this.retryDelay = retryDelay;
     this.deliveries = deliveries;
+    this.timers = Timers.of(clock);
   }
 
   void enqueue(AsyncEvent e) {
     later(e, 0, 0);
   }
 
+  /** The next attempt, after {@code delayMillis} of real time (a throttle's back-off). */
   private void later(AsyncEvent e, int attempts, long delayMillis) {
     try {
       queue.schedule(() -> attempt(e, attempts), delayMillis, TimeUnit.MILLISECONDS);
     } catch (RejectedExecutionException closed) {
       // Streambed is stopping: the event is lost with the rest of the queue.
     }
+  }
+
+  /** A retry, once the clock reads {@code atMillis}. */
+  private void retryAt(AsyncEvent e, int attempts, long atMillis) {
+    timers.at(atMillis).thenRun(() -> later(e, attempts, 0));
   }
 
   /** One attempt; {@code attempts} is how often the function ran for the event before. */
@@ -116,7 +126,7 @@ final class AsyncInvocations implements AutoCloseable {
       discard(e, settings, "EventAgeExceeded", made, o, 200, null);
       return;
     }
-    later(e, made, delay);
+    retryAt(e, made, clock.millis() + delay);
   }
 
   /** An event Lambda gives up on: to the OnFailure destination, and to the dead-letter queue. */
@@ -173,6 +183,7 @@ final class AsyncInvocations implements AutoCloseable {
 
   @Override
   public void close() {
+    timers.close();
     queue.shutdownNow();
   }
 }

@@ -30,9 +30,9 @@ import software.amazon.awssdk.services.sqs.model.MessageSystemAttributeName;
 /**
  * Event invocations through the SDK as Lambda's asynchronous queue runs them: retries of a
  * failing function, the invocation records its destinations receive (a queue, a function), the
- * dead-letter queue's message, a function nothing may run, and an event too old to retry. One
+ * dead-letter queue's message, a function nothing may run, and events too old to retry. One
  * server retries after 200 ms instead of AWS's minute; another keeps AWS's delay on a clock the
- * test holds still.
+ * test moves by hand.
  */
 class LambdaAsyncInvokeTest {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -222,7 +222,9 @@ class LambdaAsyncInvokeTest {
   void anEventTooOldForItsFirstRetryIsGivenUpBeforeItsAgeIsReached() throws Exception {
     // AWS's minute before the first retry, and a clock that does not move: with a maximum age of
     // 60 seconds the retry could come no sooner than the age is reached.
-    MutableClock clock = new MutableClock(Instant.parse("2025-11-27T02:28:00Z"));
+    // It starts at the present, as the functions' log lines are stamped with the machine's time.
+    Instant start = Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+    MutableClock clock = new MutableClock(start);
     try (Streambed held = Streambed.start(Config.defaults(), clock);
         LambdaClient client = LambdaFunctionsTest.lambda(held.endpoint());
         SqsClient queues = held.sqs()) {
@@ -233,11 +235,48 @@ class LambdaAsyncInvokeTest {
           .maximumEventAgeInSeconds(60).destinationConfig(d -> d.onFailure(s -> s.destination(q[1]))));
       invokeEvent(client, "too-old", "{\"message\": \"old\"}");
 
-      JsonNode record = JSON.readTree(receive(queues, q[0]).body());
+      Message first = receive(queues, q[0]);
+      queues.deleteMessage(b -> b.queueUrl(q[0]).receiptHandle(first.receiptHandle()));
+      JsonNode record = JSON.readTree(first.body());
       assertThat(record.at("/requestContext/condition").asText()).isEqualTo("EventAgeExceeded");
       assertThat(record.at("/requestContext/approximateInvokeCount").asInt()).isEqualTo(1);
-      assertThat(record.get("timestamp").asText()).isEqualTo("2025-11-27T02:28:00.000Z");
+      assertThat(record.get("timestamp").asText()).isEqualTo(start.toString().replace("Z", ".000Z"));
       assertThat(record.at("/responsePayload/errorMessage").asText()).isEqualTo("intentional failure");
+
+      // With 90 seconds there is time for the retry a minute later, not for the second two
+      // minutes after that (test_maxeventage records the same).
+      client.updateFunctionEventInvokeConfig(b -> b.functionName("too-old").maximumEventAgeInSeconds(90));
+      invokeEvent(client, "too-old", "{\"message\": \"old again\"}");
+      try (CloudWatchLogsClient logs = held.logs()) {
+        awaitAttempts(held, logs, "too-old", 2);
+        assertThat(queues.receiveMessage(b -> b.queueUrl(q[0])).messages()).isEmpty();
+        clock.advance(Duration.ofSeconds(60));
+        JsonNode again = JSON.readTree(receive(queues, q[0]).body());
+        assertThat(again.at("/requestContext/condition").asText()).isEqualTo("EventAgeExceeded");
+        assertThat(again.at("/requestContext/approximateInvokeCount").asInt()).isEqualTo(2);
+        assertThat(again.get("timestamp").asText()).isEqualTo(start.plusSeconds(60).toString().replace("Z", ".000Z"));
+        assertThat(attempts(logs, "too-old")).hasSize(3);
+      }
     }
+  }
+
+  private static List<String> attempts(CloudWatchLogsClient logs, String function) {
+    return logs.filterLogEvents(b -> b.logGroupName("/aws/lambda/" + function).filterPattern("attempt")).events()
+        .stream().map(FilteredLogEvent::message).toList();
+  }
+
+  /** Waits, woken by each append to the function's log group, until it made {@code count} attempts. */
+  private static void awaitAttempts(Streambed server, CloudWatchLogsClient logs, String function, int count)
+      throws InterruptedException {
+    GroupRef group = new GroupRef("000000000000", "us-east-1", "/aws/lambda/" + function);
+    for (int i = 0; i < 20; i++) {
+      long seen = server.server().logs().watch().version(group);
+      if (attempts(logs, function).size() >= count) {
+        return;
+      }
+      server.server().logs().awaitEvents(group, seen, Duration.ofSeconds(5));
+    }
+    throw new AssertionError(function + " made fewer than " + count + " attempts: "
+        + logs.filterLogEvents(b -> b.logGroupName("/aws/lambda/" + function)).events());
   }
 }
