@@ -164,7 +164,7 @@ class LambdaFunctionSettingsTest {
     try (CloudWatchLogsClient logs = streambed.logs()) {
       List<String> messages = logs.filterLogEvents(b -> b.logGroupName("my-functions")).events().stream()
           .map(e -> e.message()).toList();
-      assertThat(messages).anyMatch(m -> m.startsWith("START RequestId: ")).contains("logged line");
+      assertThat(messages).anyMatch(m -> m.startsWith("START RequestId: ")).contains("logged line\n");
       assertThat(logs.describeLogGroups(b -> b.logGroupNamePrefix("/aws/lambda/custom-group")).logGroups()).isEmpty();
     }
   }
