@@ -421,7 +421,8 @@ def assumed_role(length):
         lam.delete_function(FunctionName=name)
     except lam.exceptions.ResourceNotFoundException:
         pass
-    _, lam_created = create(name, code=python_zip(ROLE_PY))
+    # boto3 takes long to import and set up on a loaded machine: more time than the fixture's.
+    _, lam_created = create(name, code=python_zip(ROLE_PY), timeout=90)
     identity = json.load(invoke(name)["Payload"])
     assert "Arn" in identity, identity
     arn = identity["Arn"]

@@ -251,7 +251,7 @@ class LambdaJavaTest {
     AwsCli.Result logs = aws.run("logs", "filter-log-events", "--region", "us-east-1", "--log-group-name",
         "/aws/lambda/cli-java", "--filter-pattern", "greeting");
     assertThat(logs.exitCode()).as(logs.stderr()).isZero();
-    assertThat(JSON.readTree(logs.stdout()).get("events").get(0).get("message").asText()).isEqualTo("greeting CLI");
+    assertThat(JSON.readTree(logs.stdout()).get("events").get(0).get("message").asText()).isEqualTo("greeting CLI\n");
   }
 
   @Test

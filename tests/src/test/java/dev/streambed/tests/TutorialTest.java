@@ -129,7 +129,7 @@ class TutorialTest {
       lambda.updateEventSourceMapping(b -> b.uuid(uuid).enabled(true));
       List<String> resumed = awaitLines(logs, group, 4);
       assertThat(String.join("\n", resumed)).contains("delivered once enabled");
-      assertThat(resumed.stream().filter(m -> m.equals("INSERT"))).hasSize(2);
+      assertThat(resumed.stream().filter(m -> m.equals("INSERT\n"))).hasSize(2);
     }
   }
 
