@@ -112,7 +112,7 @@ public final class FunctionDeployment {
     String roleArn = role != null ? role : streambed.triggerRole(name + "-role");
     streambed.server().functions().create(streambed.accountId(), streambed.region(),
         new dev.streambed.lambda.Functions.CreateRequest(name, runtime, handler, roleArn, description,
-            timeoutSeconds, memoryMb, Map.copyOf(environment), null, zip, null, "Zip"));
+            timeoutSeconds, memoryMb, Map.copyOf(environment), null, zip, null, "Zip", null, null, false));
     return new DeployedFunction(streambed, name, roleArn);
   }
 }

@@ -14,6 +14,9 @@ import java.util.UUID;
 
 /** Aliases of functions: names for a version, optionally sharing traffic with another. */
 public final class Aliases {
+  private static final String NAME_PATTERN = "(?!^[0-9]+$)([a-zA-Z0-9-_]+)";
+  private static final java.util.regex.Pattern NAME = java.util.regex.Pattern.compile(NAME_PATTERN);
+
   private final Functions functions;
   private final FunctionStore store;
   private final Storage storage;
@@ -27,7 +30,10 @@ public final class Aliases {
   /** CreateAlias. */
   public Alias create(FunctionRef ref, String name, String functionVersion, String description,
       Map<String, Double> weights) {
-    FunctionConfig latest = functions.state(Functions.unqualified(ref)).latest();
+    checkName(name);
+    // AWS names the version asked for when the function itself is missing.
+    FunctionConfig latest = functions.state(functionVersion == null ? ref.unqualified()
+        : ref.qualified(functionVersion)).latest();
     checkTarget(ref, functionVersion, weights);
     Alias alias = new Alias(latest.arn(), name, functionVersion, description == null ? "" : description,
         weights == null || weights.isEmpty() ? null : Map.copyOf(weights), UUID.randomUUID().toString());
@@ -63,12 +69,13 @@ public final class Aliases {
   public Alias update(FunctionRef ref, String name, String functionVersion, String description,
       Map<String, Double> weights, String revisionId) {
     byte[] key = FunctionStore.aliasKey(ref.account(), ref.region(), ref.name(), name);
+    functions.state(Functions.unqualified(ref));
     while (true) {
-      Alias current = get(ref, name);
       Entry e = storage.get(key);
       if (e == null) {
-        continue;
+        throw new AwsException(LambdaError.RESOURCE_NOT_FOUND, "Alias not found: " + ref.qualified(name).arn());
       }
+      Alias current = read(e.value(), Alias.class);
       Functions.checkRevision(current.revisionId(), revisionId);
       String version = functionVersion == null ? current.functionVersion() : functionVersion;
       Map<String, Double> w = weights == null ? current.weights() : weights.isEmpty() ? null : Map.copyOf(weights);
@@ -88,6 +95,19 @@ public final class Aliases {
   public void delete(FunctionRef ref, String name) {
     functions.state(Functions.unqualified(ref));
     storage.commit(new Batch().delete(FunctionStore.aliasKey(ref.account(), ref.region(), ref.name(), name)));
+  }
+
+  /** Whether a qualifier names an alias (not a version, not $LATEST). */
+  static boolean isAliasName(String qualifier) {
+    return NAME.matcher(qualifier).matches();
+  }
+
+  /** Alias names: not only digits (those are versions), as AWS's pattern says. */
+  private static void checkName(String name) {
+    if (name == null || name.length() > 128 || !NAME.matcher(name).matches()) {
+      throw AwsException.validation("1 validation error detected: Value '" + name + "' at 'name' failed to "
+          + "satisfy constraint: Member must satisfy regular expression pattern: " + NAME_PATTERN);
+    }
   }
 
   private void checkTarget(FunctionRef ref, String functionVersion, Map<String, Double> weights) {
@@ -110,7 +130,9 @@ public final class Aliases {
         }
       }
       if ("$LATEST".equals(functionVersion)) {
-        throw Functions.invalid("$LATEST is not supported for an alias pointing to more than 1 version");
+        // One of the refusals AWS words without the Type member.
+        throw new AwsException(LambdaError.INVALID_PARAMETER_VALUE_UNTYPED,
+            "$LATEST is not supported for an alias pointing to more than 1 version");
       }
       for (String v : weights.keySet()) {
         if (v.equals(functionVersion)) {

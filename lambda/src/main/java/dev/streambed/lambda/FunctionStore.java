@@ -16,13 +16,16 @@ import java.util.List;
  *
  * <p>Keys: {@code 0x40 | account/region/name} holds a function's state ($LATEST and what
  * changes with it), {@code 0x41 | sha256} code, {@code 0x42 | account/region/name/NNNNNNNNNN} a
- * published version, {@code 0x43 | account/region/name/alias} an alias.
+ * published version, {@code 0x43 | account/region/name/alias} an alias, {@code 0x46 |
+ * account/region/name/kind/qualifier} a setting kept per qualifier (the resource policy, the
+ * EventInvokeConfig), deleted with the function.
  */
 final class FunctionStore {
   private static final byte STATE = 0x40;
   private static final byte CODE = 0x41;
   private static final byte VERSION = 0x42;
   private static final byte ALIAS = 0x43;
+  private static final byte SETTING = 0x46;
   private static final ObjectMapper JSON = new ObjectMapper()
       .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
 
@@ -44,6 +47,10 @@ final class FunctionStore {
     return key(STATE, account + "/" + region + "/" + name);
   }
 
+  static byte[] versionPrefix(String account, String region) {
+    return key(VERSION, account + "/" + region + "/");
+  }
+
   static byte[] versionPrefix(String account, String region, String name) {
     return key(VERSION, account + "/" + region + "/" + name + "/");
   }
@@ -58,6 +65,18 @@ final class FunctionStore {
 
   static byte[] aliasKey(String account, String region, String name, String alias) {
     return key(ALIAS, account + "/" + region + "/" + name + "/" + alias);
+  }
+
+  static byte[] settingPrefix(String account, String region, String name) {
+    return key(SETTING, account + "/" + region + "/" + name + "/");
+  }
+
+  static byte[] settingPrefix(String account, String region, String name, String kind) {
+    return key(SETTING, account + "/" + region + "/" + name + "/" + kind + "/");
+  }
+
+  static byte[] settingKey(String account, String region, String name, String kind, String qualifier) {
+    return key(SETTING, account + "/" + region + "/" + name + "/" + kind + "/" + qualifier);
   }
 
   static byte[] codeKey(String sha) {

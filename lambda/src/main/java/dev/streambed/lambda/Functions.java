@@ -36,13 +36,9 @@ import java.util.zip.ZipInputStream;
  */
 public final class Functions {
   /** Every runtime Lambda accepts, in the order AWS lists them in its refusal. */
-  public static final List<String> RUNTIMES = List.of("nodejs20.x", "python3.14", "provided.al2023",
-      "python3.12", "python3.13", "nodejs24.x", "nodejs22.x", "java25", "python3.10", "python3.11",
-      "java21", "ruby3.3", "ruby3.4", "ruby3.2", "python3.8", "python3.9", "java17", "nodejs16.x",
-      "dotnet10", "dotnet8", "java11", "dotnet6", "nodejs18.x", "provided.al2", "java8.al2");
-  private static final String ROLE_PATTERN = "arn:(aws[a-zA-Z-]*)?:iam::\\d{12}:role/?[a-zA-Z_0-9+=,.@\\-_/]+";
-  private static final Pattern ROLE = Pattern.compile(ROLE_PATTERN);
-  private static final Pattern NAME = Pattern.compile("[a-zA-Z0-9-_]+");
+  public static final List<String> RUNTIMES = FunctionChecks.RUNTIMES;
+  /** Function names that are aliases: no $ and not all digits. */
+  private static final Pattern ALIAS_NAME = Pattern.compile("(?!^[0-9]+$)[a-zA-Z0-9-_]+");
   public static final long MAX_ZIPPED = 52_428_800L;
   public static final long MAX_UNZIPPED = 262_144_000L;
   /** The account's concurrency, and the share no function may reserve. */
@@ -53,22 +49,51 @@ public final class Functions {
   private final Storage storage;
   private final Clock clock;
   private final Iam iam;
+  private final EventInvokeConfigs eventInvokeConfigs;
+  private final Policies policies;
+  private final RecursionConfigs recursionConfigs;
 
   public Functions(Storage storage, Clock clock, Iam iam) {
     this.store = new FunctionStore(storage);
     this.storage = storage;
     this.clock = clock;
     this.iam = iam;
+    Aliases aliases = new Aliases(this, storage);
+    this.eventInvokeConfigs = new EventInvokeConfigs(this, aliases, storage, clock);
+    this.policies = new Policies(this, aliases, storage);
+    this.recursionConfigs = new RecursionConfigs(this, storage);
   }
 
-  /** What CreateFunction asks for; null members take Lambda's defaults. */
+  /** The functions' RecursiveLoop settings. */
+  public RecursionConfigs recursionConfigs() {
+    return recursionConfigs;
+  }
+
+  /** The functions' resource-based policies (kept with each function, deleted with it). */
+  public Policies policies() {
+    return policies;
+  }
+
+  /** The functions' EventInvokeConfigs (kept with each function, deleted with it). */
+  public EventInvokeConfigs eventInvokeConfigs() {
+    return eventInvokeConfigs;
+  }
+
+  /**
+   * What CreateFunction asks for; null members take Lambda's defaults.
+   *
+   * @param environment the Environment's Variables, or null when no Environment was given
+   * @param publish whether to publish version 1 at once (Publish)
+   */
   public record CreateRequest(String name, String runtime, String handler, String role,
       String description, Integer timeout, Integer memorySize, Map<String, String> environment,
-      List<String> architectures, byte[] zip, Map<String, String> tags, String packageType) {}
+      List<String> architectures, byte[] zip, Map<String, String> tags, String packageType,
+      FunctionConfig.Logging logging, String deadLetterTarget, boolean publish) {}
 
   /** What UpdateFunctionConfiguration may change; null members stay as they are. */
   public record ConfigurationUpdate(String runtime, String handler, String role, String description,
-      Integer timeout, Integer memorySize, Map<String, String> environment, String revisionId) {}
+      Integer timeout, Integer memorySize, Map<String, String> environment, String revisionId,
+      FunctionConfig.Logging logging, String deadLetterTarget) {}
 
   /** A configuration and the ARN it is shown under (qualified by an alias or version when asked so). */
   public record Resolved(FunctionConfig config, String functionArn) {}
@@ -76,37 +101,54 @@ public final class Functions {
   // ---------------------------------------------------------------- functions
 
   public FunctionConfig create(String account, String region, CreateRequest r) {
-    validateName(r.name());
-    checkRolePattern(r.role());
+    String name = FunctionRef.toCreate(r.name(), account, region).name();
+    FunctionChecks.rolePattern(r.role());
     int timeout = r.timeout() == null ? 3 : r.timeout();
     int memory = r.memorySize() == null ? 128 : r.memorySize();
-    checkLimits(timeout, memory);
-    List<String> architectures = architectures(r.architectures());
+    FunctionChecks.limits(timeout, memory);
+    List<String> architectures = FunctionChecks.architectures(r.architectures());
     if (r.packageType() != null && !r.packageType().equals("Zip")) {
       throw invalid("Streambed runs functions packaged as Zip only; PackageType " + r.packageType()
           + " is not supported.");
     }
-    checkRuntime(r.runtime());
+    FunctionChecks.runtime(r.runtime());
     if (r.zip() == null) {
       throw invalid("Please provide a source for function code.");
     }
     if (r.handler() == null) {
       throw invalid("Handler is required when PackageType is Zip.");
     }
-    checkZip(r.zip());
-    checkRole(r.role(), account, "arn:aws:lambda:" + region + ":" + account + ":function:" + r.name());
-    String sha = sha256(r.zip());
-    FunctionConfig f = new FunctionConfig("$LATEST", account, region, r.name(), r.runtime(), r.handler(),
+    FunctionChecks.zip(r.zip());
+    FunctionChecks.environment(r.environment());
+    FunctionChecks.tagCount(r.tags());
+    checkRole(r.role(), account, "arn:aws:lambda:" + region + ":" + account + ":function:" + name);
+    String sha = FunctionChecks.sha256(r.zip());
+    long now = clock.millis();
+    FunctionConfig f = new FunctionConfig("$LATEST", account, region, name, r.runtime(), r.handler(),
         r.role(), r.description() == null ? "" : r.description(), timeout, memory,
-        r.environment() == null ? Map.of() : Map.copyOf(r.environment()), architectures, sha,
-        r.zip().length, clock.millis(), UUID.randomUUID().toString(),
-        r.tags() == null ? Map.of() : Map.copyOf(r.tags()), 512);
-    byte[] key = FunctionStore.stateKey(account, region, r.name());
+        ordered(r.environment()), architectures, sha,
+        r.zip().length, now, UUID.randomUUID().toString(),
+        r.tags() == null ? Map.of() : Map.copyOf(r.tags()), 512, r.logging(), r.deadLetterTarget());
+    byte[] key = FunctionStore.stateKey(account, region, name);
+    Batch batch = new Batch().expectVersion(key, Storage.ABSENT).put(FunctionStore.codeKey(sha), r.zip());
+    if (r.publish()) {
+      // Publish: version 1 is taken from $LATEST as created, so publishing again answers it.
+      batch.put(key, encode(new FunctionState(f, 1, f.revisionId(), null, false)))
+          .put(FunctionStore.versionKey(account, region, name, 1),
+              encode(f.asVersion("1", f.description(), now, UUID.randomUUID().toString())));
+    } else {
+      batch.put(key, encode(new FunctionState(f, 0, null, null, false)));
+    }
     try {
-      storage.commit(new Batch().expectVersion(key, Storage.ABSENT)
-          .put(key, encode(new FunctionState(f, 0, null, null))).put(FunctionStore.codeKey(sha), r.zip()));
+      storage.commit(batch);
     } catch (VersionConflictException exists) {
-      throw new AwsException(LambdaError.RESOURCE_CONFLICT, "Function already exist: " + r.name());
+      throw new AwsException(LambdaError.RESOURCE_CONFLICT, "Function already exist: " + name);
+    }
+    if (r.publish()) {
+      // AWS answers a published creation with $LATEST's configuration numbered as version 1.
+      FunctionConfig.Builder shown = f.toBuilder();
+      shown.version = "1";
+      return shown.build();
     }
     return f;
   }
@@ -116,6 +158,19 @@ public final class Functions {
    * version an alias points at; ResourceNotFoundException otherwise.
    */
   public Resolved resolve(FunctionRef ref) {
+    return resolve(ref, false);
+  }
+
+  /**
+   * The configuration an invocation through the reference runs: as {@link #resolve}, but an alias
+   * that routes part of its traffic sends each invocation to its additional version with that
+   * version's weight, as Lambda does.
+   */
+  public Resolved resolveForInvocation(FunctionRef ref) {
+    return resolve(ref, true);
+  }
+
+  private Resolved resolve(FunctionRef ref, boolean route) {
     FunctionConfig latest = state(ref).latest();
     String q = ref.qualifier();
     if (q == null) {
@@ -132,8 +187,24 @@ public final class Functions {
       throw notFound(ref.arn());
     }
     Alias a = read(alias.value(), Alias.class);
-    FunctionConfig target = a.functionVersion().equals("$LATEST") ? latest : version(ref, a.functionVersion());
+    String chosen = a.functionVersion();
+    if (route && a.weights() != null) {
+      double draw = java.util.concurrent.ThreadLocalRandom.current().nextDouble();
+      for (Map.Entry<String, Double> w : a.weights().entrySet()) {
+        if (draw < w.getValue()) {
+          chosen = w.getKey();
+          break;
+        }
+        draw -= w.getValue();
+      }
+    }
+    FunctionConfig target = chosen.equals("$LATEST") ? latest : version(ref, chosen);
     return new Resolved(target, a.arn());
+  }
+
+  /** Whether the function exists (its qualifier is not looked at). */
+  public boolean exists(FunctionRef ref) {
+    return storage.get(FunctionStore.stateKey(ref.account(), ref.region(), ref.name())) != null;
   }
 
   /** The configuration a reference names (see {@link #resolve}). */
@@ -147,60 +218,122 @@ public final class Functions {
         .map(FunctionState::latest).toList();
   }
 
-  public FunctionConfig updateCode(FunctionRef ref, byte[] zip, String revisionId) {
-    checkZip(zip);
-    String sha = sha256(zip);
-    return change(ref, revisionId, f -> new FunctionConfig(f.version(), f.account(), f.region(), f.name(),
-        f.runtime(), f.handler(), f.role(), f.description(), f.timeout(), f.memorySize(), f.environment(),
-        f.architectures(), sha, zip.length, clock.millis(), UUID.randomUUID().toString(), f.tags(),
-        f.ephemeralStorage()), new Batch().put(FunctionStore.codeKey(sha), zip));
+  public FunctionConfig updateCode(FunctionRef ref, byte[] zip, String revisionId, List<String> architectures) {
+    FunctionChecks.zip(zip);
+    String sha = FunctionChecks.sha256(zip);
+    List<String> newArchitectures = architectures == null ? null : FunctionChecks.architectures(architectures);
+    return update(ref, revisionId, f -> {
+      FunctionConfig.Builder b = f.toBuilder();
+      b.codeSha256 = sha;
+      b.codeSize = zip.length;
+      if (newArchitectures != null) {
+        b.architectures = newArchitectures;
+      }
+      return b;
+    }, new Batch().put(FunctionStore.codeKey(sha), zip));
   }
 
   public FunctionConfig updateConfiguration(FunctionRef ref, ConfigurationUpdate u) {
     if (u.role() != null) {
-      checkRolePattern(u.role());
+      FunctionChecks.rolePattern(u.role());
     }
     if (u.runtime() != null) {
-      checkRuntime(u.runtime());
+      FunctionChecks.runtime(u.runtime());
     }
     if (u.role() != null) {
       checkRole(u.role(), ref.account(), unqualified(ref).arn());
     }
-    return change(ref, u.revisionId(), f -> {
-      int timeout = u.timeout() == null ? f.timeout() : u.timeout();
-      int memory = u.memorySize() == null ? f.memorySize() : u.memorySize();
-      checkLimits(timeout, memory);
-      return new FunctionConfig(f.version(), f.account(), f.region(), f.name(),
-          u.runtime() == null ? f.runtime() : u.runtime(), u.handler() == null ? f.handler() : u.handler(),
-          u.role() == null ? f.role() : u.role(), u.description() == null ? f.description() : u.description(),
-          timeout, memory, u.environment() == null ? f.environment() : Map.copyOf(u.environment()),
-          f.architectures(), f.codeSha256(), f.codeSize(), clock.millis(), UUID.randomUUID().toString(),
-          f.tags(), f.ephemeralStorage());
+    return update(ref, u.revisionId(), f -> {
+      FunctionConfig.Builder b = f.toBuilder();
+      b.timeout = u.timeout() == null ? f.timeout() : u.timeout();
+      b.memorySize = u.memorySize() == null ? f.memorySize() : u.memorySize();
+      FunctionChecks.limits(b.timeout, b.memorySize);
+      b.runtime = u.runtime() == null ? f.runtime() : u.runtime();
+      b.handler = u.handler() == null ? f.handler() : u.handler();
+      b.role = u.role() == null ? f.role() : u.role();
+      b.description = u.description() == null ? f.description() : u.description();
+      b.environment = u.environment() == null ? f.environment() : ordered(u.environment());
+      FunctionChecks.environment(u.environment());
+      b.logging = u.logging() == null ? f.logging() : u.logging();
+      if (u.deadLetterTarget() != null) {
+        b.deadLetterTarget = u.deadLetterTarget().isEmpty() ? null : u.deadLetterTarget();
+      }
+      return b;
     }, new Batch());
   }
 
   /**
+   * An update of $LATEST: a new LastModified and RevisionId, and the update stays in progress
+   * until the function is next read (see {@link #settle}); another update before that is refused
+   * as AWS refuses one while an update runs.
+   */
+  private FunctionConfig update(FunctionRef ref, String revisionId,
+      java.util.function.Function<FunctionConfig, FunctionConfig.Builder> change, Batch also) {
+    FunctionState[] result = new FunctionState[1];
+    changeState(ref, s -> {
+      if (s.updating()) {
+        throw new AwsException(LambdaError.RESOURCE_CONFLICT, "The operation cannot be performed at this time. "
+            + "An update is in progress for resource: " + s.latest().arn());
+      }
+      checkRevision(s.latest().revisionId(), revisionId);
+      FunctionConfig.Builder b = change.apply(s.latest());
+      b.lastModifiedMillis = clock.millis();
+      b.revisionId = UUID.randomUUID().toString();
+      result[0] = s.withLatest(b.build()).updating(true);
+      return result[0];
+    }, also);
+    return result[0].latest();
+  }
+
+  /**
+   * Ends an update in progress: the read of a function that reports it Successful. Lambda takes
+   * about a second; Streambed's updates are done when answered, so the first read settles them
+   * and the SDK's and CLI's waiters return at their first poll.
+   */
+  public void settle(FunctionRef ref) {
+    byte[] key = FunctionStore.stateKey(ref.account(), ref.region(), ref.name());
+    Entry e = storage.get(key);
+    if (e == null) {
+      return;
+    }
+    FunctionState s = read(e.value(), FunctionState.class);
+    if (s.updating()) {
+      try {
+        storage.commit(new Batch().expectVersion(key, e.version()).put(key, encode(s.updating(false))));
+      } catch (VersionConflictException raced) {
+        // another writer changed the state: its own update decides
+      }
+    }
+  }
+
+  /**
    * DeleteFunction: the whole function with its versions and aliases, or, with a version as
-   * qualifier, that version only.
+   * qualifier, that version only (deleting a version that does not exist succeeds, as on AWS).
+   * Aliases and $LATEST cannot be deleted by qualifier, and AWS says so before it looks for the
+   * function.
    */
   public void delete(FunctionRef ref) {
     FunctionRef base = unqualified(ref);
     String q = ref.qualifier();
+    if ("$LATEST".equals(q)) {
+      throw invalid("$LATEST version cannot be deleted without deleting the function.");
+    }
+    if (q != null && ALIAS_NAME.matcher(q).matches()) {
+      throw invalid("Deletion of aliases is not currently supported.");
+    }
     state(base);
-    if (q != null && !q.equals("$LATEST")) {
+    if (q != null) {
       if (!isNumber(q)) {
-        throw invalid("Deletion of aliases is not currently supported.");
-      }
-      byte[] vk = FunctionStore.versionKey(ref.account(), ref.region(), ref.name(), Integer.parseInt(q));
-      if (storage.get(vk) == null) {
         throw notFound(base.arn());
       }
-      storage.commit(new Batch().delete(vk));
+      storage.commit(new Batch().delete(
+          FunctionStore.versionKey(ref.account(), ref.region(), ref.name(), Integer.parseInt(q))));
       return;
     }
     Batch batch = new Batch().delete(FunctionStore.stateKey(ref.account(), ref.region(), ref.name()));
     store.keys(FunctionStore.versionPrefix(ref.account(), ref.region(), ref.name())).forEach(batch::delete);
     store.keys(FunctionStore.aliasPrefix(ref.account(), ref.region(), ref.name())).forEach(batch::delete);
+    store.keys(FunctionStore.settingPrefix(ref.account(), ref.region(), ref.name())).forEach(batch::delete);
     storage.commit(batch);
   }
 
@@ -210,12 +343,18 @@ public final class Functions {
     return e == null ? null : e.value();
   }
 
-  /** The total size of the functions' code and their number, for GetAccountSettings. */
+  /**
+   * The total size of the functions' code and their number, for GetAccountSettings: every
+   * published version counts its code again, as AWS counts it.
+   */
   public long[] usage(String account, String region) {
     long total = 0;
     List<FunctionConfig> all = list(account, region);
     for (FunctionConfig f : all) {
       total += f.codeSize();
+    }
+    for (FunctionConfig v : store.all(FunctionStore.versionPrefix(account, region), FunctionConfig.class)) {
+      total += v.codeSize();
     }
     return new long[] {total, all.size()};
   }
@@ -254,7 +393,8 @@ public final class Functions {
       int number = state.lastVersion() + 1;
       FunctionConfig published = latest.asVersion(Integer.toString(number),
           description == null ? latest.description() : description, clock.millis(), UUID.randomUUID().toString());
-      FunctionState next = new FunctionState(latest, number, latest.revisionId(), state.reservedConcurrency());
+      FunctionState next = new FunctionState(latest, number, latest.revisionId(), state.reservedConcurrency(),
+          state.updating());
       try {
         storage.commit(new Batch().expectVersion(key, e.version()).put(key, encode(next))
             .put(FunctionStore.versionKey(ref.account(), ref.region(), ref.name(), number), encode(published)));
@@ -289,9 +429,7 @@ public final class Functions {
     change(ref, null, f -> {
       Map<String, String> merged = new TreeMap<>(f.tags());
       merged.putAll(tags);
-      if (merged.size() > 50) {
-        throw invalid("Number of tags exceeds resource tag limit.");
-      }
+      FunctionChecks.tagCount(merged);
       return f.withTags(merged);
     }, new Batch());
   }
@@ -338,10 +476,11 @@ public final class Functions {
       }
     }
     if (ACCOUNT_CONCURRENCY - others - reserved < MIN_UNRESERVED) {
-      throw invalid("Specified ReservedConcurrentExecutions for function decreases account's "
+      throw new AwsException(LambdaError.INVALID_PARAMETER_VALUE_UNTYPED, "Specified ReservedConcurrentExecutions for function decreases account's "
           + "UnreservedConcurrentExecution below its minimum value of [" + MIN_UNRESERVED + "].");
     }
-    changeState(ref, s -> new FunctionState(s.latest(), s.lastVersion(), s.publishedRevisionId(), reserved));
+    changeState(ref, s -> new FunctionState(s.latest(), s.lastVersion(), s.publishedRevisionId(), reserved,
+        s.updating()));
     return reserved;
   }
 
@@ -352,7 +491,8 @@ public final class Functions {
 
   /** DeleteFunctionConcurrency. */
   public void releaseConcurrency(FunctionRef ref) {
-    changeState(ref, s -> new FunctionState(s.latest(), s.lastVersion(), s.publishedRevisionId(), null));
+    changeState(ref, s -> new FunctionState(s.latest(), s.lastVersion(), s.publishedRevisionId(), null,
+        s.updating()));
   }
 
   /** The concurrency no function has reserved, for GetAccountSettings. */
@@ -368,10 +508,11 @@ public final class Functions {
 
   // ---------------------------------------------------------------- state
 
+  /** The function's state; ResourceNotFoundException naming the reference (with its qualifier) when missing. */
   FunctionState state(FunctionRef ref) {
     Entry e = storage.get(FunctionStore.stateKey(ref.account(), ref.region(), ref.name()));
     if (e == null) {
-      throw notFound(unqualified(ref).arn());
+      throw notFound(ref.arn());
     }
     return read(e.value(), FunctionState.class);
   }
@@ -418,6 +559,11 @@ public final class Functions {
     return new FunctionRef(ref.account(), ref.region(), ref.name(), null);
   }
 
+  /** The variables in the order given, as Lambda shows them; null stays null. */
+  private static Map<String, String> ordered(Map<String, String> variables) {
+    return variables == null ? null : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(variables));
+  }
+
   static boolean isNumber(String text) {
     return !text.isEmpty() && text.chars().allMatch(c -> c >= '0' && c <= '9');
   }
@@ -437,67 +583,12 @@ public final class Functions {
     }
   }
 
-  /** Refuses a function name Lambda would refuse, in its words. */
+  /**
+   * Refuses a function name CreateFunction would refuse, in Lambda's words (for callers that
+   * check a name before they have the rest of a request: the console).
+   */
   public static void validateName(String name) {
-    if (name == null) {
-      throw AwsException.validation("1 validation error detected: Value null at 'functionName' "
-          + "failed to satisfy constraint: Member must not be null");
-    }
-    if (name.length() > 64 || !NAME.matcher(name).matches()) {
-      throw AwsException.validation("1 validation error detected: Value '" + name + "' at "
-          + "'functionName' failed to satisfy constraint: Member must satisfy regular expression "
-          + "pattern: (arn:(aws[a-zA-Z-]*)?:lambda:)?((eusc-)?[a-z]{2}((-gov)|(-iso([a-z]?)))?-[a-z]+-\\d{1}:)?"
-          + "(\\d{12}:)?(function:)?([a-zA-Z0-9-_]+)(:(\\$LATEST|[a-zA-Z0-9-_]+))?");
-    }
-  }
-
-  private static void checkRolePattern(String role) {
-    if (role == null || !ROLE.matcher(role).matches()) {
-      throw AwsException.validation("1 validation error detected: Value '" + role + "' at 'role' "
-          + "failed to satisfy constraint: Member must satisfy regular expression pattern: " + ROLE_PATTERN);
-    }
-  }
-
-  private static void checkLimits(int timeout, int memory) {
-    if (timeout < 1) {
-      throw AwsException.validation("1 validation error detected: Value '" + timeout + "' at 'timeout' "
-          + "failed to satisfy constraint: Member must have value greater than or equal to 1");
-    }
-    if (timeout > 900) {
-      throw AwsException.validation("1 validation error detected: Value '" + timeout + "' at 'timeout' "
-          + "failed to satisfy constraint: Member must have value less than or equal to 900");
-    }
-    if (memory < 128) {
-      throw AwsException.validation("1 validation error detected: Value '" + memory + "' at "
-          + "'memorySize' failed to satisfy constraint: Member must have value greater than or equal to 128");
-    }
-    if (memory > 10240) {
-      throw AwsException.validation("1 validation error detected: Value '" + memory + "' at "
-          + "'memorySize' failed to satisfy constraint: Member must have value less than or equal to 10240");
-    }
-  }
-
-  private static List<String> architectures(List<String> given) {
-    if (given == null) {
-      return List.of("x86_64");
-    }
-    if (given.size() > 1) {
-      throw AwsException.validation("1 validation error detected: Value '" + given + "' at "
-          + "'architectures' failed to satisfy constraint: Member must have length less than or equal to 1");
-    }
-    if (given.isEmpty() || !Set.of("x86_64", "arm64").contains(given.get(0))) {
-      throw AwsException.validation("1 validation error detected: Value '" + given + "' at "
-          + "'architectures' failed to satisfy constraint: Member must satisfy constraint: [Member "
-          + "must satisfy enum value set: [x86_64, arm64], Member must not be null]");
-    }
-    return List.copyOf(given);
-  }
-
-  private static void checkRuntime(String runtime) {
-    if (runtime == null || !RUNTIMES.contains(runtime)) {
-      throw invalid("Value " + runtime + " at 'runtime' failed to satisfy constraint: Member must "
-          + "satisfy enum value set: " + RUNTIMES + " or be a valid ARN");
-    }
+    FunctionRef.toCreate(name, "000000000000", "us-east-1");
   }
 
   /**
@@ -512,40 +603,8 @@ public final class Functions {
     }
   }
 
-  /** Refuses what is not a zip, or unpacks larger than Lambda allows. */
-  private static void checkZip(byte[] zip) {
-    if (zip.length > MAX_ZIPPED) {
-      throw new AwsException(LambdaError.REQUEST_TOO_LARGE, "Zipped size must be smaller than "
-          + MAX_ZIPPED + " bytes");
-    }
-    long unzipped = 0;
-    int entries = 0;
-    try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(zip))) {
-      byte[] buffer = new byte[8192];
-      while (in.getNextEntry() != null) {
-        entries++;
-        int n;
-        while ((n = in.read(buffer)) > 0) {
-          unzipped += n;
-          if (unzipped > MAX_UNZIPPED) {
-            throw invalid("Unzipped size must be smaller than " + MAX_UNZIPPED + " bytes");
-          }
-        }
-      }
-    } catch (IOException | IllegalArgumentException e) {
-      entries = 0;
-    }
-    if (entries == 0) {
-      throw invalid("Could not unzip uploaded file. Please check your file, then try to upload again.");
-    }
-  }
-
   /** CodeSha256 as Lambda shows it: the base64 of the zip's SHA-256. */
   public static String sha256(byte[] zip) {
-    try {
-      return Base64.getEncoder().encodeToString(MessageDigest.getInstance("SHA-256").digest(zip));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    }
+    return FunctionChecks.sha256(zip);
   }
 }

@@ -9,6 +9,7 @@ import dev.streambed.lambda.runtime.RuntimeSpec;
 import dev.streambed.sts.Credentials;
 import dev.streambed.sts.Sts;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -16,17 +17,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Invoking functions: RequestResponse, Event (queued, retried twice on a function error as AWS
- * does) and DryRun, with Lambda's payload limits, throttling, the log tail, and the lines every
- * invocation writes to CloudWatch Logs when the role may.
+ * Invoking functions: RequestResponse, Event (handed to Lambda's asynchronous queue,
+ * {@link AsyncInvocations}) and DryRun, with Lambda's payload limits, throttling, the log tail,
+ * and the lines every invocation writes to CloudWatch Logs when the role may.
  */
 public final class Invocations implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(Invocations.class);
@@ -41,22 +39,22 @@ public final class Invocations implements AutoCloseable {
   private final Sts sts;
   private final Supplier<String> endpoint;
   private final int maxEnvironmentsPerFunction;
-  private final List<Duration> asyncRetryDelays;
+  private final Clock clock;
+  private final AsyncInvocations async;
   private final Map<String, Credentials> credentials = new ConcurrentHashMap<>();
-  private final ScheduledExecutorService async = Executors.newScheduledThreadPool(2, r -> {
-    Thread t = new Thread(r, "lambda-async-invoke");
-    t.setDaemon(true);
-    return t;
-  });
 
   /**
    * @param endpoint Streambed's endpoint URL, given to functions as AWS_ENDPOINT_URL
    * @param maxEnvironmentsPerFunction how many environments one function version may run at
    *     once unless it reserves concurrency (AWS's account limit of 1000 is no use on a laptop)
-   * @param asyncRetryDelays the waits before the two retries of a failed Event invocation
+   * @param retryDelay the wait before the first retry of a failed Event invocation (the second
+   *     waits twice as long)
+   * @param deliveries the queues destination records and dead letters are sent to
+   * @param clock the time events in the asynchronous queue age by
    */
   public Invocations(Functions functions, Environments environments, InvocationLogs logs, Iam iam, Sts sts,
-      Supplier<String> endpoint, int maxEnvironmentsPerFunction, List<Duration> asyncRetryDelays) {
+      Supplier<String> endpoint, int maxEnvironmentsPerFunction, Duration retryDelay, Deliveries deliveries,
+      Clock clock) {
     this.functions = functions;
     this.environments = environments;
     this.logs = logs;
@@ -64,20 +62,39 @@ public final class Invocations implements AutoCloseable {
     this.sts = sts;
     this.endpoint = endpoint;
     this.maxEnvironmentsPerFunction = maxEnvironmentsPerFunction;
-    this.asyncRetryDelays = List.copyOf(asyncRetryDelays);
+    this.clock = clock;
+    this.async = new AsyncInvocations(this, functions, clock, retryDelay, deliveries);
   }
 
   /** What Invoke answers: the status, the payload, and Lambda's response headers. */
   public record Result(int status, byte[] payload, boolean functionError, String logTail, String executedVersion) {}
 
-  /** Invoke, with Lambda's invocation types and errors. */
+  /** Invoke, with Lambda's invocation types and errors, under a request id of its own. */
   public Result invoke(FunctionRef ref, String invocationType, String logType, byte[] payload, String clientContext) {
+    return invoke(ref, invocationType, logType, payload, clientContext, UUID.randomUUID().toString());
+  }
+
+  /**
+   * Invoke under the request id of the Invoke request: the function sees it as its request id
+   * (context.aws_request_id), in every attempt of an Event invocation too, as on AWS.
+   */
+  public Result invoke(FunctionRef ref, String invocationType, String logType, byte[] payload, String clientContext,
+      String requestId) {
     String type = invocationType == null ? "RequestResponse" : invocationType;
     if (!List.of("RequestResponse", "Event", "DryRun").contains(type)) {
       throw AwsException.validation("1 validation error detected: Value '" + type + "' at 'invocationType' "
           + "failed to satisfy constraint: Member must satisfy enum value set: [Event, RequestResponse, DryRun]");
     }
-    Functions.Resolved resolved = functions.resolve(ref);
+    Functions.Resolved resolved;
+    try {
+      resolved = functions.resolveForInvocation(ref);
+    } catch (AwsException e) {
+      // Invoke names the version it looked for: $LATEST when none was asked for.
+      if (ref.qualifier() == null && e.errorCode() == LambdaError.RESOURCE_NOT_FOUND) {
+        throw Functions.notFound(ref.arn() + ":$LATEST");
+      }
+      throw e;
+    }
     // Lambda's own wording for each limit (RequestEntityTooLargeException, 413).
     if (payload.length > MAX_SYNC_PAYLOAD) {
       throw new AwsException(LambdaError.REQUEST_TOO_LARGE, "Request must be smaller than " + MAX_SYNC_PAYLOAD
@@ -91,14 +108,18 @@ public final class Invocations implements AutoCloseable {
     checkJson(event);
     FunctionConfig f = resolved.config();
     if (type.equals("DryRun")) {
-      return new Result(204, new byte[0], false, null, f.version());
+      // AWS answers a dry run without X-Amz-Executed-Version (recorded in test_lambda).
+      return new Result(204, new byte[0], false, null, null);
     }
     if (type.equals("Event")) {
-      String requestId = UUID.randomUUID().toString();
-      async.execute(() -> runAsync(resolved, event, requestId, 0));
+      String qualifier = ref.qualifier() == null ? "$LATEST" : ref.qualifier();
+      AsyncEvent queued = new AsyncEvent(resolved, ref.qualified(qualifier),
+          ref.qualifier() == null ? resolved.functionArn() + ":$LATEST" : resolved.functionArn(), event,
+          requestId, clock.millis());
+      async.enqueue(queued);
       return new Result(202, new byte[0], false, null, null);
     }
-    Outcome o = run(resolved, event, UUID.randomUUID().toString(), clientContext);
+    Outcome o = run(resolved, event, requestId, clientContext);
     String tail = "Tail".equals(logType) ? tail(o.lines()) : null;
     return new Result(200, o.payload(), o.functionError(), tail, f.version());
   }
@@ -133,22 +154,6 @@ public final class Invocations implements AutoCloseable {
     return o;
   }
 
-  private void runAsync(Functions.Resolved resolved, byte[] event, String requestId, int attempt) {
-    boolean failed;
-    try {
-      failed = run(resolved, event, requestId, null).functionError();
-    } catch (AwsException e) {
-      failed = true;
-    } catch (RuntimeException e) {
-      LOG.warn("asynchronous invocation of {} failed", resolved.functionArn(), e);
-      failed = true;
-    }
-    if (failed && attempt < asyncRetryDelays.size()) {
-      async.schedule(() -> runAsync(resolved, event, requestId, attempt + 1),
-          asyncRetryDelays.get(attempt).toMillis(), TimeUnit.MILLISECONDS);
-    }
-  }
-
   private RuntimeSpec spec(FunctionConfig f, int concurrency) {
     String poolKey = f.arn() + "#" + f.version() + "#" + f.revisionId();
     Credentials c = credentials.compute(poolKey, (k, existing) -> {
@@ -162,11 +167,13 @@ public final class Invocations implements AutoCloseable {
         throw new AwsException(LambdaError.INVALID_PARAMETER_VALUE,
             "The role defined for the function cannot be assumed by Lambda.");
       }
-      return sts.assumeRoleForService(role, f.name(), 3600);
+      // The session is named after the function; a one-letter name (shorter than a session name
+      // may be) gets "@lambda_function", as AWS names it (recorded in test_lambda's test_assume_role).
+      return sts.assumeRoleForService(role, f.name().length() < 2 ? f.name() + "@lambda_function" : f.name(), 3600);
     });
     byte[] zip = functions.code(f.codeSha256());
     return new RuntimeSpec(poolKey, f.name(), f.version(), f.runtime(), f.handler(),
-        environments.unpack(f.codeSha256(), zip), f.memorySize(), f.timeout(), f.environment(), f.region(),
+        environments.unpack(f.codeSha256(), zip), f.memorySize(), f.timeout(), f.variables(), f.region(),
         f.logGroup(), c.accessKeyId(), c.secretAccessKey(), c.sessionToken(), endpoint.get(), concurrency);
   }
 
@@ -177,11 +184,20 @@ public final class Invocations implements AutoCloseable {
             : "ConcurrentInvocationLimitExceeded"));
   }
 
-  /** The last 4 KB of an invocation's log, as X-Amz-Log-Result carries it (base64). */
+  /**
+   * The last 4 KB of an invocation's log, as X-Amz-Log-Result carries it (base64): the lines of
+   * the invocation from START on, without the environment's INIT_START (as AWS's tails show).
+   */
   static String tail(List<Outcome.Line> lines) {
     StringBuilder all = new StringBuilder();
     for (Outcome.Line l : lines) {
-      all.append(l.message()).append('\n');
+      if (!l.message().startsWith("INIT_START ")) {
+        // A message of several lines (a runtime's error report) has no newline of its own.
+        all.append(l.message());
+        if (!l.message().endsWith("\n")) {
+          all.append('\n');
+        }
+      }
     }
     byte[] bytes = all.toString().getBytes(StandardCharsets.UTF_8);
     int from = Math.max(0, bytes.length - TAIL_BYTES);
@@ -196,7 +212,7 @@ public final class Invocations implements AutoCloseable {
       }
     } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
       throw new AwsException(LambdaError.INVALID_REQUEST_CONTENT, "Could not parse request body into json: "
-          + "Could not parse payload into json: " + e.getOriginalMessage());
+          + "Could not parse payload into json: " + e.getMessage());
     } catch (java.io.IOException e) {
       throw new AwsException(LambdaError.INVALID_REQUEST_CONTENT, "Could not parse request body into json");
     }
@@ -205,6 +221,6 @@ public final class Invocations implements AutoCloseable {
   /** Stops asynchronous invocations; the environments are their owner's to close. */
   @Override
   public void close() {
-    async.shutdownNow();
+    async.close();
   }
 }

@@ -12,8 +12,11 @@ import java.time.Duration;
  * @param idleStop how long an environment nobody invokes stays warm before it is stopped
  * @param javaMode where Java functions run unless a function chooses with
  *     {@value JavaMode#VARIABLE}
+ * @param retryDelay the wait before the first retry of a failed asynchronous invocation; the
+ *     second waits twice as long. AWS waits a minute, then two
  */
-public record LambdaConfig(int concurrency, Duration idleStop, JavaMode javaMode) {
+public record LambdaConfig(int concurrency, Duration idleStop, JavaMode javaMode, Duration retryDelay) {
+  public static final Duration AWS_RETRY_DELAY = Duration.ofMinutes(1);
   public static final LambdaConfig DEFAULTS = new LambdaConfig(32, Duration.ofMinutes(5), JavaMode.PROCESS);
 
   public LambdaConfig {
@@ -26,9 +29,21 @@ public record LambdaConfig(int concurrency, Duration idleStop, JavaMode javaMode
     if (javaMode == null) {
       throw new IllegalArgumentException("javaMode must be process or in-process");
     }
+    if (retryDelay == null || retryDelay.isNegative()) {
+      throw new IllegalArgumentException("retryDelay must not be negative: " + retryDelay);
+    }
+  }
+
+  /** With AWS's retry waits. */
+  public LambdaConfig(int concurrency, Duration idleStop, JavaMode javaMode) {
+    this(concurrency, idleStop, javaMode, AWS_RETRY_DELAY);
   }
 
   public LambdaConfig withJavaMode(JavaMode mode) {
-    return new LambdaConfig(concurrency, idleStop, mode);
+    return new LambdaConfig(concurrency, idleStop, mode, retryDelay);
+  }
+
+  public LambdaConfig withRetryDelay(Duration delay) {
+    return new LambdaConfig(concurrency, idleStop, javaMode, delay);
   }
 }

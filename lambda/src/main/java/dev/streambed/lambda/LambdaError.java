@@ -6,7 +6,11 @@ import dev.streambed.kernel.error.ErrorCode;
 public enum LambdaError implements ErrorCode {
   RESOURCE_NOT_FOUND("ResourceNotFoundException", 404),
   RESOURCE_CONFLICT("ResourceConflictException", 409),
+  /** A function ARN of another account: AWS answers 403 with no message. */
+  ACCESS_DENIED("AccessDeniedException", 403),
   INVALID_PARAMETER_VALUE("InvalidParameterValueException", 400),
+  /** The same code, for the refusals Lambda answers without the {@code Type} member. */
+  INVALID_PARAMETER_VALUE_UNTYPED("InvalidParameterValueException", 400),
   PRECONDITION_FAILED("PreconditionFailedException", 412),
   TOO_MANY_REQUESTS("TooManyRequestsException", 429),
   INVALID_REQUEST_CONTENT("InvalidRequestContentException", 400),

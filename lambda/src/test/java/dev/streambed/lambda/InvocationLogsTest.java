@@ -26,7 +26,7 @@ class InvocationLogsTest {
   private FunctionConfig function(String name, String roleName) {
     String role = iam.roles().create("000000000000", roleName, null, TRUST, null, null, List.of()).arn();
     return new FunctionConfig("$LATEST", "000000000000", "us-east-1", name, "python3.12", "h.h", role, "",
-        3, 128, Map.of(), List.of("x86_64"), "sha", 1, 0, "rev", Map.of(), 512);
+        3, 128, Map.of(), List.of("x86_64"), "sha", 1, 0, "rev", Map.of(), 512, null, null);
   }
 
   private List<String> messages(FunctionConfig f, String stream) {

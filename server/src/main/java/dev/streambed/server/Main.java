@@ -83,6 +83,12 @@ public final class Main implements Runnable {
             + "stopped, as an ISO-8601 duration (default: ${DEFAULT-VALUE}).")
     java.time.Duration lambdaIdleStop;
 
+    @Option(names = "--lambda-retry-delay", defaultValue = "${env:STREAMBED_LAMBDA_RETRY_DELAY:-PT1M}",
+        description = "How long a failed asynchronous invocation waits before its first retry, as an "
+            + "ISO-8601 duration; the second retry waits twice as long. AWS waits a minute "
+            + "(default: ${DEFAULT-VALUE}).")
+    java.time.Duration lambdaRetryDelay;
+
     @Option(names = "--java-runtime", defaultValue = "${env:STREAMBED_JAVA_RUNTIME:-process}",
         description = "Where Java functions run: process (a JVM of their own, as on AWS) or "
             + "in-process (in Streambed's JVM, faster); a function may choose with its "
@@ -180,7 +186,7 @@ public final class Main implements Runnable {
       LambdaConfig lambda;
       StreamsConfig streams;
       try {
-        lambda = new LambdaConfig(lambdaConcurrency, lambdaIdleStop, javaMode);
+        lambda = new LambdaConfig(lambdaConcurrency, lambdaIdleStop, javaMode, lambdaRetryDelay);
         streams = new StreamsConfig(streamShards, shardRollover, streamStatusTransition);
       } catch (IllegalArgumentException e) {
         throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());

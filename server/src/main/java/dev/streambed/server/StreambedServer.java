@@ -11,6 +11,7 @@ import dev.streambed.kernel.protocol.QueryService;
 import dev.streambed.kernel.protocol.RestService;
 import dev.streambed.kernel.protocol.WebSite;
 import dev.streambed.lambda.Aliases;
+import dev.streambed.lambda.Deliveries;
 import dev.streambed.lambda.Functions;
 import dev.streambed.lambda.InvocationLogs;
 import dev.streambed.lambda.Invocations;
@@ -29,6 +30,7 @@ import dev.streambed.server.auth.SigV4Verifier;
 import dev.streambed.server.http.Authentication;
 import dev.streambed.server.http.FrontDoor;
 import dev.streambed.sqs.Sqs;
+import dev.streambed.sqs.message.MessageAttribute;
 import dev.streambed.sqs.api.SqsApi;
 import dev.streambed.storage.Batch;
 import dev.streambed.storage.Entry;
@@ -49,7 +51,9 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 
 /**
@@ -151,8 +155,8 @@ public final class StreambedServer implements AutoCloseable {
     String[] endpoint = {"http://127.0.0.1:" + config.port()};
     Environments environments = kept != null ? kept
         : new Environments(config.lambda().idleStop(), config.lambda().javaMode(), clock);
-    Invocations invocations = new Invocations(functions, environments, new InvocationLogs(logs, iam), iam, sts, () -> endpoint[0], config.lambda().concurrency(),
-        List.of(Duration.ofMinutes(1), Duration.ofMinutes(2)));
+    Invocations invocations = new Invocations(functions, environments, new InvocationLogs(logs, iam), iam, sts,
+        () -> endpoint[0], config.lambda().concurrency(), config.lambda().retryDelay(), queueDeliveries(sqs), clock);
     EventSourceMappings mappings = new EventSourceMappings(storage, clock, functions, streams, iam);
     // On-failure destinations by service: a function here; queues and topics are registered by
     // the services that serve them.
@@ -218,6 +222,16 @@ public final class StreambedServer implements AutoCloseable {
       }
       throw e;
     }
+  }
+
+  /** Lambda's destination records and dead letters, sent to SQS as the Lambda service sends them. */
+  private static Deliveries queueDeliveries(Sqs sqs) {
+    return (queueArn, body, attributes, traceHeader) -> {
+      Map<String, MessageAttribute> sqsAttributes = new LinkedHashMap<>();
+      attributes.forEach((name, a) -> sqsAttributes.put(name, new MessageAttribute(a.dataType(), a.value(), null)));
+      sqs.send(queueArn, body, sqsAttributes,
+          Map.of("AWSTraceHeader", new MessageAttribute("String", traceHeader, null)));
+    };
   }
 
   public int port() {

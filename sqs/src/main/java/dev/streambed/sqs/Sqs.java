@@ -64,8 +64,14 @@ public final class Sqs implements AutoCloseable {
 
   /** Sends a message with message attributes, checked as SendMessage checks them. */
   public Messages.Sent send(String queueArn, String body, Map<String, MessageAttribute> attributes) {
+    return send(queueArn, body, attributes, Map.of());
+  }
+
+  /** Sends a message with message attributes and system attributes (AWSTraceHeader). */
+  public Messages.Sent send(String queueArn, String body, Map<String, MessageAttribute> attributes,
+      Map<String, MessageAttribute> systemAttributes) {
     Queue q = requireQueue(queueArn);
-    return messages.send(q, new OutgoingMessage(body, attributes, Map.of(), null, null, null,
+    return messages.send(q, new OutgoingMessage(body, attributes, systemAttributes, null, null, null,
         q.ref().account()), false);
   }
 

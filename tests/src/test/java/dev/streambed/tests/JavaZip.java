@@ -14,11 +14,11 @@ import java.util.zip.ZipOutputStream;
  * A Java function's deployment package as users build one: the compiled classes of this test
  * build at the zip's root and the jars of libraries in {@code lib/}.
  */
-final class JavaZip {
+public final class JavaZip {
   private JavaZip() {}
 
   /** The classes (with their nested classes) and the jars the {@code libraries} classes come from. */
-  static byte[] of(Class<?>[] classes, Class<?>... libraries) {
+  public static byte[] of(Class<?>[] classes, Class<?>... libraries) {
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
     try (ZipOutputStream out = new ZipOutputStream(bytes)) {
       for (Class<?> c : classes) {

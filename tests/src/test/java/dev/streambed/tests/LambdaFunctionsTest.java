@@ -185,7 +185,8 @@ class LambdaFunctionsTest {
     var first = lambda.listFunctions(b -> b.maxItems(2));
     assertThat(first.functions()).hasSize(2);
     assertThat(first.nextMarker()).isNotNull();
-    assertThat(lambda.listFunctions().functions()).extracting(FunctionConfiguration::state).containsOnly(State.ACTIVE);
+    // AWS lists functions without their State (recorded in test_lambda_api's test_list_functions).
+    assertThat(lambda.listFunctions().functions()).extracting(FunctionConfiguration::state).containsOnlyNulls();
   }
 
   @Test

@@ -114,15 +114,15 @@ class LambdaJavaTest {
 
     String arn = lambda.getFunction(b -> b.functionName(name)).configuration().runtimeVersionConfig().runtimeVersionArn();
     List<String> lines = logLines(name);
-    assertThat(lines.get(0)).isEqualTo("INIT_START Runtime Version: java:21.v1\tRuntime Version ARN: " + arn);
-    assertThat(lines.get(1)).isEqualTo("Greeter loaded");
-    assertThat(lines.get(2)).matches("START RequestId: [0-9a-f-]{36} Version: \\$LATEST");
+    assertThat(lines.get(0)).isEqualTo("INIT_START Runtime Version: java:21.v1\tRuntime Version ARN: " + arn + "\n");
+    assertThat(lines.get(1)).isEqualTo("Greeter loaded\n");
+    assertThat(lines.get(2)).matches("START RequestId: [0-9a-f-]{36} Version: \\$LATEST\n");
     // Standard output and the context's logger reach the logs by two ways (a pipe, and the
     // runtime's framed log channel), as on AWS, so their lines may come in either order.
-    assertThat(lines.subList(3, 5)).containsExactlyInAnyOrder("greeting Ada", "logged by " + name + "\nin two lines");
+    assertThat(lines.subList(3, 5)).containsExactlyInAnyOrder("greeting Ada\n", "logged by " + name + "\nin two lines");
     assertThat(lines.get(5)).isEqualTo(lines.get(2).replace("START", "END").replace(" Version: $LATEST", ""));
     assertThat(lines.get(6)).matches("REPORT RequestId: [0-9a-f-]{36}\tDuration: \\d+\\.\\d\\d ms\tBilled Duration: "
-        + "\\d+ ms\tMemory Size: 512 MB\tMax Memory Used: \\d+ MB\tInit Duration: \\d+\\.\\d\\d ms\t");
+        + "\\d+ ms\tMemory Size: 512 MB\tMax Memory Used: \\d+ MB\tInit Duration: \\d+\\.\\d\\d ms\t\n");
     assertThat(lines).hasSize(7);
 
     InvokeResponse warm = invoke(name, "{\"name\": \"Grace\"}");
@@ -214,7 +214,7 @@ class LambdaJavaTest {
           "Message", AttributeValue.fromS("New item!"))));
       streambed.server().logs().awaitEvents(group, seen, Duration.ofSeconds(60));
     }
-    assertThat(logLines(name)).contains("INSERT aws:dynamodb m-1 Message=New item! NEW_AND_OLD_IMAGES");
+    assertThat(logLines(name)).contains("INSERT aws:dynamodb m-1 Message=New item! NEW_AND_OLD_IMAGES\n");
   }
 
   @Test
@@ -268,7 +268,7 @@ class LambdaJavaTest {
     AwsCli.Result logs = aws.run("logs", "filter-log-events", "--region", "us-east-1", "--log-group-name",
         "/aws/lambda/cli-java", "--filter-pattern", "greeting");
     assertThat(logs.exitCode()).as(logs.stderr()).isZero();
-    assertThat(JSON.readTree(logs.stdout()).get("events").get(0).get("message").asText()).isEqualTo("greeting CLI");
+    assertThat(JSON.readTree(logs.stdout()).get("events").get(0).get("message").asText()).isEqualTo("greeting CLI\n");
   }
 
   @Test

@@ -112,6 +112,25 @@ class TablesTest {
     assertThat(onDemand.billingModeSummary().billingMode()).isEqualTo(BillingMode.PAY_PER_REQUEST);
   }
 
+  /** As AWS answered in localstack's recorded test_table_warm_throughput and test_table_crud. */
+  @Test
+  void warmThroughputIsTheOneAskedForOrWhatTheCapacityGives() {
+    TableDescription created = ddb.createTable(b -> b.tableName("warm")
+        .attributeDefinitions(AttributeDefinition.builder().attributeName("id").attributeType(ScalarAttributeType.S).build())
+        .keySchema(KeySchemaElement.builder().attributeName("id").keyType(KeyType.HASH).build())
+        .provisionedThroughput(p -> p.readCapacityUnits(5L).writeCapacityUnits(5L))
+        .warmThroughput(w -> w.readUnitsPerSecond(1000L).writeUnitsPerSecond(1200L))).tableDescription();
+    assertThat(created.warmThroughput().statusAsString()).isEqualTo("UPDATING");
+    assertThat(created.warmThroughput().readUnitsPerSecond()).isEqualTo(1000L);
+    TableDescription described = ddb.describeTable(b -> b.tableName("warm")).table();
+    assertThat(described.warmThroughput().statusAsString()).isEqualTo("ACTIVE");
+    assertThat(described.warmThroughput().writeUnitsPerSecond()).isEqualTo(1200L);
+    assertThat(create("cold").tableDescription().warmThroughput()).isNull();
+    TableDescription onDemand = ddb.describeTable(b -> b.tableName("cold")).table();
+    assertThat(onDemand.warmThroughput().readUnitsPerSecond()).isEqualTo(12000L);
+    assertThat(onDemand.warmThroughput().writeUnitsPerSecond()).isEqualTo(4000L);
+  }
+
   @Test
   void streamSpecificationIsStoredAndShown() {
     ddb.createTable(b -> b.tableName("streamed")

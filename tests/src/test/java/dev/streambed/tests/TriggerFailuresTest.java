@@ -223,7 +223,7 @@ class TriggerFailuresTest {
     assertThat(failure.at("/responseContext/functionError").asText()).isEqualTo("Unhandled");
     assertThat(failure.at("/requestContext/approximateInvokeCount").asInt()).isEqualTo(1);
     assertThat(Triggers.ids(t.awaitEvents("timed-out", 3))).containsExactly("warm", "slow", "fast");
-    assertThat(t.messages("timed-out")).anyMatch(m -> m.endsWith(" Task timed out after 1.00 seconds"));
+    assertThat(t.messages("timed-out")).anyMatch(m -> m.endsWith(" Task timed out after 1.00 seconds\n"));
   }
 
   @Test

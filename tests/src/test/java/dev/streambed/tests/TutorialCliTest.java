@@ -105,7 +105,7 @@ class TutorialCliTest {
       }
       streambed.server().logs().awaitEvents(group, seen, Duration.ofSeconds(5));
     }
-    assertThat(names).containsExactly("MODIFY", "INSERT", "REMOVE");
+    assertThat(names).containsExactly("MODIFY\n", "INSERT\n", "REMOVE\n");
     JsonNode streams = ok("logs", "describe-log-streams", "--log-group-name", "/aws/lambda/LambdaDemoDynamoDBStream");
     String stream = streams.at("/logStreams/0/logStreamName").asText();
     JsonNode events = ok("logs", "get-log-events", "--log-group-name", "/aws/lambda/LambdaDemoDynamoDBStream",

@@ -62,7 +62,7 @@ class TutorialDocTest {
     assertThat(out).contains("\"AWSLambdaBasicExecutionRole\"").contains("\"AWSLambdaDynamoDBExecutionRole\"")
         .contains("\"AmazonDynamoDBReadOnlyAccess\"");
     assertThat(out).contains("\"BatchSize\": 100").contains("\"StartingPosition\": \"LATEST\"");
-    assertThat(out).containsPattern("(?m)^MODIFY\tINSERT\tREMOVE$");
+    assertThat(out).containsPattern("(?m)^MODIFY\n\tINSERT\n\tREMOVE$");
     List<String> lines = new ArrayList<>(out.lines().toList());
     assertThat(lines).anyMatch(l -> l.contains("START RequestId: ")).anyMatch(l -> l.contains("REPORT RequestId: "));
     assertThat(out).contains("\"OldImage\"").contains("\"NewImage\"");

@@ -101,9 +101,9 @@ class TutorialTest {
 
       // The function's output, as CloudWatch Logs shows it.
       List<String> messages = awaitLines(logs, group, 3);
-      List<String> events = messages.stream().filter(m -> m.equals("INSERT") || m.equals("MODIFY")
-          || m.equals("REMOVE")).toList();
-      assertThat(events).containsExactly("MODIFY", "INSERT", "REMOVE");
+      List<String> events = messages.stream().filter(m -> m.equals("INSERT\n") || m.equals("MODIFY\n")
+          || m.equals("REMOVE\n")).toList();
+      assertThat(events).containsExactly("MODIFY\n", "INSERT\n", "REMOVE\n");
       // Python's print of an indented JSON writes several lines: each is a log event, as on AWS.
       String[] records = String.join("\n", messages).split("DynamoDB Record: ");
       records = java.util.Arrays.copyOfRange(records, 1, records.length);
@@ -129,7 +129,7 @@ class TutorialTest {
       lambda.updateEventSourceMapping(b -> b.uuid(uuid).enabled(true));
       List<String> resumed = awaitLines(logs, group, 4);
       assertThat(String.join("\n", resumed)).contains("delivered once enabled");
-      assertThat(resumed.stream().filter(m -> m.equals("INSERT"))).hasSize(2);
+      assertThat(resumed.stream().filter(m -> m.equals("INSERT\n"))).hasSize(2);
     }
   }
 

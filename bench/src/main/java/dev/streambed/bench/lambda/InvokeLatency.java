@@ -45,7 +45,7 @@ public final class InvokeLatency {
     Blueprints.Blueprint b = Blueprints.find(subject.blueprint());
     String name = "bench-" + subject.label().replaceAll("[^A-Za-z0-9]", "-");
     server.functions().create(ACCOUNT, REGION, new Functions.CreateRequest(name, b.runtime(), b.handler(), roleArn,
-        null, 30, 512, subject.environment(), null, Blueprints.zip(b), null, "Zip"));
+        null, 30, 512, subject.environment(), null, Blueprints.zip(b), null, "Zip", null, null, false));
     Functions.Resolved resolved = server.functions().resolve(new FunctionRef(ACCOUNT, REGION, name, null));
 
     long start = System.nanoTime();

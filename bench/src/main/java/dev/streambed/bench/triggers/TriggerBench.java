@@ -153,7 +153,7 @@ public final class TriggerBench {
     }
     server.functions().create(ACCOUNT, REGION, new Functions.CreateRequest(name, java ? "java21" : "python3.12",
         java ? MarkHandler.class.getName() + "::handleRequest" : "bench.handler", roleArn, null, 30, 512, env,
-        null, java ? javaZip() : pythonZip(), null, "Zip"));
+        null, java ? javaZip() : pythonZip(), null, "Zip", null, null, false));
     return name;
   }
 

@@ -158,7 +158,7 @@ public final class CreateFunction {
         roleArn = role.arn();
       }
       services.functions().create(x.account(), x.region(), new Functions.CreateRequest(name, runtime, b.handler(),
-          roleArn, null, null, null, null, null, Blueprints.zip(b), null, null));
+          roleArn, null, null, null, null, null, Blueprints.zip(b), null, null, null, null, false));
     } catch (AwsException e) {
       if (createdRole != null) {
         discard(x, createdRole);

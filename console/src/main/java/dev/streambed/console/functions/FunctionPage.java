@@ -87,7 +87,7 @@ public final class FunctionPage {
       }
       Map<String, byte[]> files = CodeFiles.read(services.functions().code(f.codeSha256()));
       byte[] zip = CodeFiles.replace(files, file, content);
-      services.functions().updateCode(new FunctionRef(x.account(), x.region(), f.name(), null), zip, null);
+      services.functions().updateCode(new FunctionRef(x.account(), x.region(), f.name(), null), zip, null, null);
     } catch (AwsException e) {
       return code(x, f, content, e);
     }

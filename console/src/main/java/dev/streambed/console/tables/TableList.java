@@ -99,7 +99,7 @@ public final class TableList {
       Long write = billing.equals("PROVISIONED") ? number(x.value("write")) : null;
       services.dynamoDb().tables().create(x.account(), x.region(), new CreateTableRequest(name, keys, definitions,
           billing, read, write, billing.equals("PROVISIONED"), stream ? Boolean.TRUE : null,
-          stream ? x.value("viewType") : null, null, null, null, null, null));
+          stream ? x.value("viewType") : null, null, null, null, null, null, null));
     } catch (AwsException e) {
       return form(x, e);
     }

@@ -32,6 +32,7 @@ final class CreateTable implements JsonOperation {
     JsonNode throughput = JsonMembers.object(in, "ProvisionedThroughput");
     JsonNode stream = JsonMembers.object(in, "StreamSpecification");
     String tableClass = JsonMembers.string(in, "TableClass");
+    JsonNode warm = JsonMembers.object(in, "WarmThroughput");
 
     Violations v = new Violations();
     v.notNull(definitions, "attributeDefinitions");
@@ -101,10 +102,19 @@ final class CreateTable implements JsonOperation {
     }
     List<CreateTableRequest.IndexRequest> globals = indexes(in, "GlobalSecondaryIndexes", "globalSecondaryIndexes", v);
     List<CreateTableRequest.IndexRequest> locals = indexes(in, "LocalSecondaryIndexes", "localSecondaryIndexes", v);
+    Table.Warm warmThroughput = null;
+    if (warm != null) {
+      Long warmRead = JsonMembers.number(warm, "ReadUnitsPerSecond");
+      Long warmWrite = JsonMembers.number(warm, "WriteUnitsPerSecond");
+      Table.Warm defaults = "PAY_PER_REQUEST".equals(billing) ? new Table.Warm(12000, 4000)
+          : new Table.Warm(read == null ? 0 : read, write == null ? 0 : write);
+      warmThroughput = new Table.Warm(warmRead == null ? defaults.readUnitsPerSecond() : warmRead,
+          warmWrite == null ? defaults.writeUnitsPerSecond() : warmWrite);
+    }
     v.throwIfAny();
     CreateTableRequest request = new CreateTableRequest(name, keys, defs, billing, read, write,
         throughput != null, streamEnabled, viewType, JsonMembers.bool(in, "DeletionProtectionEnabled"),
-        tableClass, tags, globals, locals);
+        tableClass, tags, globals, locals, warmThroughput);
     Table table = tables.create(context.accountId(), context.region(), request);
     out.writeStartObject();
     out.writeFieldName("TableDescription");

@@ -95,11 +95,14 @@ final class TableDescriptions {
     g.writeStringField("TableName", t.name());
     g.writeNumberField("TableSizeBytes", usage.sizeBytes());
     g.writeStringField("TableStatus", status.name());
-    if (shape == Shape.DESCRIBE) {
+    // CreateTable shows a WarmThroughput only when one was asked for, still UPDATING; UpdateTable
+    // shows it as DescribeTable does (recorded in test_lambda_api's event source mapping tests).
+    if (shape == Shape.DESCRIBE || shape == Shape.UPDATE || (shape == Shape.CREATE && t.warmThroughput() != null)) {
+      Table.Warm warm = t.warm();
       g.writeObjectFieldStart("WarmThroughput");
-      g.writeNumberField("ReadUnitsPerSecond", t.isOnDemand() ? 12000 : p.readUnits());
-      g.writeStringField("Status", "ACTIVE");
-      g.writeNumberField("WriteUnitsPerSecond", t.isOnDemand() ? 4000 : p.writeUnits());
+      g.writeNumberField("ReadUnitsPerSecond", warm.readUnitsPerSecond());
+      g.writeStringField("Status", shape == Shape.CREATE ? "UPDATING" : "ACTIVE");
+      g.writeNumberField("WriteUnitsPerSecond", warm.writeUnitsPerSecond());
       g.writeEndObject();
     }
     g.writeEndObject();

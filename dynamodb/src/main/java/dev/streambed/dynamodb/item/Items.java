@@ -121,8 +121,10 @@ public final class Items {
   private static void check(Condition condition, Map<String, AttributeValue> old, boolean returnOld) {
     if (condition != null && !condition.test(old)) {
       if (returnOld && old != null) {
+        // With the item, AWS names the message "Message" (recorded in test_dynamodb's
+        // test_return_values_on_conditions_check_failure: no top-level "message" member).
         throw new AwsException(DynamoDbError.CONDITIONAL_CHECK_FAILED,
-            "The conditional request failed", Map.of("Item", old));
+            "The conditional request failed", Map.of("Item", old), "Message");
       }
       throw new AwsException(DynamoDbError.CONDITIONAL_CHECK_FAILED, "The conditional request failed");
     }

@@ -18,7 +18,8 @@ public record CreateTableRequest(
     String tableClass,
     Map<String, String> tags,
     List<IndexRequest> globalIndexes,
-    List<IndexRequest> localIndexes) {
+    List<IndexRequest> localIndexes,
+    Table.Warm warmThroughput) {
 
   /** A GlobalSecondaryIndex or LocalSecondaryIndex of the request. */
   public record IndexRequest(String name, List<KeyElement> keySchema, String projectionType,

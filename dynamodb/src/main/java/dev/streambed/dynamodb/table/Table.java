@@ -10,6 +10,7 @@ import java.util.Map;
  * @param id the TableId AWS reports, a UUID; items are stored under it, so a table deleted and
  *     created again under the same name starts empty
  * @param createdMillis CreationDateTime in epoch milliseconds
+ * @param warmThroughput the WarmThroughput CreateTable asked for, or null for the table's default
  */
 public record Table(
     String account,
@@ -26,7 +27,8 @@ public record Table(
     boolean deletionProtection,
     String tableClass,
     Map<String, String> tags,
-    List<SecondaryIndex> indexes) {
+    List<SecondaryIndex> indexes,
+    Warm warmThroughput) {
 
   public Table {
     indexes = indexes == null ? List.of() : List.copyOf(indexes);
@@ -46,7 +48,22 @@ public record Table(
   public Table withIndexes(List<SecondaryIndex> newIndexes) {
     return new Table(account, region, name, id, createdMillis, keySchema, attributeDefinitions,
         billingMode, throughput, billingModeChangedMillis, stream, deletionProtection, tableClass,
-        tags, newIndexes);
+        tags, newIndexes, warmThroughput);
+  }
+
+  /** WarmThroughput: the reads and writes per second the table can take at once. */
+  public record Warm(long readUnitsPerSecond, long writeUnitsPerSecond) {}
+
+  /**
+   * The WarmThroughput DescribeTable reports: the one asked for, else what the capacity gives
+   * (on-demand tables 12,000 reads and 4,000 writes a second, provisioned ones their units), as
+   * AWS answers for tables created without one.
+   */
+  public Warm warm() {
+    if (warmThroughput != null) {
+      return warmThroughput;
+    }
+    return isOnDemand() ? new Warm(12000, 4000) : new Warm(throughput.readUnits(), throughput.writeUnits());
   }
 
   /** An attribute named in AttributeDefinitions with its scalar type (S, N or B). */

@@ -148,7 +148,7 @@ public final class Tables {
         billing.equals("PAY_PER_REQUEST") ? now : 0, stream,
         Boolean.TRUE.equals(r.deletionProtection()),
         r.tableClass(),
-        r.tags() == null ? Map.of() : Map.copyOf(r.tags()), indexes);
+        r.tags() == null ? Map.of() : Map.copyOf(r.tags()), indexes, r.warmThroughput());
     if (stream.enabled()) {
       // The stream exists before the table can take a write, so no write goes unrecorded.
       streams.create(streamSpec(table, now));
@@ -384,7 +384,7 @@ public final class Tables {
     }
     Table updated = new Table(t.account(), t.region(), t.name(), t.id(), t.createdMillis(),
         t.keySchema(), t.attributeDefinitions(), billing, throughput, billingChanged, stream,
-        protection, tableClass, t.tags(), t.indexes());
+        protection, tableClass, t.tags(), t.indexes(), t.warmThroughput());
     boolean enabling = stream.enabled() && !t.stream().enabled();
     boolean disabling = !stream.enabled() && t.stream().enabled();
     if (enabling) {
@@ -480,7 +480,7 @@ public final class Tables {
           }
           t = new Table(t.account(), t.region(), t.name(), t.id(), t.createdMillis(), t.keySchema(),
               defs, t.billingMode(), t.throughput(), t.billingModeChangedMillis(), t.stream(),
-              t.deletionProtection(), t.tableClass(), t.tags(), indexes);
+              t.deletionProtection(), t.tableClass(), t.tags(), indexes, t.warmThroughput());
           catalog.replace(t);
           backfills.start(t, index);
           statuses.put(u.indexName(), "CREATING");
@@ -497,7 +497,7 @@ public final class Tables {
           // The answer still lists the index, as DELETING, with the definitions left after it.
           shown = new Table(t.account(), t.region(), t.name(), t.id(), t.createdMillis(), t.keySchema(),
               remaining.attributeDefinitions(), t.billingMode(), t.throughput(), t.billingModeChangedMillis(),
-              t.stream(), t.deletionProtection(), t.tableClass(), t.tags(), t.indexes());
+              t.stream(), t.deletionProtection(), t.tableClass(), t.tags(), t.indexes(), t.warmThroughput());
           t = remaining;
           catalog.replace(t);
           backfills.cancel(t, existing.name());
@@ -545,7 +545,7 @@ public final class Tables {
         .filter(d -> used.contains(d.name())).toList();
     return new Table(t.account(), t.region(), t.name(), t.id(), t.createdMillis(), t.keySchema(), defs,
         t.billingMode(), t.throughput(), t.billingModeChangedMillis(), t.stream(), t.deletionProtection(),
-        t.tableClass(), t.tags(), t.indexes());
+        t.tableClass(), t.tags(), t.indexes(), t.warmThroughput());
   }
 
   private void deleteRange(byte[] prefix) {
@@ -658,6 +658,6 @@ public final class Tables {
   private static Table withTags(Table t, Map<String, String> tags) {
     return new Table(t.account(), t.region(), t.name(), t.id(), t.createdMillis(), t.keySchema(),
         t.attributeDefinitions(), t.billingMode(), t.throughput(), t.billingModeChangedMillis(),
-        t.stream(), t.deletionProtection(), t.tableClass(), Map.copyOf(tags), t.indexes());
+        t.stream(), t.deletionProtection(), t.tableClass(), Map.copyOf(tags), t.indexes(), t.warmThroughput());
   }
 }

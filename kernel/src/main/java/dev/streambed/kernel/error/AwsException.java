@@ -11,15 +11,25 @@ import java.util.Map;
 public class AwsException extends RuntimeException {
   private final ErrorCode errorCode;
   private final transient Map<String, Object> extras;
+  private final String messageMember;
 
   public AwsException(ErrorCode errorCode, String message) {
     this(errorCode, message, Map.of());
   }
 
   public AwsException(ErrorCode errorCode, String message, Map<String, Object> extras) {
+    this(errorCode, message, extras, "message");
+  }
+
+  /**
+   * An error whose JSON body names its message {@code messageMember}: AWS writes most messages as
+   * {@code message}, some as {@code Message} (a ConditionalCheckFailedException carrying the item).
+   */
+  public AwsException(ErrorCode errorCode, String message, Map<String, Object> extras, String messageMember) {
     super(message, null, false, false);
     this.errorCode = errorCode;
     this.extras = extras;
+    this.messageMember = messageMember;
   }
 
   public ErrorCode errorCode() {
@@ -29,6 +39,11 @@ public class AwsException extends RuntimeException {
   /** Extra fields rendered beside code and message, keyed by their wire names. */
   public Map<String, Object> extras() {
     return extras;
+  }
+
+  /** The member of a JSON error body that carries the message. */
+  public String messageMember() {
+    return messageMember;
   }
 
   public static AwsException validation(String message) {

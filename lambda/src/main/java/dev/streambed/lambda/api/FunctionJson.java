@@ -13,8 +13,11 @@ final class FunctionJson {
   private static final DateTimeFormatter LAST_MODIFIED =
       DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSZ").withZone(ZoneOffset.UTC);
 
-  /** Which moment of the function's life the answer describes. */
-  enum Moment { CREATED, UPDATED, SETTLED }
+  /**
+   * Which moment of the function's life the answer describes; LISTED is ListFunctions', which
+   * shows neither states nor the runtime version.
+   */
+  enum Moment { CREATED, UPDATED, SETTLED, LISTED }
 
   private FunctionJson() {}
 
@@ -37,18 +40,27 @@ final class FunctionJson {
     g.writeStringField("LastModified", LAST_MODIFIED.format(Instant.ofEpochMilli(f.lastModifiedMillis())));
     g.writeStringField("CodeSha256", f.codeSha256());
     g.writeStringField("Version", f.version());
-    g.writeObjectFieldStart("Environment");
-    g.writeObjectFieldStart("Variables");
-    for (Map.Entry<String, String> e : f.environment().entrySet()) {
-      g.writeStringField(e.getKey(), e.getValue());
+    if (f.environment() != null) {
+      g.writeObjectFieldStart("Environment");
+      g.writeObjectFieldStart("Variables");
+      for (Map.Entry<String, String> e : f.environment().entrySet()) {
+        g.writeStringField(e.getKey(), e.getValue());
+      }
+      g.writeEndObject();
+      g.writeEndObject();
     }
-    g.writeEndObject();
-    g.writeEndObject();
+    if (f.deadLetterTarget() != null) {
+      g.writeObjectFieldStart("DeadLetterConfig");
+      g.writeStringField("TargetArn", f.deadLetterTarget());
+      g.writeEndObject();
+    }
     g.writeObjectFieldStart("TracingConfig");
     g.writeStringField("Mode", "PassThrough");
     g.writeEndObject();
     g.writeStringField("RevisionId", f.revisionId());
-    if (moment == Moment.CREATED) {
+    if (moment == Moment.LISTED) {
+      // no states in a listing
+    } else if (moment == Moment.CREATED) {
       g.writeStringField("State", "Pending");
       g.writeStringField("StateReason", "The function is being created.");
       g.writeStringField("StateReasonCode", "Creating");
@@ -75,14 +87,13 @@ final class FunctionJson {
     g.writeStringField("ApplyOn", "None");
     g.writeStringField("OptimizationStatus", "Off");
     g.writeEndObject();
-    g.writeObjectFieldStart("RuntimeVersionConfig");
-    g.writeStringField("RuntimeVersionArn", "arn:aws:lambda:" + f.region() + "::runtime:"
-        + dev.streambed.lambda.runtime.RuntimeVersions.id(f.runtime()));
-    g.writeEndObject();
-    g.writeObjectFieldStart("LoggingConfig");
-    g.writeStringField("LogFormat", "Text");
-    g.writeStringField("LogGroup", f.logGroup());
-    g.writeEndObject();
+    if (moment != Moment.LISTED) {
+      g.writeObjectFieldStart("RuntimeVersionConfig");
+      g.writeStringField("RuntimeVersionArn", "arn:aws:lambda:" + f.region() + "::runtime:"
+          + dev.streambed.lambda.runtime.RuntimeVersions.id(f.runtime()));
+      g.writeEndObject();
+    }
+    FunctionSettingsJson.writeLogging(g, f);
     g.writeEndObject();
   }
 }

@@ -43,19 +43,20 @@ final class FunctionOperations {
             "Streambed takes function code as a ZipFile; S3 and image sources are not served.");
       }
     }
-    JsonNode env = JsonMembers.object(in, "Environment");
-    Map<String, String> variables = env == null ? null : JsonMembers.stringMap(env, "Variables");
     FunctionConfig f = functions.create(c.accountId(), c.region(), new Functions.CreateRequest(
         JsonMembers.string(in, "FunctionName"), JsonMembers.string(in, "Runtime"),
         JsonMembers.string(in, "Handler"), JsonMembers.string(in, "Role"),
         JsonMembers.string(in, "Description"), integer(in, "Timeout"), integer(in, "MemorySize"),
-        variables, JsonMembers.strings(in, "Architectures"), zip, JsonMembers.stringMap(in, "Tags"),
-        JsonMembers.string(in, "PackageType")));
-    return json(STATUS_CREATED, g -> FunctionJson.write(g, f, FunctionJson.Moment.CREATED));
+        variables(in), JsonMembers.strings(in, "Architectures"), zip, JsonMembers.stringMap(in, "Tags"),
+        JsonMembers.string(in, "PackageType"), FunctionSettingsJson.logging(in, null),
+        FunctionSettingsJson.deadLetterTarget(in), Boolean.TRUE.equals(JsonMembers.bool(in, "Publish"))));
+    return json(STATUS_CREATED, g -> FunctionJson.write(g, f, FunctionJson.Moment.CREATED, f.arn()));
   }
 
   RestResponse get(RestRequest r, RequestContext c) throws IOException {
-    Functions.Resolved resolved = functions.resolve(ref(r, c));
+    FunctionRef ref = ref(r, c);
+    Functions.Resolved resolved = functions.resolve(ref);
+    functions.settle(ref);
     FunctionConfig f = resolved.config();
     String location = "http://" + (c.host() == null ? "127.0.0.1:4566" : c.host())
         + "/_streambed/lambda/code/" + java.net.URLEncoder.encode(f.codeSha256(), StandardCharsets.UTF_8);
@@ -67,6 +68,12 @@ final class FunctionOperations {
       g.writeStringField("RepositoryType", "S3");
       g.writeStringField("Location", location);
       g.writeEndObject();
+      Integer reserved = functions.reservedConcurrency(ref.unqualified());
+      if (reserved != null) {
+        g.writeObjectFieldStart("Concurrency");
+        g.writeNumberField("ReservedConcurrentExecutions", reserved);
+        g.writeEndObject();
+      }
       if (!f.tags().isEmpty()) {
         g.writeObjectFieldStart("Tags");
         for (Map.Entry<String, String> t : f.tags().entrySet()) {
@@ -79,19 +86,40 @@ final class FunctionOperations {
   }
 
   RestResponse getConfiguration(RestRequest r, RequestContext c) throws IOException {
-    Functions.Resolved resolved = functions.resolve(ref(r, c));
+    FunctionRef ref = ref(r, c);
+    Functions.Resolved resolved = functions.resolve(ref);
+    functions.settle(ref);
     return json(200, g -> FunctionJson.write(g, resolved.config(), FunctionJson.Moment.SETTLED,
         resolved.functionArn()));
   }
 
+  /** ListFunctions: $LATEST of each function, or with FunctionVersion ALL every version too. */
   RestResponse list(RestRequest r, RequestContext c) throws IOException {
-    Pages.Page<FunctionConfig> page = Pages.page(functions.list(c.accountId(), c.region()),
-        FunctionConfig::name, r.query("Marker"), r.query("MaxItems"), 50);
+    String version = r.query("FunctionVersion");
+    if (version != null && !version.equals("ALL")) {
+      throw AwsException.validation("1 validation error detected: Value '" + version + "' at 'functionVersion' "
+          + "failed to satisfy constraint: Member must satisfy enum value set: [ALL]");
+    }
+    boolean all = version != null;
+    List<FunctionConfig> listed = new java.util.ArrayList<>();
+    for (FunctionConfig f : functions.list(c.accountId(), c.region())) {
+      if (all) {
+        try {
+          listed.addAll(functions.versions(new FunctionRef(f.account(), f.region(), f.name(), null)));
+        } catch (AwsException deletedMeanwhile) {
+          // a function deleted while the list was read is not listed
+        }
+      } else {
+        listed.add(f);
+      }
+    }
+    Pages.Page<FunctionConfig> page = Pages.page(listed, f -> f.name() + ":" + f.version(),
+        r.query("Marker"), r.query("MaxItems"), 50);
     return json(200, g -> {
       g.writeStartObject();
       g.writeArrayFieldStart("Functions");
       for (FunctionConfig f : page.items()) {
-        FunctionJson.write(g, f, FunctionJson.Moment.SETTLED);
+        FunctionJson.write(g, f, FunctionJson.Moment.LISTED, all ? f.versionArn() : f.arn());
       }
       g.writeEndArray();
       if (page.nextMarker() != null) {
@@ -108,21 +136,26 @@ final class FunctionOperations {
       throw new AwsException(dev.streambed.lambda.LambdaError.INVALID_PARAMETER_VALUE,
           "Please provide a source for function code.");
     }
-    FunctionConfig f = functions.updateCode(ref(r, c), base64(zipFile), JsonMembers.string(in, "RevisionId"));
+    FunctionRef ref = ref(r, c);
+    FunctionConfig f = functions.updateCode(ref, base64(zipFile), JsonMembers.string(in, "RevisionId"),
+        JsonMembers.strings(in, "Architectures"));
+    if (Boolean.TRUE.equals(JsonMembers.bool(in, "Publish"))) {
+      // Published with the update: AWS answers the new version, as just created.
+      FunctionConfig v = functions.publish(ref.unqualified(), null, null, null);
+      return json(200, g -> FunctionJson.write(g, v, FunctionJson.Moment.CREATED, v.versionArn()));
+    }
     return json(200, g -> FunctionJson.write(g, f, FunctionJson.Moment.UPDATED));
   }
 
   RestResponse updateConfiguration(RestRequest r, RequestContext c) throws IOException {
     JsonNode in = body(r);
-    JsonNode env = JsonMembers.object(in, "Environment");
-    Map<String, String> variables = env == null ? null : JsonMembers.stringMap(env, "Variables");
-    if (env != null && variables == null) {
-      variables = Map.of();
-    }
-    FunctionConfig f = functions.updateConfiguration(ref(r, c), new Functions.ConfigurationUpdate(
+    FunctionRef ref = ref(r, c);
+    FunctionConfig current = functions.get(ref.unqualified());
+    FunctionConfig f = functions.updateConfiguration(ref, new Functions.ConfigurationUpdate(
         JsonMembers.string(in, "Runtime"), JsonMembers.string(in, "Handler"), JsonMembers.string(in, "Role"),
         JsonMembers.string(in, "Description"), integer(in, "Timeout"), integer(in, "MemorySize"),
-        variables, JsonMembers.string(in, "RevisionId")));
+        variables(in), JsonMembers.string(in, "RevisionId"),
+        FunctionSettingsJson.logging(in, current.loggingConfig()), FunctionSettingsJson.deadLetterTarget(in)));
     return json(200, g -> FunctionJson.write(g, f, FunctionJson.Moment.UPDATED));
   }
 
@@ -163,17 +196,19 @@ final class FunctionOperations {
 
   // ---------------------------------------------------------------- helpers
 
+  /** The function a request's path and Qualifier name, checked as Lambda checks them. */
   static FunctionRef ref(RestRequest r, RequestContext c) {
-    FunctionRef ref = FunctionRef.parse(r.pathParameter("FunctionName"), c.accountId(), c.region());
-    String qualifier = r.query("Qualifier");
-    if (qualifier != null) {
-      if (ref.qualifier() != null && !ref.qualifier().equals(qualifier)) {
-        throw new AwsException(dev.streambed.lambda.LambdaError.INVALID_PARAMETER_VALUE,
-            "The derived qualifier from the function name does not match the specified qualifier.");
-      }
-      ref = new FunctionRef(ref.account(), ref.region(), ref.name(), qualifier);
+    return FunctionRef.named(r.pathParameter("FunctionName"), r.query("Qualifier"), c.accountId(), c.region());
+  }
+
+  /** The Environment's Variables, or null when the request has no Environment. */
+  private static Map<String, String> variables(JsonNode in) {
+    JsonNode env = JsonMembers.object(in, "Environment");
+    if (env == null) {
+      return null;
     }
-    return ref;
+    Map<String, String> variables = JsonMembers.stringMap(env, "Variables");
+    return variables == null ? Map.of() : variables;
   }
 
   static JsonNode body(RestRequest r) {

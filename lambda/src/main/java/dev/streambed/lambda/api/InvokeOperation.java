@@ -20,7 +20,8 @@ final class InvokeOperation {
 
   RestResponse invoke(RestRequest r, RequestContext c) {
     Invocations.Result result = invocations.invoke(FunctionOperations.ref(r, c),
-        r.header("X-Amz-Invocation-Type"), r.header("X-Amz-Log-Type"), r.body(), r.header("X-Amz-Client-Context"));
+        r.header("X-Amz-Invocation-Type"), r.header("X-Amz-Log-Type"), r.body(), r.header("X-Amz-Client-Context"),
+        c.requestId());
     Map<String, String> headers = new LinkedHashMap<>();
     if (result.executedVersion() != null) {
       headers.put("X-Amz-Executed-Version", result.executedVersion());

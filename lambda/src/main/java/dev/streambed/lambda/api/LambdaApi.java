@@ -28,7 +28,10 @@ public final class LambdaApi {
     FunctionOperations f = new FunctionOperations(functions);
     InvokeOperation invoke = new InvokeOperation(invocations);
     MappingOperations m = new MappingOperations(mappings);
-    VersionOperations v = new VersionOperations(functions, aliases);
+    VersionOperations v = new VersionOperations(functions, aliases, mappings);
+    EventInvokeOperations e = new EventInvokeOperations(functions.eventInvokeConfigs());
+    UnusedFeatures none = new UnusedFeatures(functions);
+    PolicyOperations p = new PolicyOperations(functions.policies());
     return new RestService("lambda", List.of(
         new RestRoute("POST", "/2015-03-31/functions", f::create),
         new RestRoute("POST", "/2015-03-31/functions/", f::create),
@@ -52,6 +55,18 @@ public final class LambdaApi {
         new RestRoute("PUT", "/2017-10-31/functions/{FunctionName}/concurrency", v::putConcurrency),
         new RestRoute("GET", "/2019-09-30/functions/{FunctionName}/concurrency", v::getConcurrency),
         new RestRoute("DELETE", "/2017-10-31/functions/{FunctionName}/concurrency", v::deleteConcurrency),
+        new RestRoute("PUT", "/2019-09-25/functions/{FunctionName}/event-invoke-config", e::put),
+        new RestRoute("POST", "/2019-09-25/functions/{FunctionName}/event-invoke-config", e::update),
+        new RestRoute("GET", "/2019-09-25/functions/{FunctionName}/event-invoke-config", e::get),
+        new RestRoute("DELETE", "/2019-09-25/functions/{FunctionName}/event-invoke-config", e::delete),
+        new RestRoute("GET", "/2019-09-25/functions/{FunctionName}/event-invoke-config/list", e::list),
+        new RestRoute("POST", "/2015-03-31/functions/{FunctionName}/policy", p::add),
+        new RestRoute("GET", "/2015-03-31/functions/{FunctionName}/policy", p::get),
+        new RestRoute("DELETE", "/2015-03-31/functions/{FunctionName}/policy/{StatementId}", p::remove),
+        new RestRoute("GET", "/2021-10-31/functions/{FunctionName}/url", none::getUrlConfig),
+        new RestRoute("PUT", "/2024-08-31/functions/{FunctionName}/recursion-config", none::putRecursionConfig),
+        new RestRoute("GET", "/2024-08-31/functions/{FunctionName}/recursion-config", none::getRecursionConfig),
+        new RestRoute("GET", "/2020-06-30/functions/{FunctionName}/code-signing-config", none::getCodeSigningConfig),
         new RestRoute("POST", "/2017-03-31/tags/{ARN}", v::tag),
         new RestRoute("GET", "/2017-03-31/tags/{ARN}", v::listTags),
         new RestRoute("DELETE", "/2017-03-31/tags/{ARN}", v::untag),
@@ -76,11 +91,15 @@ public final class LambdaApi {
     ByteArrayOutputStream out = new ByteArrayOutputStream(128);
     try (JsonGenerator g = JSON.createGenerator(out)) {
       g.writeStartObject();
-      if (e.errorCode() != CommonError.VALIDATION) {
-        g.writeStringField("Type", e.errorCode().status() >= 500 ? "Service" : "User");
+      if (e.errorCode() == LambdaError.ACCESS_DENIED) {
+        g.writeNullField("Message");
+      } else {
+        if (e.errorCode() != CommonError.VALIDATION && e.errorCode() != LambdaError.INVALID_PARAMETER_VALUE_UNTYPED) {
+          g.writeStringField("Type", e.errorCode().status() >= 500 ? "Service" : "User");
+        }
+        String member = e.errorCode() == LambdaError.RESOURCE_NOT_FOUND ? "Message" : "message";
+        g.writeStringField(member, e.getMessage() == null ? "" : e.getMessage());
       }
-      String member = e.errorCode() == LambdaError.RESOURCE_NOT_FOUND ? "Message" : "message";
-      g.writeStringField(member, e.getMessage() == null ? "" : e.getMessage());
       for (Map.Entry<String, Object> extra : e.extras().entrySet()) {
         g.writeStringField(extra.getKey(), String.valueOf(extra.getValue()));
       }

@@ -39,7 +39,15 @@ final class Pages {
       while (from < all.size() && !key.apply(all.get(from)).equals(after)) {
         from++;
       }
-      from = Math.min(all.size(), from + 1);
+      if (from < all.size()) {
+        from++;
+      } else {
+        // The marker's item is gone (deleted since): resume at the first item after it.
+        from = 0;
+        while (from < all.size() && key.apply(all.get(from)).compareTo(after) <= 0) {
+          from++;
+        }
+      }
     }
     List<T> items = all.subList(from, Math.min(all.size(), from + max));
     String next = from + max < all.size()

@@ -33,10 +33,12 @@ final class VersionOperations {
 
   private final Functions functions;
   private final Aliases aliases;
+  private final dev.streambed.lambda.esm.EventSourceMappings mappings;
 
-  VersionOperations(Functions functions, Aliases aliases) {
+  VersionOperations(Functions functions, Aliases aliases, dev.streambed.lambda.esm.EventSourceMappings mappings) {
     this.functions = functions;
     this.aliases = aliases;
+    this.mappings = mappings;
   }
 
   // ---------------------------------------------------------------- versions
@@ -55,7 +57,7 @@ final class VersionOperations {
       g.writeStartObject();
       g.writeArrayFieldStart("Versions");
       for (FunctionConfig f : page.items()) {
-        FunctionJson.write(g, f, FunctionJson.Moment.SETTLED, f.versionArn());
+        FunctionJson.write(g, f, FunctionJson.Moment.LISTED, f.versionArn());
       }
       g.writeEndArray();
       if (page.nextMarker() != null) {
@@ -204,11 +206,23 @@ final class VersionOperations {
   }
 
   /** The function a tagging request's resource ARN names. */
-  private static FunctionRef resource(RestRequest r, RequestContext c) {
+  private FunctionRef resource(RestRequest r, RequestContext c) {
     String arn = r.pathParameter("ARN");
     if (!RESOURCE.matcher(arn).matches()) {
       throw AwsException.validation("1 validation error detected: Value '" + arn + "' at 'resource' "
           + "failed to satisfy constraint: Member must satisfy regular expression pattern: " + RESOURCE_PATTERN);
+    }
+    if (arn.contains(":capacity-provider:")) {
+      // Streambed has no capacity providers, so none can be found.
+      throw new AwsException(dev.streambed.lambda.LambdaError.RESOURCE_NOT_FOUND, "Capacity provider not found: " + arn);
+    }
+    if (arn.contains(":event-source-mapping:")) {
+      try {
+        mappings.get(arn.substring(arn.lastIndexOf(':') + 1));
+      } catch (AwsException missing) {
+        throw new AwsException(dev.streambed.lambda.LambdaError.RESOURCE_NOT_FOUND,
+            "Event source mapping not found: " + arn);
+      }
     }
     if (!arn.contains(":function:")) {
       throw new AwsException(dev.streambed.lambda.LambdaError.INVALID_PARAMETER_VALUE,

@@ -24,6 +24,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
@@ -65,6 +66,7 @@ public final class Environments implements AutoCloseable {
     return t;
   });
   private final Map<String, Pool> pools = new ConcurrentHashMap<>();
+  private static final long INIT_LIMIT_NANOS = 10_000_000_000L;
   private final Duration idleTimeout;
   private final JavaMode javaMode;
   private final Clock clock;
@@ -167,8 +169,18 @@ public final class Environments implements AutoCloseable {
     long deadline = System.currentTimeMillis() + spec.timeoutSeconds() * 1000L;
     Invocation p = env.invoke(requestId, payload, deadline, functionArn, clientContext);
     boolean timedOut = false;
+    long limitNanos = spec.timeoutSeconds() * 1_000_000_000L;
     try {
-      p.done.get(spec.timeoutSeconds() * 1000L + (cold ? 10_000 : 0), TimeUnit.MILLISECONDS);
+      // A cold start's init has ten seconds of its own, as on AWS; the function's timeout runs
+      // from when the runtime takes the event.
+      CompletableFuture.anyOf(p.taken, p.done).get(limitNanos + (cold ? INIT_LIMIT_NANOS : 0), TimeUnit.NANOSECONDS);
+      if (!p.done.isDone()) {
+        long takenAt;
+        synchronized (env) {
+          takenAt = p.deliveredNanos;
+        }
+        p.done.get(Math.max(0, takenAt + limitNanos - System.nanoTime()), TimeUnit.NANOSECONDS);
+      }
     } catch (TimeoutException e) {
       timedOut = true;
     } catch (InterruptedException e) {
@@ -229,7 +241,7 @@ public final class Environments implements AutoCloseable {
         ? ProcessEnvironment.Marks.BOOTSTRAP : ProcessEnvironment.Marks.SERVER;
     ProcessEnvironment env = new ProcessEnvironment(spec, logStream, marks, clock);
     try {
-      env.start(group, command(spec), variables(spec, logStream));
+      env.start(group, wrapped(spec, command(spec)), variables(spec, logStream));
     } catch (IOException | RuntimeException e) {
       env.kill();
       throw e;
@@ -270,6 +282,21 @@ public final class Environments implements AutoCloseable {
     RuntimeFailure(String runtime, Exception cause) {
       super("the " + runtime + " runtime could not start: " + cause.getMessage(), cause);
     }
+  }
+
+  /**
+   * The runtime's command behind the function's AWS_LAMBDA_EXEC_WRAPPER, as Lambda starts it: the
+   * wrapper runs with the command as its arguments. Started through the shell, so a wrapper that
+   * is not there ends the runtime with the shell's exit status 127, as AWS reports.
+   */
+  private static List<String> wrapped(RuntimeSpec spec, List<String> command) {
+    String wrapper = spec.environment().get("AWS_LAMBDA_EXEC_WRAPPER");
+    if (wrapper == null || wrapper.isEmpty()) {
+      return command;
+    }
+    List<String> out = new java.util.ArrayList<>(List.of("/bin/sh", "-c", "exec \"$0\" \"$@\"", wrapper));
+    out.addAll(command);
+    return out;
   }
 
   private List<String> command(RuntimeSpec spec) throws IOException {

@@ -125,6 +125,7 @@ final class InProcessEnvironment implements Environment, ThreadOutput.Target {
       synchronized (this) {
         p.delivered = true;
         p.deliveredNanos = System.nanoTime();
+        p.taken.complete(null);
         p.initLineCount = p.lines.size();
       }
       if (initFault != null) {

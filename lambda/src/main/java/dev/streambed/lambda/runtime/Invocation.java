@@ -14,6 +14,8 @@ final class Invocation {
   /** Guarded by the environment's lock. */
   final List<Outcome.Line> lines = new ArrayList<>();
   final CompletableFuture<Invocation> done = new CompletableFuture<>();
+  /** Completed when the runtime takes the event (with {@link #deliveredNanos} set). */
+  final CompletableFuture<Void> taken = new CompletableFuture<>();
   boolean delivered;
   /** When the runtime took the event: the invocation's duration counts from here. */
   long deliveredNanos;

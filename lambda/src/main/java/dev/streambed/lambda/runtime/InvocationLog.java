@@ -80,6 +80,19 @@ final class InvocationLog {
         + " MB\tMax Memory Used: " + memory + " MB\t"
         + (cold ? "Init Duration: " + String.format(Locale.ROOT, "%.2f", initMs) + " ms\t" : "");
     lines.add(new Outcome.Line(now, report));
-    return new Outcome(response, error, List.copyOf(lines), env.logStream(), cold, durationMs, initMs, memory);
+    return new Outcome(response, error, terminated(lines), env.logStream(), cold, durationMs, initMs, memory);
+  }
+
+  /**
+   * The lines as CloudWatch Logs holds them: each ends with its newline, as Lambda writes them
+   * (recorded in test_lambda's test_invocation_with_logs), but for messages of several lines (a
+   * runtime's framed message, such as Python's error report), which stay as written.
+   */
+  private static List<Outcome.Line> terminated(List<Outcome.Line> lines) {
+    List<Outcome.Line> out = new ArrayList<>(lines.size());
+    for (Outcome.Line l : lines) {
+      out.add(l.message().indexOf('\n') >= 0 ? l : new Outcome.Line(l.timestamp(), l.message() + "\n"));
+    }
+    return List.copyOf(out);
   }
 }

@@ -21,8 +21,10 @@ final class JavaCommand {
   private static final List<String> JARS = List.of("aws-lambda-java-runtime-interface-client.jar",
       "aws-lambda-java-core.jar", "aws-lambda-java-serialization.jar", "utils-lite.jar");
 
+  private static final String JNI_PROPERTY = "com.amazonaws.services.lambda.runtime.api.client.runtimeapi.NativeClient.JNI";
   private final Path dir;
   private String classPath;
+  private String jniLibrary;
 
   JavaCommand(Path dir) {
     this.dir = dir;
@@ -41,8 +43,13 @@ final class JavaCommand {
     c.add("-Djava.net.preferIPv4Stack=true");
     // The client opens its telemetry log descriptor through FileDescriptor's private constructor.
     c.add("--add-opens=java.base/java.io=ALL-UNNAMED");
+    String path = classPath();
+    // The client would unpack its native library to one fixed file, /tmp/.libaws-lambda-jni.so,
+    // each JVM overwriting it while others have it loaded (and crashing them with SIGABRT); on
+    // AWS one environment runs per sandbox. Every environment here loads Streambed's one copy.
+    c.add("-D" + JNI_PROPERTY + "=" + jniLibrary);
     c.add("-cp");
-    c.add(classPath());
+    c.add(path);
     c.add(MAIN);
     c.add(spec.handler());
     return c;
@@ -62,8 +69,32 @@ final class JavaCommand {
         }
         paths.add(target.toString());
       }
+      jniLibrary = unpackJni(dir.resolve(JARS.get(0))).toString();
       classPath = String.join(java.io.File.pathSeparator, paths);
     }
     return classPath;
+  }
+
+  /** The runtime interface client's native library for this machine, unpacked from its jar. */
+  private Path unpackJni(Path clientJar) throws IOException {
+    String arch = System.getProperty("os.arch").contains("aarch64") ? "aarch_64" : "x86_64";
+    boolean musl;
+    try (java.util.stream.Stream<Path> libs = Files.list(Path.of("/lib"))) {
+      musl = libs.anyMatch(l -> l.getFileName().toString().startsWith("ld-musl-"));
+    } catch (IOException noLib) {
+      musl = false;
+    }
+    String name = "libaws-lambda-jni.linux" + (musl ? "_musl-" : "-") + arch + ".so";
+    Path target = dir.resolve(name);
+    try (java.util.zip.ZipFile jar = new java.util.zip.ZipFile(clientJar.toFile())) {
+      java.util.zip.ZipEntry entry = jar.getEntry("jni/" + name);
+      if (entry == null) {
+        throw new IOException("the Java runtime interface client has no native library " + name);
+      }
+      try (InputStream in = jar.getInputStream(entry)) {
+        Files.copy(in, target, StandardCopyOption.REPLACE_EXISTING);
+      }
+    }
+    return target;
   }
 }

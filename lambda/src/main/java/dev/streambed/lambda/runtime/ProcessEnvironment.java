@@ -46,6 +46,13 @@ import java.util.concurrent.TimeUnit;
  */
 final class ProcessEnvironment implements Environment {
   private static final byte[] ACCEPTED = "{\"status\":\"OK\"}".getBytes(StandardCharsets.UTF_8);
+  /** The largest response Lambda takes from a function (6 MB and 100 bytes, as its refusal says). */
+  static final int MAX_RESPONSE = 6_291_556;
+  /** What the Runtime API reads whole: more than a response may be, so the refusal can be answered. */
+  private static final int MAX_RUNTIME_BODY = 32 * 1024 * 1024;
+  private static final byte[] TOO_LARGE = ("{\"errorMessage\":\"Response payload size exceeded maximum allowed payload "
+      + "size (" + MAX_RESPONSE + " bytes).\",\"errorType\":\"Function.ResponseSizeTooLarge\"}")
+      .getBytes(StandardCharsets.UTF_8);
   /** How long an answered invocation waits for its end mark before it ends without it. */
   private static final long MARK_GRACE_MILLIS = 2000;
 
@@ -111,7 +118,7 @@ final class ProcessEnvironment implements Environment {
             protected void initChannel(SocketChannel ch) {
               // AWS's Java client sends the X-Ray cause of an error in a header of up to 1 MB.
               ch.pipeline().addLast(new HttpServerCodec(4096, 2 * 1024 * 1024, 8192),
-                  new HttpObjectAggregator(7 * 1024 * 1024), new Api());
+                  new HttpObjectAggregator(MAX_RUNTIME_BODY), new Api());
             }
           })
           .bind(new InetSocketAddress("127.0.0.1", 0)).sync().channel();
@@ -197,6 +204,7 @@ final class ProcessEnvironment implements Environment {
       if (next != null) {
         p.delivered = true;
         p.deliveredNanos = System.nanoTime();
+        p.taken.complete(null);
         p.initLineCount = p.lines.size();
       }
     }
@@ -261,7 +269,13 @@ final class ProcessEnvironment implements Environment {
     r.headers().set("Lambda-Runtime-Invoked-Function-Arn", p.functionArn);
     r.headers().set("Lambda-Runtime-Trace-Id", traceId());
     if (p.clientContext != null) {
-      r.headers().set("Lambda-Runtime-Client-Context", p.clientContext);
+      // Invoke takes the client context in base64; runtimes get its JSON.
+      try {
+        r.headers().set("Lambda-Runtime-Client-Context",
+            new String(java.util.Base64.getDecoder().decode(p.clientContext), StandardCharsets.UTF_8));
+      } catch (IllegalArgumentException notBase64) {
+        // no client context a runtime could read
+      }
     }
     ctx.writeAndFlush(r);
   }
@@ -391,6 +405,14 @@ final class ProcessEnvironment implements Environment {
           && (rest.endsWith("/response") || rest.endsWith("/error"))) {
         boolean error = rest.endsWith("/error");
         String id = rest.substring("invocation/".length(), rest.lastIndexOf('/'));
+        if (!error && request.content().readableBytes() > MAX_RESPONSE) {
+          // Lambda refuses the response and fails the invocation, and the runtime goes on.
+          answer(ctx, id, TOO_LARGE, true);
+          reply(ctx, HttpResponseStatus.REQUEST_ENTITY_TOO_LARGE, ("{\"errorMessage\":\"Exceeded maximum allowed "
+              + "payload size (" + MAX_RESPONSE + " bytes).\",\"errorType\":\"RequestEntityTooLarge\"}")
+              .getBytes(StandardCharsets.UTF_8));
+          return;
+        }
         answer(ctx, id, ByteBufUtil.getBytes(request.content()), error);
         reply(ctx, HttpResponseStatus.ACCEPTED, ACCEPTED);
       } else {
@@ -417,6 +439,7 @@ final class ProcessEnvironment implements Environment {
         } else {
           p.delivered = true;
           p.deliveredNanos = System.nanoTime();
+          p.taken.complete(null);
           p.initLineCount = p.lines.size();
           deliverNow = true;
         }

@@ -129,6 +129,11 @@ async function main() {
       callbackWaitsForEmptyEventLoop: true,
       getRemainingTimeInMillis: () => Math.max(0, deadline - Date.now()),
     };
+    // The client context and identity of the invocation, as AWS's runtime gives them (when sent).
+    for (const [header, member] of [['lambda-runtime-client-context', 'clientContext'],
+                                    ['lambda-runtime-cognito-identity', 'identity']]) {
+      if (next.headers[header]) context[member] = JSON.parse(next.headers[header]);
+    }
     let result;
     try {
       const event = next.body ? JSON.parse(next.body) : null;

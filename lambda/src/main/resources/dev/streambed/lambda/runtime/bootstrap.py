@@ -6,10 +6,13 @@ post the result or the error in AWS's shape. Standard library only.
 """
 import importlib
 import json
+import logging
 import os
+import struct
 import sys
 import time
 import traceback
+import urllib.error
 import urllib.request
 
 API = "http://" + os.environ["AWS_LAMBDA_RUNTIME_API"] + "/2018-06-01/runtime"
@@ -19,8 +22,43 @@ MARK = "\x00streambed-done "
 def post(path, body, headers=None):
     request = urllib.request.Request(API + path, data=body.encode("utf-8"), method="POST",
                                      headers=headers or {})
-    with urllib.request.urlopen(request) as response:
-        response.read()
+    try:
+        with urllib.request.urlopen(request) as response:
+            response.read()
+    except urllib.error.HTTPError as refused:
+        # The Runtime API refused the answer (a response over Lambda's size limit): the invocation
+        # has its error already, and the runtime goes on to the next event, as AWS's does.
+        refused.read()
+
+
+def frame(message):
+    """One message of several lines, as AWS's runtimes write it: a frame of Lambda's telemetry log
+    protocol (magic, flags, length, time in microseconds), so it stays one log event."""
+    data = message.encode("utf-8")
+    sys.stdout.flush()
+    sys.stdout.buffer.write(struct.pack(">4sIq", b"\xa5\x5a\x00\x00", len(data), int(time.time() * 1_000_000)))
+    sys.stdout.buffer.write(data)
+    sys.stdout.buffer.flush()
+
+
+class RequestIdFilter(logging.Filter):
+    """Gives every record the request id of the invocation running, as AWS's runtime does."""
+    request_id = ""
+
+    def filter(self, record):
+        record.aws_request_id = RequestIdFilter.request_id
+        return True
+
+
+def configure_logging():
+    """The root logger as AWS's Python runtime sets it up: one handler writing
+    "[LEVEL]\tTIME\tREQUEST_ID\tMESSAGE" lines; the level stays Python's default unless set."""
+    handler = logging.StreamHandler(sys.stdout)
+    handler.setFormatter(logging.Formatter("[%(levelname)s]\t%(asctime)s.%(msecs)03dZ\t%(aws_request_id)s\t%(message)s",
+                                           "%Y-%m-%dT%H:%M:%S"))
+    handler.formatter.converter = time.gmtime
+    handler.addFilter(RequestIdFilter())
+    logging.getLogger().addHandler(handler)
 
 
 def done(request_id):
@@ -32,7 +70,8 @@ def done(request_id):
 
 
 def error_of(e, error_type=None, request_id=""):
-    frames = traceback.extract_tb(e.__traceback__)
+    # The runtime's own frames are not the function's: AWS's traces start in the function's code.
+    frames = [f for f in traceback.extract_tb(e.__traceback__) if f.filename != __file__]
     return {
         "errorMessage": str(e),
         "errorType": error_type or type(e).__name__,
@@ -42,11 +81,16 @@ def error_of(e, error_type=None, request_id=""):
 
 
 def log_error(payload):
+    """The error's log event as AWS's runtime writes it: one message, the trace indented with
+    no-break spaces."""
     lines = ["[ERROR] " + payload["errorType"] + ": " + payload["errorMessage"]]
     if payload["stackTrace"]:
         lines.append("Traceback (most recent call last):")
-        lines.extend(s.rstrip("\n") for s in payload["stackTrace"])
-    print("\r".join(lines), flush=True)
+        for element in payload["stackTrace"]:
+            for line in element.splitlines():
+                stripped = line.lstrip(" ")
+                lines.append("\u00a0" * (len(line) - len(stripped)) + stripped)
+    frame("\n".join(lines))
 
 
 class Context:
@@ -83,6 +127,9 @@ def load_handler():
 
 
 def main():
+    sys.stdout.reconfigure(line_buffering=True)
+    sys.stderr.reconfigure(line_buffering=True)
+    configure_logging()
     try:
         handler = load_handler()
     except LookupError as e:
@@ -109,6 +156,7 @@ def main():
             client_context = response.headers.get("Lambda-Runtime-Client-Context")
             identity = response.headers.get("Lambda-Runtime-Cognito-Identity")
             body = response.read()
+        RequestIdFilter.request_id = request_id
         try:
             event = json.loads(body) if body else None
             result = handler(event, Context(request_id, deadline, arn,
@@ -117,7 +165,6 @@ def main():
             payload = json.dumps(result)
         except Exception as e:
             error = error_of(e, request_id=request_id)
-            error["stackTrace"] = error["stackTrace"][1:]
             log_error(error)
             done(request_id)
             post("/invocation/" + request_id + "/error", json.dumps(error),

@@ -175,7 +175,7 @@ final class JsonProtocol {
       g.writeStartObject();
       g.writeStringField("__type", service.errorType(code));
       if (e.getMessage() != null) {
-        g.writeStringField("message", e.getMessage());
+        g.writeStringField(e.messageMember(), e.getMessage());
       }
       for (Map.Entry<String, Object> extra : e.extras().entrySet()) {
         g.writeFieldName(extra.getKey());

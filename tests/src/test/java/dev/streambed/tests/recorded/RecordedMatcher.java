@@ -18,18 +18,30 @@ import java.util.regex.Pattern;
  * A placeholder ({@code <role-name:1>}, {@code <path>}) stands for one value throughout a recorded
  * test, so a role name in an ARN must be the RoleName answered beside it; {@code <datetime>} stands
  * for any ISO 8601 time, {@code <region>} for a region, {@code <partition>} for {@code aws}, the
- * account {@code 111111111111} for our account. Two rewritings of the recorder are undone too: a
- * value replaced by its key's name in kebab case ({@code tooOldLogEventEndIndex} recorded as
- * {@code "too-old-log-event-end-index"}) stands for any value, and {@code "timestamp"} for epoch
- * milliseconds.
+ * account {@code 111111111111} for our account. Some placeholders without a number stand for
+ * values that differ within one test (durations, sizes, request ids: {@link #FREE}) and match
+ * anything each time. A placeholder may stand for a number ({@code "CodeSize": "<code-size>"}) and for
+ * a member's name ({@code "Responses": {"<test-table>": []}}). Rewritings of the recorder are undone
+ * too: a value replaced by its key's name in kebab case ({@code tooOldLogEventEndIndex} recorded as
+ * {@code "too-old-log-event-end-index"}) stands for any value, {@code "timestamp"} for epoch
+ * milliseconds, {@code "date"} and {@code "datetime"} for any date and time.
  */
 final class RecordedMatcher {
-  private static final Pattern PLACEHOLDER = Pattern.compile("<[A-Za-z0-9_.-]+(?::\\d+)?>");
+  private static final Pattern PLACEHOLDER = Pattern.compile("<<[A-Za-z0-9_.-]+>:\\d+>|<[A-Za-z0-9_.-]+(?::\\d+)?>");
+  /** In a longer text, the recorder's "date" stands for a time such as 2025-11-24T23:11:20.123Z. */
+  private static final Pattern TOKEN = Pattern.compile(
+      "<<[A-Za-z0-9_.-]+>:\\d+>|<[A-Za-z0-9_.-]+(?::\\d+)?>|(?<![A-Za-z])date(?![A-Za-z])");
   private static final String ACCOUNT = "111111111111";
   private static final Map<String, String> SPECIAL = Map.of(
       "<partition>", "aws",
       "<region>", "[a-z]{2}(?:-[a-z]+)+-\\d",
-      "<account>", "\\d{12}");
+      "<account>", "\\d{12}",
+      "date", "\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(?:\\.\\d+)?Z?");
+  /** Placeholders the recorder gives every value of a kind, however many differ in one test. */
+  private static final java.util.Set<String> FREE = java.util.Set.of("date", "<datetime>", "<duration>", "<memory>", "<table-status>", "<index-status>",
+      "<code-size>", "<location>", "<layer-location>", "<request-id>", "<uuid>", "<code-sha-256>", "<md5-body>",
+      "<md5-of-body>", "<test-msg-id>", "<sender-id>");
+  private static final Pattern DATE_TIME = Pattern.compile("\\d{4}-\\d{2}-\\d{2}[T ]\\d{2}:\\d{2}:\\d{2}.*");
 
   private final Map<String, String> bound = new HashMap<>();
   /** The groups of the pattern compiled last: placeholder to group number. */
@@ -50,30 +62,66 @@ final class RecordedMatcher {
       return;
     }
     if (recorded.isObject() && ours.isObject()) {
-      recorded.fields().forEachRemaining(e -> bind(e.getValue(), ours.get(e.getKey())));
+      recorded.fields().forEachRemaining(e -> bind(e.getValue(), ours.get(oursName(e.getKey(), recorded, ours))));
     } else if (recorded.isArray() && ours.isArray() && recorded.size() == ours.size()) {
       for (int i = 0; i < recorded.size(); i++) {
         bind(recorded.get(i), ours.get(i));
       }
-    } else if (recorded.isTextual() && ours.isTextual()) {
+    } else if (recorded.isTextual() && ours.isValueNode()) {
       String r = recorded.asText();
-      if (PLACEHOLDER.matcher(r).matches() && !SPECIAL.containsKey(r) && !r.equals("<datetime>")) {
+      if (PLACEHOLDER.matcher(r).matches() && !SPECIAL.containsKey(r) && !FREE.contains(r)) {
         bound.putIfAbsent(r, ours.asText());
       }
     }
   }
 
+  /**
+   * The name of our member that a recorded member's name stands for: the name itself, or for a
+   * placeholder its bound value, or else the one member of ours that no recorded name names.
+   */
+  private String oursName(String name, JsonNode recorded, JsonNode ours) {
+    if (!PLACEHOLDER.matcher(name).matches() || ours.has(name)) {
+      return name;
+    }
+    if (bound.containsKey(name)) {
+      return bound.get(name);
+    }
+    List<String> unnamed = new ArrayList<>();
+    ours.fieldNames().forEachRemaining(n -> {
+      if (!recorded.has(n)) {
+        unnamed.add(n);
+      }
+    });
+    long placeholders = 0;
+    for (Iterator<String> it = recorded.fieldNames(); it.hasNext(); ) {
+      if (PLACEHOLDER.matcher(it.next()).matches()) {
+        placeholders++;
+      }
+    }
+    if (unnamed.size() == 1 && placeholders == 1) {
+      bound.put(name, unnamed.get(0));
+      return unnamed.get(0);
+    }
+    return name;
+  }
+
   private void match(JsonNode recorded, JsonNode ours, String path, String key) {
+    if (key.equals("ResponseMetadata") && recorded.has("HTTPStatusCode")) {
+      // A few recordings kept every header of the answer; the status is what they have in common.
+      match(recorded.get("HTTPStatusCode"), ours.path("HTTPStatusCode"), path + ".HTTPStatusCode", "HTTPStatusCode");
+      return;
+    }
     if (recorded.isObject()) {
       if (!ours.isObject()) {
         differ(path, "AWS answered an object, we answered " + ours);
         return;
       }
-      TreeSet<String> names = new TreeSet<>();
-      recorded.fieldNames().forEachRemaining(names::add);
+      Map<String, String> recordedName = new HashMap<>();
+      recorded.fieldNames().forEachRemaining(n -> recordedName.put(oursName(n, recorded, ours), n));
+      TreeSet<String> names = new TreeSet<>(recordedName.keySet());
       ours.fieldNames().forEachRemaining(names::add);
       for (String name : names) {
-        JsonNode r = recorded.get(name);
+        JsonNode r = recordedName.containsKey(name) ? recorded.get(recordedName.get(name)) : null;
         JsonNode o = ours.get(name);
         if (o == null) {
           differ(path + "." + name, "AWS answers this member, we do not");
@@ -108,12 +156,20 @@ final class RecordedMatcher {
       return;
     }
     if (recorded.equals("timestamp")) {
-      if (!ours.isIntegralNumber()) {
+      // SQS's message attributes carry epoch milliseconds as strings (SentTimestamp).
+      if (!ours.isIntegralNumber() && !(ours.isTextual() && ours.asText().matches("\\d{13}"))) {
         differ(path, "AWS answered epoch milliseconds, we answered " + ours);
       }
       return;
     }
-    if (!ours.isTextual()) {
+    if (recorded.equals("date") || recorded.equals("datetime")) {
+      if (!(ours.isTextual() && DATE_TIME.matcher(ours.asText()).matches()) && !ours.isNumber()) {
+        differ(path, "AWS answered a date and time, we answered " + ours);
+      }
+      return;
+    }
+    boolean alone = PLACEHOLDER.matcher(recorded).matches();
+    if (!ours.isTextual() && !(alone && ours.isValueNode() && !ours.isNull())) {
       differ(path, "AWS answered a string (" + recorded + "), we answered " + ours);
       return;
     }
@@ -141,7 +197,7 @@ final class RecordedMatcher {
   private Pattern compile(String recorded) {
     groups.clear();
     StringBuilder regex = new StringBuilder();
-    Matcher m = PLACEHOLDER.matcher(recorded);
+    Matcher m = TOKEN.matcher(recorded);
     int last = 0;
     int group = 0;
     while (m.find()) {
@@ -149,6 +205,8 @@ final class RecordedMatcher {
       String name = m.group();
       if (bound.containsKey(name)) {
         regex.append(Pattern.quote(bound.get(name)));
+      } else if (FREE.contains(name)) {
+        regex.append("(?:").append(SPECIAL.getOrDefault(name, ".+?")).append(')');
       } else if (groups.containsKey(name)) {
         regex.append("\\").append(groups.get(name));
       } else {

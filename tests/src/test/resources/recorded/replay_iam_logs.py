@@ -1,69 +1,16 @@
-"""Makes, with boto3 against Streambed, the calls whose AWS answers are recorded next to this file.
+"""Replays, with boto3 against Streambed, the recorded IAM and CloudWatch Logs tests.
 
-Usage: python3 replay.py ENDPOINT. Prints one JSON object: recording file -> test -> key -> answer,
-each answer in the recordings' form (an error is botocore's ``ClientError.response``; the
-ResponseMetadata keeps only the HTTP status, as the recordings do).
+Usage: python3 replay_iam_logs.py ENDPOINT (see replay_common for what it prints).
 """
 
-import datetime
 import json
-import sys
-import time
-import uuid
 from urllib.parse import quote_plus
 
-import boto3
-from botocore.config import Config
-from botocore.exceptions import ClientError
+from replay_common import REGION, client, error, now_millis, run, scenario, uid
 
-ENDPOINT = sys.argv[1]
-REGION = "us-east-1"
-SESSION = boto3.session.Session(aws_access_key_id="AKIDREPLAY", aws_secret_access_key="secret",
-                                region_name=REGION)
-CONFIG = Config(retries={"max_attempts": 1})
-iam = SESSION.client("iam", endpoint_url=ENDPOINT, config=CONFIG)
-logs = SESSION.client("logs", endpoint_url=ENDPOINT, config=CONFIG)
-sts = SESSION.client("sts", endpoint_url=ENDPOINT, config=CONFIG)
-
-SCENARIOS = {}
-
-
-def scenario(recording, test):
-    def register(fn):
-        SCENARIOS.setdefault(recording, {})[test] = fn
-        return fn
-    return register
-
-
-def uid():
-    return uuid.uuid4().hex[:8]
-
-
-def now_millis():
-    return int(time.time() * 1000)
-
-
-def shape(answer):
-    if isinstance(answer, dict):
-        out = {k: shape(v) for k, v in answer.items()}
-        if "ResponseMetadata" in out:
-            out["ResponseMetadata"] = {"HTTPHeaders": {},
-                                       "HTTPStatusCode": answer["ResponseMetadata"]["HTTPStatusCode"]}
-        return out
-    if isinstance(answer, list):
-        return [shape(v) for v in answer]
-    if isinstance(answer, datetime.datetime):
-        return answer.isoformat()
-    return answer
-
-
-def error(call, **kwargs):
-    try:
-        call(**kwargs)
-    except ClientError as e:
-        return e.response
-    raise AssertionError(f"{call.__name__} {kwargs} succeeded where AWS refused")
-
+iam = client("iam")
+logs = client("logs")
+sts = client("sts")
 
 EC2_TRUST = {"Version": "2012-10-17", "Statement": [
     {"Effect": "Allow", "Principal": {"Service": "ec2.amazonaws.com"}, "Action": "sts:AssumeRole"}]}
@@ -389,16 +336,5 @@ def stream_arn():
     return {"describe-log-streams-with-arn": logs.describe_log_streams(logGroupName=g)}
 
 
-def main():
-    answers = {}
-    for recording, tests in SCENARIOS.items():
-        for test, fn in tests.items():
-            try:
-                answers.setdefault(recording, {})[test] = shape(fn())
-            except Exception as e:  # reported by the Java side as a difference of this test
-                answers.setdefault(recording, {})[test] = {"replay-failed": f"{type(e).__name__}: {e}"}
-    json.dump(answers, sys.stdout, indent=1, sort_keys=True)
-
-
 if __name__ == "__main__":
-    main()
+    run()
