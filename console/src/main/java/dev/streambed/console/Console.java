@@ -30,11 +30,18 @@ public final class Console implements WebSite, AutoCloseable {
     return t;
   });
 
+  /** A console anyone may use, as with open authentication. */
   public Console(Services services, String host) {
+    this(services, host, Access.OPEN);
+  }
+
+  /** A console whose visitors sign in and are authorized as {@code access} decides. */
+  public Console(Services services, String host, Access access) {
     Layout layout = new Layout(changes);
     Router router = new Router();
     Pages.register(router, services, layout);
-    this.site = new Site(router, layout, changes, host, services.account(), services.region());
+    this.site = new Site(router, layout, changes, host, services.account(), services.region(),
+        access);
     Topics.feed(services, changes);
   }
 

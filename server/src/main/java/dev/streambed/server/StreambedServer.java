@@ -23,6 +23,7 @@ import dev.streambed.lambda.esm.Pollers;
 import dev.streambed.lambda.api.LambdaApi;
 import dev.streambed.logs.Logs;
 import dev.streambed.logs.api.LogsApi;
+import dev.streambed.server.auth.ConsoleAccess;
 import dev.streambed.server.auth.ConsoleLogin;
 import dev.streambed.server.auth.Enforcement;
 import dev.streambed.server.auth.Keys;
@@ -167,23 +168,26 @@ public final class StreambedServer implements AutoCloseable {
     Pollers pollers = new Pollers(mappings, functions, invocations, streams, storage, clock, destinations);
     SecurityConfig security = config.security();
     Keys keys = new Keys(security.rootAccessKey(), security.rootSecretKey(), config.accountId(), iam, sts, clock);
+    // Strict authentication's console asks for keys and authorizes with the API's policies.
+    Enforcement enforcement = security.enforceIam() ? new Enforcement(iam, sts) : null;
+    ConsoleLogin consoleLogin = security.strictAuth() ? ConsoleLogin.strict(keys, enforcement, config.region())
+        : ConsoleLogin.open(config.accountId());
     Console console = new Console(new Services(dynamoDb, iam, logs, functions, invocations, mappings,
-        config.accountId(), config.region(), () -> endpoint[0]), config.host());
+        config.accountId(), config.region(), () -> endpoint[0]), config.host(), new ConsoleAccess(consoleLogin));
     try {
       List<JsonService> json = List.of(DynamoDbApi.service(dynamoDb), StreamsApi.service(streams),
           LogsApi.service(logs), SqsApi.service(sqs, () -> endpoint[0]));
       List<QueryService> query = List.of(IamApi.service(iam, sts), StsApi.service(sts));
       List<RestService> rest = List.of(LambdaApi.service(functions, new Aliases(functions, storage), mappings,
           invocations));
-      Enforcement enforcement = security.enforceIam() ? new Enforcement(iam, sts) : null;
       if (enforcement != null) {
         json = json.stream().map(enforcement::wrap).toList();
         query = query.stream().map(enforcement::wrap).toList();
         rest = rest.stream().map(enforcement::wrap).toList();
       }
-      // The console's pages call the services past the API's checks; under strict authentication
-      // it is not mounted until it asks its users to log in (docs/security.md).
-      List<WebSite> sites = security.strictAuth() ? List.of() : List.of(console);
+      // The console signs its visitors in under strict authentication, and authorizes each page
+      // with the API's policies, since its pages call the services past the API's checks.
+      List<WebSite> sites = List.of(console);
       // The keys are this server's (its IAM users, its STS sessions): a reset's server brings its own.
       Authentication authentication = security.strictAuth()
           ? Authentication.strict(new SigV4Verifier(keys, clock)) : Authentication.OPEN;
@@ -192,9 +196,7 @@ public final class StreambedServer implements AutoCloseable {
           security.limits().withMaxBodyBytes(config.maxBodyBytes()));
       frontDoor.serve(json, query, rest, sites, authentication);
       StreambedServer server = new StreambedServer(config, clock, storage, ownsStorage, dynamoDb, iam, sts, logs, sqs,
-          functions, environments, invocations, mappings, pollers, destinations, console, frontDoor,
-          security.strictAuth() ? ConsoleLogin.strict(keys, enforcement, config.region())
-              : ConsoleLogin.open(config.accountId()));
+          functions, environments, invocations, mappings, pollers, destinations, console, frontDoor, consoleLogin);
       endpoint[0] = server.endpoint();
       return server;
     } catch (InterruptedException e) {

@@ -22,8 +22,8 @@ import software.amazon.awssdk.services.sts.model.Credentials;
  * SDK clients of every service for one endpoint and one set of credentials, as a user configures
  * them; retries are off, so that a refusal is seen as it was answered.
  */
-record Clients(URI endpoint, AwsCredentials credentials) {
-  static Clients of(URI endpoint, String accessKey, String secret) {
+public record Clients(URI endpoint, AwsCredentials credentials) {
+  public static Clients of(URI endpoint, String accessKey, String secret) {
     return new Clients(endpoint, AwsBasicCredentials.create(accessKey, secret));
   }
 
@@ -35,7 +35,7 @@ record Clients(URI endpoint, AwsCredentials credentials) {
   private static final ClientOverrideConfiguration NO_RETRIES = ClientOverrideConfiguration.builder()
       .retryPolicy(RetryPolicy.none()).build();
 
-  DynamoDbClient dynamoDb() {
+  public DynamoDbClient dynamoDb() {
     return DynamoDbClient.builder().endpointOverride(endpoint).region(Region.US_EAST_1)
         .credentialsProvider(StaticCredentialsProvider.create(credentials)).overrideConfiguration(NO_RETRIES)
         .httpClient(UrlConnectionHttpClient.create()).build();
@@ -59,7 +59,7 @@ record Clients(URI endpoint, AwsCredentials credentials) {
         .httpClient(UrlConnectionHttpClient.create()).build();
   }
 
-  IamClient iam() {
+  public IamClient iam() {
     return IamClient.builder().endpointOverride(endpoint).region(Region.AWS_GLOBAL)
         .credentialsProvider(StaticCredentialsProvider.create(credentials)).overrideConfiguration(NO_RETRIES)
         .httpClient(UrlConnectionHttpClient.create()).build();

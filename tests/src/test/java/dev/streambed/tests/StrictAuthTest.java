@@ -316,10 +316,60 @@ class StrictAuthTest {
     assertThat(sts.statusCode()).isEqualTo(403);
     assertThat(sts.body()).contains("<Code>MissingAuthenticationToken</Code>");
     assertThat(root.dynamoDb().listTables().tableNames()).doesNotContain("console_bypass");
-    // The console, which cannot log its users in yet, is not served under strict authentication.
-    HttpResponse<String> page = Signing.raw(console.resolve("/console/tables"), "GET", Map.of(), "");
-    assertThat(page.statusCode()).isGreaterThanOrEqualTo(400);
-    assertThat(page.body()).doesNotContainIgnoringCase("<html");
+  }
+
+  @Test
+  void theConsoleServesNoPageWithoutASignedInSession() throws Exception {
+    URI base = streambed.endpoint();
+    root.dynamoDb().createTable(b -> b.tableName("console_pages").billingMode("PAY_PER_REQUEST")
+        .attributeDefinitions(a -> a.attributeName("id").attributeType("S"))
+        .keySchema(k -> k.attributeName("id").keyType("HASH")));
+    // A page asked for without a session is the sign-in page's, which comes back to it after.
+    HttpResponse<String> page = Signing.raw(base.resolve("/console/tables"), "GET", Map.of(), "");
+    assertThat(page.statusCode()).isEqualTo(303);
+    assertThat(page.headers().firstValue("Location")).hasValue("/console/login?next=%2Fconsole%2Ftables");
+    assertThat(page.body()).doesNotContain("console_pages");
+    // A session id made up, or one the console gave out but never signed in, is not signed in.
+    String madeUp = "streambed-console=" + "a".repeat(32);
+    assertThat(Signing.raw(base.resolve("/console/tables/console_pages"), "GET", Map.of("Cookie", madeUp), "")
+        .statusCode()).isEqualTo(303);
+    assertThat(Signing.raw(base.resolve("/console/events?topic=tables"), "GET", Map.of("Cookie", madeUp), "")
+        .statusCode()).isEqualTo(403);
+    HttpResponse<String> delete = Signing.raw(base.resolve("/console/tables/console_pages/delete"), "POST",
+        Map.of("Cookie", madeUp, "Content-Type", "application/x-www-form-urlencoded"), "confirm=console_pages");
+    assertThat(delete.statusCode()).isEqualTo(303);
+    assertThat(delete.headers().firstValue("Location")).hasValue("/console/login");
+    assertThat(root.dynamoDb().listTables().tableNames()).contains("console_pages");
+
+    // The sign-in form is a form like any other: its session's token, from the console's origin.
+    HttpResponse<String> form = Signing.raw(base.resolve("/console/login"), "GET", Map.of(), "");
+    assertThat(form.statusCode()).isEqualTo(200);
+    String cookie = form.headers().firstValue("Set-Cookie").orElseThrow().split(";")[0];
+    java.util.regex.Matcher token = java.util.regex.Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"")
+        .matcher(form.body());
+    assertThat(token.find()).isTrue();
+    String keys = "accessKeyId=" + ROOT_KEY + "&secretAccessKey=" + java.net.URLEncoder.encode(ROOT_SECRET,
+        java.nio.charset.StandardCharsets.UTF_8);
+    Map<String, String> formHeaders = Map.of("Cookie", cookie, "Content-Type", "application/x-www-form-urlencoded");
+    HttpResponse<String> noToken = Signing.raw(base.resolve("/console/login"), "POST", formHeaders, keys);
+    assertThat(noToken.statusCode()).isEqualTo(403);
+    assertThat(noToken.body()).contains("The form's token is missing or stale");
+    HttpResponse<String> otherSite = Signing.raw(base.resolve("/console/login"), "POST", Map.of("Cookie", cookie,
+        "Content-Type", "application/x-www-form-urlencoded", "Origin", "http://evil.example"),
+        keys + "&_csrf=" + token.group(1));
+    assertThat(otherSite.statusCode()).isEqualTo(403);
+    HttpResponse<String> signedIn = Signing.raw(base.resolve("/console/login"), "POST", formHeaders,
+        keys + "&_csrf=" + token.group(1) + "&next=%2Fconsole%2Ftables");
+    assertThat(signedIn.statusCode()).isEqualTo(303);
+    assertThat(signedIn.headers().firstValue("Location")).hasValue("/console/tables");
+    // Signing in gives a new session id: the one handed out before stays signed out.
+    String session = signedIn.headers().firstValue("Set-Cookie").orElseThrow().split(";")[0];
+    assertThat(session).isNotEqualTo(cookie);
+    assertThat(Signing.raw(base.resolve("/console/tables"), "GET", Map.of("Cookie", cookie), "").statusCode())
+        .isEqualTo(303);
+    HttpResponse<String> tables = Signing.raw(base.resolve("/console/tables"), "GET", Map.of("Cookie", session), "");
+    assertThat(tables.statusCode()).isEqualTo(200);
+    assertThat(tables.body()).contains("console_pages").contains("arn:aws:iam::000000000000:root");
   }
 
   @Test

@@ -151,7 +151,13 @@ public final class CreateFunction {
         }
         roleArn = services.iam().roles().get(x.account(), existing).arn();
       } else {
-        createdRole = newRoleName(name);
+        String newRole = newRoleName(name);
+        // The new role's name is drawn here, so what making it needs is authorized here.
+        String newArn = "arn:aws:iam::" + x.account() + ":role/service-role/" + newRole;
+        for (String action : List.of("iam:CreateRole", "iam:AttachRolePolicy", "iam:PassRole")) {
+          x.authorize(action, newArn);
+        }
+        createdRole = newRole;
         Role role = services.iam().roles().create(x.account(), createdRole, "/service-role/", TRUST_LAMBDA,
             null, null, List.of());
         services.iam().roles().attach(x.account(), createdRole, BASIC);

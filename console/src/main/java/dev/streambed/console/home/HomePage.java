@@ -2,6 +2,7 @@ package dev.streambed.console.home;
 
 import dev.streambed.console.Services;
 import dev.streambed.console.web.Exchange;
+import dev.streambed.console.web.Forms;
 import dev.streambed.console.web.Html;
 import dev.streambed.console.web.Layout;
 import dev.streambed.kernel.protocol.WebResponse;
@@ -24,10 +25,20 @@ public final class HomePage {
       fact(h, "Endpoint", endpoint);
       fact(h, "Region", x.region());
       fact(h, "Account", x.account());
+      if (x.who() != null) {
+        fact(h, "Signed in as", x.who());
+      }
       h.end();
+      if (x.who() != null) {
+        Forms.button(h, x, Layout.ROOT + "/logout", "Sign out");
+      }
       h.el("h2", "Point the AWS CLI at it");
-      h.el("p", "Any access key and secret are accepted; the region is taken from each request's signature.");
-      h.el("pre", "export AWS_ACCESS_KEY_ID=test AWS_SECRET_ACCESS_KEY=test AWS_DEFAULT_REGION=" + x.region() + "\n"
+      h.el("p", x.who() != null
+          ? "Every request must be signed with an access key this Streambed knows (the root key pair it was started "
+              + "with, or an IAM user's); the region is taken from each request's signature."
+          : "Any access key and secret are accepted; the region is taken from each request's signature.");
+      String keys = x.who() != null ? "AWS_ACCESS_KEY_ID=... AWS_SECRET_ACCESS_KEY=..." : "AWS_ACCESS_KEY_ID=test AWS_SECRET_ACCESS_KEY=test";
+      h.el("pre", "export " + keys + " AWS_DEFAULT_REGION=" + x.region() + "\n"
           + "aws dynamodb list-tables --endpoint-url " + endpoint + "\n"
           + "aws lambda list-functions --endpoint-url " + endpoint, "class", "code", "id", "cli");
       h.el("p", "Or, with the AWS CLI v2 and the SDKs, once for every command:");

@@ -1,5 +1,6 @@
 package dev.streambed.console.web;
 
+import dev.streambed.console.Access;
 import dev.streambed.kernel.protocol.WebRequest;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
@@ -10,19 +11,24 @@ import java.util.Map;
 
 /**
  * One request as a page sees it: the path's parameters, the query and the submitted form, the
- * visitor's session with its form token, and the account and region the console works in.
+ * visitor's session with its form token and whom it is signed in as, and the account and region
+ * the console works in.
  */
 public final class Exchange {
   private final WebRequest request;
   private final Map<String, String> pathParameters;
   private final Map<String, List<String>> form;
-  private final Sessions.Session session;
+  private final Sessions sessions;
+  private final Access access;
+  private Sessions.Session session;
   private final String account;
   private final String region;
 
-  Exchange(WebRequest request, Map<String, String> pathParameters, Sessions.Session session,
-      String account, String region) {
+  Exchange(WebRequest request, Map<String, String> pathParameters, Sessions sessions, Sessions.Session session,
+      String account, String region, Access access) {
     this.request = request;
+    this.access = access;
+    this.sessions = sessions;
     this.pathParameters = pathParameters;
     this.session = session;
     this.account = account;
@@ -74,6 +80,36 @@ public final class Exchange {
 
   public WebRequest request() {
     return request;
+  }
+
+  /** The ARN of whom the visitor signed in as; null when nobody signs in (open authentication). */
+  public String who() {
+    return session.who();
+  }
+
+  /**
+   * Throws AWS's AccessDeniedException unless the visitor may do {@code action} on
+   * {@code resource} (under {@code --iam enforce}), as the equivalent API call would be refused.
+   */
+  public void authorize(String action, String resource) {
+    access.authorize(who(), action, resource);
+  }
+
+  /**
+   * Signs the visitor in as {@code who}, under a new session id given to the browser with the
+   * answer; false when the console cannot keep one more signed-in session.
+   */
+  boolean signIn(String who) {
+    Sessions.Session next = sessions.signIn(session, who);
+    if (next == null) {
+      return false;
+    }
+    session = next;
+    return true;
+  }
+
+  void signOut() {
+    sessions.signOut(session);
   }
 
   /** The token every form carries, checked on each POST. */

@@ -97,6 +97,10 @@ public final class Layout {
     }
     h.end().end();
     h.el("span", x.region(), "class", "region", "title", "Region");
+    if (x.who() != null) {
+      h.el("span", x.who(), "class", "who", "title", "Signed in as");
+      Forms.button(h, x, ROOT + "/logout", "Sign out");
+    }
     h.end();
     if (page.crumbs.length > 0) {
       h.tag("nav", "aria-label", "Breadcrumb", "class", "crumbs").tag("ol");

@@ -14,23 +14,48 @@ public final class Router {
     WebResponse handle(Exchange x);
   }
 
-  private record Route(String method, List<String> segments, Handler handler) {}
+  /** An IAM action and the ARN of the resource it is done on, as the equivalent API call needs them. */
+  public record Permission(String action, String resource) {}
+
+  /**
+   * What a page or action needs the signed-in person to be allowed, worked out from the request:
+   * the permissions of the API calls it makes (under {@code --iam enforce}).
+   */
+  @FunctionalInterface
+  public interface Need {
+    List<Permission> of(Exchange x);
+
+    /** Nothing to authorize: the page calls no service. */
+    Need NONE = x -> List.of();
+
+    /** One action on one resource. */
+    static Need of(String action, java.util.function.Function<Exchange, String> resource) {
+      return x -> List.of(new Permission(action, resource.apply(x)));
+    }
+  }
+
+  private record Route(String method, List<String> segments, Need need, Handler handler) {}
 
   /** A route found for a request, with the values its template took from the path. */
-  record Match(Handler handler, Map<String, String> parameters) {}
+  record Match(Handler handler, Need need, Map<String, String> parameters) {}
 
   private final List<Route> routes = new ArrayList<>();
 
+  /** A page that calls no service (a form, the home page). */
   public Router get(String template, Handler handler) {
-    return add("GET", template, handler);
+    return add("GET", template, Need.NONE, handler);
   }
 
-  public Router post(String template, Handler handler) {
-    return add("POST", template, handler);
+  public Router get(String template, Need need, Handler handler) {
+    return add("GET", template, need, handler);
   }
 
-  private Router add(String method, String template, Handler handler) {
-    routes.add(new Route(method, segments(template), handler));
+  public Router post(String template, Need need, Handler handler) {
+    return add("POST", template, need, handler);
+  }
+
+  private Router add(String method, String template, Need need, Handler handler) {
+    routes.add(new Route(method, segments(template), need, handler));
     return this;
   }
 
@@ -52,7 +77,7 @@ public final class Router {
         }
       }
       if (ok) {
-        return new Match(r.handler(), params);
+        return new Match(r.handler(), r.need(), params);
       }
     }
     return null;

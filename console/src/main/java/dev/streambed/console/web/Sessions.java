@@ -12,14 +12,18 @@ import javax.crypto.spec.SecretKeySpec;
 /**
  * Visitors' sessions, by a random id in a cookie. A session's form token is an HMAC of its id
  * under a key drawn when Streambed starts, so it cannot be guessed from another site, and every
- * state-changing request must carry it (with the Origin check of {@link Guard}).
+ * state-changing request must carry it (with the Origin check of {@link Guard}). Under strict
+ * authentication a session also remembers whom it was signed in as; signing in gives it a new id,
+ * so an id planted in a browser before sign-in is never one that is signed in.
  */
 public final class Sessions {
   static final String COOKIE = "streambed-console";
   private static final int MAX_FLASHES = 10_000;
+  private static final int MAX_SIGNED_IN = 10_000;
   private final SecureRandom random = new SecureRandom();
   private final byte[] key = new byte[32];
   private final Map<String, String> flashes = new ConcurrentHashMap<>();
+  private final Map<String, String> signedIn = new ConcurrentHashMap<>();
 
   public Sessions() {
     random.nextBytes(key);
@@ -41,6 +45,11 @@ public final class Sessions {
 
     public String id() {
       return id;
+    }
+
+    /** The ARN this session was signed in as; null before sign-in. */
+    public String who() {
+      return signedIn.get(id);
     }
 
     public String csrfToken() {
@@ -71,6 +80,25 @@ public final class Sessions {
     byte[] bytes = new byte[24];
     random.nextBytes(bytes);
     return new Session(Base64.getUrlEncoder().withoutPadding().encodeToString(bytes), true);
+  }
+
+  /**
+   * A new session signed in as {@code who}, in place of {@code before}; null when too many are
+   * signed in at once.
+   */
+  Session signIn(Session before, String who) {
+    signOut(before);
+    if (signedIn.size() >= MAX_SIGNED_IN) {
+      return null;
+    }
+    Session after = of(null);
+    signedIn.put(after.id(), who);
+    return after;
+  }
+
+  void signOut(Session session) {
+    signedIn.remove(session.id());
+    flashes.remove(session.id());
   }
 
   /** Whether {@code token} is the session's form token (compared in constant time). */

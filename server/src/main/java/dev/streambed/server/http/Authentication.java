@@ -7,14 +7,19 @@ import dev.streambed.server.auth.SignedRequest;
 import dev.streambed.server.auth.Verified;
 import io.netty.handler.codec.http.FullHttpRequest;
 import io.netty.handler.codec.http.HttpHeaderNames;
+import io.netty.handler.codec.http.QueryStringDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 
 /**
  * The front door's signature check. Open (the default): the Authorization header is only read
  * for the access key and region, any signature passes. Strict ({@code --auth strict}): every
  * request is verified, and one that reaches a service without a SigV4 signature that verifies is
  * refused in its protocol's words. Only the health check and the console (a site under
- * {@link ConsoleLogin#PATH_PREFIX}, which checks its own logins) answer whatever the verdict: a
- * request under that path that no site takes, an API call sent there, is verified as any other.
+ * {@link ConsoleLogin#PATH_PREFIX}, which signs its own visitors in) answer whatever the verdict: a
+ * request under that path that no site takes, or an API call sent there, is verified as any other.
  */
 public final class Authentication {
   /** Accepts any credentials, reading only the credential scope of the Authorization header. */
@@ -57,6 +62,31 @@ public final class Authentication {
     } catch (AuthFailure f) {
       return new Admission(claimed, f);
     }
+  }
+
+  /**
+   * Whether a request under a site's path may be the site's. Open: every one is. Strict: not an
+   * API call, one with an {@code X-Amz-Target}, an {@code Authorization} header, a presigned query
+   * string, or an {@code Action} in its query or form, which is verified as on any other path; a
+   * browser sends none of these to the console.
+   */
+  boolean maySiteTake(FullHttpRequest request) {
+    if (verifier == null) {
+      return true;
+    }
+    if (request.headers().contains("X-Amz-Target") || request.headers().contains(HttpHeaderNames.AUTHORIZATION)) {
+      return false;
+    }
+    Map<String, List<String>> query = new QueryStringDecoder(request.uri()).parameters();
+    if (query.containsKey("Action") || query.containsKey("X-Amz-Signature") || query.containsKey("X-Amz-Credential")) {
+      return false;
+    }
+    String type = request.headers().get(HttpHeaderNames.CONTENT_TYPE);
+    if (type != null && type.toLowerCase(Locale.ROOT).startsWith("application/x-www-form-urlencoded")) {
+      String body = request.content().toString(StandardCharsets.UTF_8);
+      return !new QueryStringDecoder(body, StandardCharsets.UTF_8, false).parameters().containsKey("Action");
+    }
+    return true;
   }
 
   /**

@@ -122,8 +122,8 @@ final class HttpHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
   private void handle(ChannelHandlerContext ctx, FullHttpRequest request, Authentication.Admission admission) {
     HttpHeaders headers = request.headers();
     Routes routes = this.routes;
-    WebSite site = routes.sites().isEmpty() || !request.decoderResult().isSuccess() ? null
-        : WebRoute.site(routes.sites(), request.uri());
+    WebSite site = routes.sites().isEmpty() || !request.decoderResult().isSuccess()
+        || !authentication.maySiteTake(request) ? null : WebRoute.site(routes.sites(), request.uri());
     if (site != null) {
       handleWeb(ctx, request, site);
       return;
