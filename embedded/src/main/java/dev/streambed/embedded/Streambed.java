@@ -273,7 +273,8 @@ public final class Streambed implements AutoCloseable {
 
   /**
    * Every line a function wrote to CloudWatch Logs ({@code /aws/lambda/NAME}), all its log
-   * streams merged in time order; empty when it wrote none.
+   * streams merged in time order, each without the newline its log event ends with; empty when
+   * it wrote none.
    */
   public List<String> logLines(String functionName) {
     return FunctionLogs.lines(server().logs(), config.accountId(), config.region(), functionName);

@@ -131,8 +131,11 @@ public final class LongPolls implements AutoCloseable {
         return;
       }
       try {
-        List<Messages.Received> got = poll.receive();
+        // The moment is read before the look: a clock that moves during the look (which may make
+        // a message visible) wakes this waiter again, rather than ending its wait on an empty
+        // look taken before the move.
         long now = clock.millis();
+        List<Messages.Received> got = poll.receive();
         if (!got.isEmpty() || now >= deadline) {
           forget();
           future.complete(got);
