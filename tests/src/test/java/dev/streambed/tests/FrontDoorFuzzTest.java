@@ -2,6 +2,8 @@ package dev.streambed.tests;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.streambed.fuzz.Fuzz;
+import dev.streambed.fuzz.Gen;
 import dev.streambed.storage.Entry;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -13,14 +15,10 @@ import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Combinators;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
-import net.jqwik.api.lifecycle.AfterContainer;
-import net.jqwik.api.lifecycle.BeforeContainer;
+import java.util.Random;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
@@ -57,7 +55,7 @@ class FrontDoorFuzzTest {
       ")", "[", "]", "{", "}", "<<", ">>", "'k1'", "?", "1", ",", ":", ".", "*", "EXISTS", "RETURNING", "ALL", "NEW",
       "BEGINS_WITH", "size", "MISSING", "IS", "NULL", "--", "\n");
 
-  @BeforeContainer
+  @BeforeAll
   static void start() {
     streambed = Streambed.start();
     var ddb = streambed.dynamoDb();
@@ -69,26 +67,32 @@ class FrontDoorFuzzTest {
     }
   }
 
-  @AfterContainer
+  @AfterAll
   static void stop() {
     streambed.close();
   }
 
-  @Provide
-  Arbitrary<String[]> dynamoRequests() {
-    Arbitrary<String[]> mutated = Combinators.combine(Arbitraries.of(TEMPLATES), Arbitraries.of(JUNK),
-        Arbitraries.integers().between(0, 400)).as((t, junk, at) -> {
-          String[] parts = t.split("\\|", 2);
-          return new String[] {parts[0], mutate(parts[1], junk, at)};
-        });
-    Arbitrary<String[]> statements = Arbitraries.of(PARTIQL).list().ofMaxSize(40)
-        .map(words -> new String[] {"ExecuteStatement", "{\"Statement\":" + quote(String.join(" ", words))
-            + ",\"Parameters\":[{\"S\":\"k1\"}]}"});
-    Arbitrary<String[]> deep = Arbitraries.integers().between(1, 4000).map(d -> new String[] {"ExecuteStatement",
-        "{\"Statement\":" + quote("SELECT * FROM \"fuzz\" WHERE " + "(".repeat(d) + "pk = 'k1'" + ")".repeat(d)) + "}"});
-    Arbitrary<String[]> anything = Combinators.combine(Arbitraries.of(TEMPLATES).map(t -> t.split("\\|")[0]),
-        Arbitraries.strings().ofMaxLength(300)).as((op, body) -> new String[] {op, body});
-    return Arbitraries.oneOf(mutated, statements, deep, anything);
+  /**
+   * An operation and its body: a valid request with one value replaced by junk, a PartiQL
+   * statement of random words, one nested up to 4,000 deep, or a body of anything at all.
+   */
+  private static String[] dynamoRequest(Random r) {
+    switch (r.nextInt(4)) {
+      case 0: {
+        String[] parts = Gen.pick(r, TEMPLATES).split("\\|", 2);
+        return new String[] {parts[0], mutate(parts[1], Gen.pick(r, JUNK), Gen.between(r, 0, 400))};
+      }
+      case 1:
+        return new String[] {"ExecuteStatement", "{\"Statement\":" + quote(Gen.words(r, PARTIQL, 40, " "))
+            + ",\"Parameters\":[{\"S\":\"k1\"}]}"};
+      case 2: {
+        int d = Gen.between(r, 1, 4000);
+        return new String[] {"ExecuteStatement", "{\"Statement\":"
+            + quote("SELECT * FROM \"fuzz\" WHERE " + "(".repeat(d) + "pk = 'k1'" + ")".repeat(d)) + "}"};
+      }
+      default:
+        return new String[] {Gen.pick(r, TEMPLATES).split("\\|")[0], Gen.string(r, 300)};
+    }
   }
 
   /** Replaces the JSON value that starts at or after {@code at} with {@code junk}. */
@@ -132,45 +136,68 @@ class FrontDoorFuzzTest {
     return "\"" + s.replace("\\", "\\\\").replace("\"", "\\\"").replace("\n", "\\n") + "\"";
   }
 
-  @Property
-  void dynamoDbRequestsAreAnsweredAndRefusalsChangeNothing(@ForAll("dynamoRequests") String[] request) throws Exception {
-    answeredAndHarmless(Map.of("Content-Type", "application/x-amz-json-1.0",
-        "X-Amz-Target", "DynamoDB_20120810." + request[0]), "POST", "/", request[1]);
+  @Test
+  void dynamoDbRequestsAreAnsweredAndRefusalsChangeNothing() {
+    Fuzz.check(FrontDoorFuzzTest::dynamoRequest, request -> answeredAndHarmless(Map.of("Content-Type",
+        "application/x-amz-json-1.0", "X-Amz-Target", "DynamoDB_20120810." + request[0]), "POST", "/", request[1]));
   }
 
-  @Provide
-  Arbitrary<String[]> otherRequests() {
-    Arbitrary<String> junk = Arbitraries.oneOf(Arbitraries.of(JUNK), Arbitraries.strings().ofMaxLength(100));
-    Arbitrary<String[]> logs = Combinators.combine(Arbitraries.of("PutLogEvents", "CreateLogGroup", "FilterLogEvents",
-        "GetLogEvents", "DescribeLogStreams"), junk).as((op, v) -> new String[] {"Logs_20140328." + op, "application/x-amz-json-1.1",
-        "{\"logGroupName\":" + v + ",\"logStreamName\":\"s\",\"filterPattern\":" + v + ",\"logEvents\":[{\"timestamp\":" + v
-        + ",\"message\":\"m\"}]}"});
-    Arbitrary<String[]> sqs = Combinators.combine(Arbitraries.of("SendMessage", "CreateQueue", "ReceiveMessage",
-        "SetQueueAttributes"), junk).as((op, v) -> new String[] {"AmazonSQS." + op, "application/x-amz-json-1.0",
-        "{\"QueueName\":" + v + ",\"QueueUrl\":" + v + ",\"MessageBody\":" + v + ",\"Attributes\":{\"DelaySeconds\":" + v + "}}"});
-    Arbitrary<String[]> iam = Combinators.combine(Arbitraries.of("CreateRole", "PutRolePolicy", "CreatePolicy",
-        "AssumeRole", "CreateUser"), Arbitraries.strings().ofMaxLength(200)).as((op, v) -> new String[] {"", "application/x-www-form-urlencoded",
-        "Action=" + op + "&Version=2010-05-08&RoleName=r&PolicyName=p&RoleArn=" + enc(v) + "&PolicyDocument=" + enc(v)
-        + "&AssumeRolePolicyDocument=" + enc(v)});
-    Arbitrary<String[]> lambda = Combinators.combine(Arbitraries.of("/2015-03-31/functions", "/2015-03-31/event-source-mappings",
-        "/2015-03-31/functions/f/invocations", "/2015-03-31/functions/f/configuration"), junk).as((path, v) -> new String[] {path,
-        "application/json", "{\"FunctionName\":" + v + ",\"Runtime\":" + v + ",\"Code\":{\"ZipFile\":" + v + "},\"FilterCriteria\":{\"Filters\":[{\"Pattern\":" + v + "}]}}"});
-    return Arbitraries.oneOf(logs, sqs, iam, lambda);
+  private static String junk(Random r) {
+    return r.nextBoolean() ? Gen.pick(r, JUNK) : Gen.string(r, 100);
+  }
+
+  /**
+   * A target (or a Lambda path, or "" for the Query protocol), a content type and a body of that
+   * service's with junk for its values: Logs, SQS, IAM (form-encoded) and Lambda.
+   */
+  private static String[] otherRequest(Random r) {
+    switch (r.nextInt(4)) {
+      case 0: {
+        String op = Gen.pick(r, "PutLogEvents", "CreateLogGroup", "FilterLogEvents", "GetLogEvents",
+            "DescribeLogStreams");
+        String v = junk(r);
+        return new String[] {"Logs_20140328." + op, "application/x-amz-json-1.1", "{\"logGroupName\":" + v
+            + ",\"logStreamName\":\"s\",\"filterPattern\":" + v + ",\"logEvents\":[{\"timestamp\":" + v
+            + ",\"message\":\"m\"}]}"};
+      }
+      case 1: {
+        String op = Gen.pick(r, "SendMessage", "CreateQueue", "ReceiveMessage", "SetQueueAttributes");
+        String v = junk(r);
+        return new String[] {"AmazonSQS." + op, "application/x-amz-json-1.0", "{\"QueueName\":" + v
+            + ",\"QueueUrl\":" + v + ",\"MessageBody\":" + v + ",\"Attributes\":{\"DelaySeconds\":" + v + "}}"};
+      }
+      case 2: {
+        String op = Gen.pick(r, "CreateRole", "PutRolePolicy", "CreatePolicy", "AssumeRole", "CreateUser");
+        String v = enc(Gen.string(r, 200));
+        return new String[] {"", "application/x-www-form-urlencoded", "Action=" + op
+            + "&Version=2010-05-08&RoleName=r&PolicyName=p&RoleArn=" + v + "&PolicyDocument=" + v
+            + "&AssumeRolePolicyDocument=" + v};
+      }
+      default: {
+        String path = Gen.pick(r, "/2015-03-31/functions", "/2015-03-31/event-source-mappings",
+            "/2015-03-31/functions/f/invocations", "/2015-03-31/functions/f/configuration");
+        String v = junk(r);
+        return new String[] {path, "application/json", "{\"FunctionName\":" + v + ",\"Runtime\":" + v
+            + ",\"Code\":{\"ZipFile\":" + v + "},\"FilterCriteria\":{\"Filters\":[{\"Pattern\":" + v + "}]}}"};
+      }
+    }
   }
 
   private static String enc(String s) {
     return java.net.URLEncoder.encode(s, StandardCharsets.UTF_8);
   }
 
-  @Property
-  void otherServicesAreAnsweredAndRefusalsChangeNothing(@ForAll("otherRequests") String[] r) throws Exception {
-    if (r[0].startsWith("/")) {
-      answeredAndHarmless(Map.of("Content-Type", r[1]), r[0].endsWith("configuration") ? "PUT" : "POST", r[0], r[2]);
-    } else if (r[0].isEmpty()) {
-      answeredAndHarmless(Map.of("Content-Type", r[1]), "POST", "/", r[2]);
-    } else {
-      answeredAndHarmless(Map.of("Content-Type", r[1], "X-Amz-Target", r[0]), "POST", "/", r[2]);
-    }
+  @Test
+  void otherServicesAreAnsweredAndRefusalsChangeNothing() {
+    Fuzz.check(FrontDoorFuzzTest::otherRequest, r -> {
+      if (r[0].startsWith("/")) {
+        answeredAndHarmless(Map.of("Content-Type", r[1]), r[0].endsWith("configuration") ? "PUT" : "POST", r[0], r[2]);
+      } else if (r[0].isEmpty()) {
+        answeredAndHarmless(Map.of("Content-Type", r[1]), "POST", "/", r[2]);
+      } else {
+        answeredAndHarmless(Map.of("Content-Type", r[1], "X-Amz-Target", r[0]), "POST", "/", r[2]);
+      }
+    });
   }
 
   private static void answeredAndHarmless(Map<String, String> headers, String method, String path, String body)

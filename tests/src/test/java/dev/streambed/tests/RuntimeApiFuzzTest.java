@@ -2,6 +2,8 @@ package dev.streambed.tests;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.streambed.fuzz.Fuzz;
+import dev.streambed.fuzz.Gen;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -9,14 +11,10 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Combinators;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
-import net.jqwik.api.lifecycle.AfterContainer;
-import net.jqwik.api.lifecycle.BeforeContainer;
+import java.util.Random;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.services.lambda.LambdaClient;
 import software.amazon.awssdk.services.lambda.model.Runtime;
@@ -33,8 +31,13 @@ class RuntimeApiFuzzTest {
   private static Streambed streambed;
   private static LambdaClient lambda;
   private static String api;
+  private static final List<String> OTHER_PATHS = List.of("/2018-06-01/runtime/init/error",
+      "/2018-06-01/runtime/", "/", "/2018-06-01/runtime/invocation/next/x", "/2020-01-01/extension/register",
+      "/2018-06-01/runtime/invocation//response");
+  private static final List<String> BODIES = List.of("{\"errorMessage\":\"x\",\"errorType\":\"y\"}", "null", "[",
+      "x".repeat(70_000));
 
-  @BeforeContainer
+  @BeforeAll
   static void start() {
     streambed = Streambed.start();
     lambda = LambdaFunctionsTest.lambda(streambed.endpoint());
@@ -52,29 +55,32 @@ class RuntimeApiFuzzTest {
     api = answer.replaceAll(".*\"api\": \"([^\"]+)\".*", "$1");
   }
 
-  @AfterContainer
+  @AfterAll
   static void stop() {
     lambda.close();
     streambed.close();
   }
 
-  @Provide
-  Arbitrary<String[]> requests() {
-    Arbitrary<String> ids = Arbitraries.oneOf(Arbitraries.strings().withCharRange('a', 'z').ofMaxLength(40),
-        Arbitraries.of("00000000-0000-0000-0000-000000000000", "", "..", "%00", "a/b"));
-    Arbitrary<String> paths = Combinators.combine(ids, Arbitraries.of("/response", "/error", "", "/next", "/x"))
-        .as((id, tail) -> "/2018-06-01/runtime/invocation/" + id + tail);
-    Arbitrary<String> others = Arbitraries.of("/2018-06-01/runtime/init/error", "/2018-06-01/runtime/", "/",
-        "/2018-06-01/runtime/invocation/next/x", "/2020-01-01/extension/register", "/2018-06-01/runtime/invocation//response");
-    Arbitrary<String> methods = Arbitraries.of("POST", "PUT", "DELETE", "GET", "PATCH");
-    Arbitrary<String> bodies = Arbitraries.oneOf(Arbitraries.strings().ofMaxLength(500),
-        Arbitraries.of("{\"errorMessage\":\"x\",\"errorType\":\"y\"}", "null", "[", "x".repeat(70_000)));
-    return Combinators.combine(methods, Arbitraries.oneOf(paths, others), bodies, Arbitraries.strings()
-        .withCharRange('!', '~').ofMaxLength(2000)).as((m, p, b, h) -> new String[] {m, p, b, h});
+  /** A method, a path (an invocation's of any id, or another), a body and an error-type header. */
+  private static String[] request(Random r) {
+    String method = Gen.pick(r, "POST", "PUT", "DELETE", "GET", "PATCH");
+    String path = r.nextBoolean() ? "/2018-06-01/runtime/invocation/" + invocationId(r)
+        + Gen.pick(r, "/response", "/error", "", "/next", "/x") : Gen.pick(r, OTHER_PATHS);
+    String body = r.nextBoolean() ? Gen.string(r, 500) : Gen.pick(r, BODIES);
+    return new String[] {method, path, body, Gen.string(r, '!', '~', 2000)};
   }
 
-  @Property
-  void theRuntimeApiAnswersAndTheFunctionKeepsWorking(@ForAll("requests") String[] r) throws Exception {
+  private static String invocationId(Random r) {
+    return r.nextBoolean() ? Gen.string(r, 'a', 'z', 40)
+        : Gen.pick(r, "00000000-0000-0000-0000-000000000000", "", "..", "%00", "a/b");
+  }
+
+  @Test
+  void theRuntimeApiAnswersAndTheFunctionKeepsWorking() {
+    Fuzz.check(RuntimeApiFuzzTest::request, RuntimeApiFuzzTest::answeredAndTheFunctionKeepsWorking);
+  }
+
+  private static void answeredAndTheFunctionKeepsWorking(String[] r) throws Exception {
     if (r[0].equals("GET") && r[1].endsWith("/invocation/next")) {
       return;
     }

@@ -4,17 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.streambed.kernel.error.AwsException;
 import dev.streambed.kernel.error.CommonError;
+import dev.streambed.fuzz.Fuzz;
+import dev.streambed.fuzz.Gen;
 import dev.streambed.kernel.value.AttributeValue;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
-import net.jqwik.api.constraints.IntRange;
+import java.util.Random;
 import org.junit.jupiter.api.Assertions;
+import org.junit.jupiter.api.Test;
 
 /**
  * Fuzzing DynamoDB's expression parsers and evaluator: any text, made of the language's own words
@@ -36,11 +34,13 @@ class ExpressionFuzzTest {
         ":w", AttributeValue.n("1"), ":l", AttributeValue.l(List.of(AttributeValue.n("3")))));
   }
 
-  @Provide
-  Arbitrary<String> expressions() {
-    Arbitrary<String> worded = Arbitraries.of(WORDS).list().ofMaxSize(80).map(l -> String.join(" ", l));
-    Arbitrary<String> glued = Arbitraries.of(WORDS).list().ofMaxSize(80).map(l -> String.join("", l));
-    return Arbitraries.oneOf(worded, glued, Arbitraries.strings().ofMaxLength(200));
+  /** The language's words spaced or glued, or any text at all. */
+  private static String expression(Random r) {
+    return switch (r.nextInt(3)) {
+      case 0 -> Gen.words(r, WORDS, 80, " ");
+      case 1 -> Gen.words(r, WORDS, 80, "");
+      default -> Gen.string(r, 200);
+    };
   }
 
   /** Only AWS's ValidationException may come out, within a bounded time. */
@@ -55,33 +55,43 @@ class ExpressionFuzzTest {
     });
   }
 
-  @Property
-  void conditions(@ForAll("expressions") String text) {
-    refusedOrDone(() -> Expressions.condition(text, "ConditionExpression", context()).test(ITEM));
+  @Test
+  void conditions() {
+    Fuzz.check(ExpressionFuzzTest::expression,
+        text -> refusedOrDone(() -> Expressions.condition(text, "ConditionExpression", context()).test(ITEM)));
   }
 
-  @Property
-  void updates(@ForAll("expressions") String text) {
-    refusedOrDone(() -> Expressions.update(text, context()).apply(ITEM));
+  @Test
+  void updates() {
+    Fuzz.check(ExpressionFuzzTest::expression,
+        text -> refusedOrDone(() -> Expressions.update(text, context()).apply(ITEM)));
   }
 
-  @Property
-  void projections(@ForAll("expressions") String text) {
-    refusedOrDone(() -> Expressions.projection(text, context()).apply(ITEM));
+  @Test
+  void projections() {
+    Fuzz.check(ExpressionFuzzTest::expression,
+        text -> refusedOrDone(() -> Expressions.projection(text, context()).apply(ITEM)));
   }
 
-  @Property
-  void keyConditions(@ForAll("expressions") String text) {
-    refusedOrDone(() -> Expressions.keyCondition(text, context()));
+  @Test
+  void keyConditions() {
+    Fuzz.check(ExpressionFuzzTest::expression,
+        text -> refusedOrDone(() -> Expressions.keyCondition(text, context())));
+  }
+
+  private record Nesting(int depth, boolean withOperators) {
   }
 
   /** Nesting as deep as 4 KB allows neither overflows the stack nor takes long. */
-  @Property(tries = 40)
-  void deepNesting(@ForAll @IntRange(min = 1, max = 5000) int depth, @ForAll boolean withOperators) {
-    String inner = withOperators ? "a = :w AND (" : "(";
-    String text = inner.repeat(depth) + "a = :w" + ")".repeat(depth);
-    refusedOrDone(() -> Expressions.condition(text, "FilterExpression", context()).test(ITEM));
-    refusedOrDone(() -> Expressions.update("SET a = " + "size(".repeat(depth) + "b" + ")".repeat(depth), context()));
-    refusedOrDone(() -> Expressions.projection("a" + "[0]".repeat(depth), context()));
+  @Test
+  void deepNesting() {
+    Fuzz.check(40, r -> new Nesting(Gen.between(r, 1, 5000), Gen.bool(r)), n -> {
+      int depth = n.depth();
+      String inner = n.withOperators() ? "a = :w AND (" : "(";
+      String text = inner.repeat(depth) + "a = :w" + ")".repeat(depth);
+      refusedOrDone(() -> Expressions.condition(text, "FilterExpression", context()).test(ITEM));
+      refusedOrDone(() -> Expressions.update("SET a = " + "size(".repeat(depth) + "b" + ")".repeat(depth), context()));
+      refusedOrDone(() -> Expressions.projection("a" + "[0]".repeat(depth), context()));
+    });
   }
 }

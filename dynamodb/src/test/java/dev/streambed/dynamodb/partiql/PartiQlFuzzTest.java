@@ -4,16 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.streambed.kernel.error.AwsException;
 import dev.streambed.kernel.error.CommonError;
+import dev.streambed.fuzz.Fuzz;
+import dev.streambed.fuzz.Gen;
 import dev.streambed.kernel.value.AttributeValue;
 import java.time.Duration;
 import java.util.List;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
-import net.jqwik.api.constraints.IntRange;
+import java.util.Random;
 import org.junit.jupiter.api.Assertions;
+import org.junit.jupiter.api.Test;
 
 /**
  * Fuzzing the PartiQL parser and what it hands the write path (a statement's WHERE as a
@@ -30,14 +28,17 @@ class PartiQlFuzzTest {
       "size", "attribute_type", "list_append", "if_not_exists", "\"", "'", "\u00e9", "\u0000");
   private static final List<AttributeValue> PARAMETERS = List.of(AttributeValue.s("k"), AttributeValue.n("1"));
 
-  @Provide
-  Arbitrary<String> statements() {
-    Arbitrary<String> worded = Arbitraries.of(WORDS).list().ofMaxSize(60).map(l -> String.join(" ", l));
-    Arbitrary<String> glued = Arbitraries.of(WORDS).list().ofMaxSize(60).map(l -> String.join("", l));
-    Arbitrary<String> shaped = Arbitraries.of("SELECT * FROM \"t\" WHERE ", "UPDATE \"t\" SET ",
-        "DELETE FROM \"t\" WHERE ", "INSERT INTO \"t\" VALUE ", "EXISTS(SELECT * FROM \"t\" WHERE ")
-        .flatMap(head -> worded.map(tail -> head + tail));
-    return Arbitraries.oneOf(worded, glued, shaped, Arbitraries.strings().ofMaxLength(200));
+  private static final List<String> HEADS = List.of("SELECT * FROM \"t\" WHERE ", "UPDATE \"t\" SET ",
+      "DELETE FROM \"t\" WHERE ", "INSERT INTO \"t\" VALUE ", "EXISTS(SELECT * FROM \"t\" WHERE ");
+
+  /** Words spaced or glued, a statement's head and words, or any text at all. */
+  private static String statement(Random r) {
+    return switch (r.nextInt(4)) {
+      case 0 -> Gen.words(r, WORDS, 60, " ");
+      case 1 -> Gen.words(r, WORDS, 60, "");
+      case 2 -> Gen.pick(r, HEADS) + Gen.words(r, WORDS, 60, " ");
+      default -> Gen.string(r, 200);
+    };
   }
 
   /** Only AWS's ValidationException may come out, within a bounded time. */
@@ -62,20 +63,24 @@ class PartiQlFuzzTest {
     }
   }
 
-  @Property
-  void statementsParseOrAreRefused(@ForAll("statements") String text) {
-    refusedOrDone(() -> parseAndTranslate(text, PARAMETERS));
-    refusedOrDone(() -> parseAndTranslate(text, List.of()));
+  @Test
+  void statementsParseOrAreRefused() {
+    Fuzz.check(PartiQlFuzzTest::statement, text -> {
+      refusedOrDone(() -> parseAndTranslate(text, PARAMETERS));
+      refusedOrDone(() -> parseAndTranslate(text, List.of()));
+    });
   }
 
   /** Brackets, documents and lists nested deeply neither overflow the stack nor take long. */
-  @Property(tries = 40)
-  void deepNesting(@ForAll @IntRange(min = 1, max = 5000) int depth) {
-    refusedOrDone(() -> parseAndTranslate("SELECT * FROM \"t\" WHERE " + "(".repeat(depth) + "pk = 'k'"
-        + ")".repeat(depth), List.of()));
-    refusedOrDone(() -> parseAndTranslate("INSERT INTO \"t\" VALUE " + "{'a':".repeat(depth) + "1"
-        + "}".repeat(depth), List.of()));
-    refusedOrDone(() -> parseAndTranslate("UPDATE \"t\" SET a = " + "[".repeat(depth) + "1" + "]".repeat(depth)
-        + " WHERE pk = 'k'", List.of()));
+  @Test
+  void deepNesting() {
+    Fuzz.check(40, r -> Gen.between(r, 1, 5000), depth -> {
+      refusedOrDone(() -> parseAndTranslate("SELECT * FROM \"t\" WHERE " + "(".repeat(depth) + "pk = 'k'"
+          + ")".repeat(depth), List.of()));
+      refusedOrDone(() -> parseAndTranslate("INSERT INTO \"t\" VALUE " + "{'a':".repeat(depth) + "1"
+          + "}".repeat(depth), List.of()));
+      refusedOrDone(() -> parseAndTranslate("UPDATE \"t\" SET a = " + "[".repeat(depth) + "1" + "]".repeat(depth)
+          + " WHERE pk = 'k'", List.of()));
+    });
   }
 }

@@ -5,13 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.streambed.kernel.error.AwsException;
+import dev.streambed.fuzz.Fuzz;
+import dev.streambed.fuzz.Gen;
 import dev.streambed.kernel.error.CommonError;
 import java.util.List;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
 
 /**
  * Fuzzing the decoder of DynamoDB's attribute values: any JSON is an item, or refused with
@@ -24,16 +23,21 @@ class AttributeValueJsonFuzzTest {
       "\"BOOL\"", "\"NULL\"", "\"M\"", "\"L\"", "\"SS\"", "\"NS\"", "\"BS\"", "\"x\"", "\"1\"", "\"-0.0e-130\"",
       "\"1e126\"", "\"AAEC\"", "\"!!\"", "true", "false", "null", "1", "\"\"", "\"a\"");
 
-  @Provide
-  Arbitrary<String> items() {
-    Arbitrary<String> worded = Arbitraries.of(WORDS).list().ofMaxSize(60).map(l -> "{\"a\":" + String.join("", l) + "}");
-    Arbitrary<String> nested = Arbitraries.integers().between(1, 80)
-        .map(d -> "{\"a\":" + "{\"M\":{\"b\":".repeat(d) + "{\"S\":\"x\"}" + "}}".repeat(d) + "}");
-    return Arbitraries.oneOf(worded, nested);
+  /** An item of one attribute: the JSON words glued, or a map nested up to 80 deep. */
+  private static String item(Random r) {
+    if (r.nextBoolean()) {
+      return "{\"a\":" + Gen.words(r, WORDS, 60, "") + "}";
+    }
+    int d = Gen.between(r, 1, 80);
+    return "{\"a\":" + "{\"M\":{\"b\":".repeat(d) + "{\"S\":\"x\"}" + "}}".repeat(d) + "}";
   }
 
-  @Property
-  void itemsDecodeOrAreRefused(@ForAll("items") String text) throws Exception {
+  @Test
+  void itemsDecodeOrAreRefused() {
+    Fuzz.check(AttributeValueJsonFuzzTest::item, AttributeValueJsonFuzzTest::decodesOrIsRefused);
+  }
+
+  private static void decodesOrIsRefused(String text) throws Exception {
     JsonNode node;
     try {
       node = JSON.readTree(text);

@@ -2,15 +2,14 @@ package dev.streambed.logs.filter;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.streambed.fuzz.Fuzz;
+import dev.streambed.fuzz.Gen;
 import dev.streambed.kernel.error.AwsException;
 import java.time.Duration;
 import java.util.List;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
+import java.util.Random;
 import org.junit.jupiter.api.Assertions;
+import org.junit.jupiter.api.Test;
 
 /**
  * Fuzzing CloudWatch Logs' filter pattern language: any pattern is read or refused with AWS's
@@ -25,26 +24,29 @@ class FilterPatternFuzzTest {
       "127.0.0.1 - - [10/Oct/2000:13:55:36] \"GET / HTTP/1.0\" 200 2326", "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa!",
       "{\"a\":" + "[".repeat(50) + "]".repeat(50) + "}");
 
-  @Provide
-  Arbitrary<String> patterns() {
-    return Arbitraries.oneOf(Arbitraries.of(WORDS).list().ofMaxSize(30).map(l -> String.join(" ", l)),
-        Arbitraries.of(WORDS).list().ofMaxSize(30).map(l -> String.join("", l)),
-        Arbitraries.strings().ofMaxLength(100));
+  /** The pattern language's words spaced or glued, or any text at all. */
+  private static String pattern(Random r) {
+    return switch (r.nextInt(3)) {
+      case 0 -> Gen.words(r, WORDS, 30, " ");
+      case 1 -> Gen.words(r, WORDS, 30, "");
+      default -> Gen.string(r, 100);
+    };
   }
 
-  @Property
-  void patternsAreReadOrRefused(@ForAll("patterns") String text) {
-    Assertions.assertTimeoutPreemptively(Duration.ofSeconds(10), () -> {
-      FilterPattern pattern;
-      try {
-        pattern = FilterPattern.parse(text);
-      } catch (AwsException e) {
-        assertThat(e.errorCode().code()).isEqualTo("InvalidParameterException");
-        return;
-      }
-      for (String m : MESSAGES) {
-        pattern.test(m);
-      }
-    });
+  @Test
+  void patternsAreReadOrRefused() {
+    Fuzz.check(FilterPatternFuzzTest::pattern, text ->
+        Assertions.assertTimeoutPreemptively(Duration.ofSeconds(10), () -> {
+          FilterPattern pattern;
+          try {
+            pattern = FilterPattern.parse(text);
+          } catch (AwsException e) {
+            assertThat(e.errorCode().code()).isEqualTo("InvalidParameterException");
+            return;
+          }
+          for (String m : MESSAGES) {
+            pattern.test(m);
+          }
+        }));
   }
 }
