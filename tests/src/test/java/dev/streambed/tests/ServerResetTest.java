@@ -111,7 +111,7 @@ class ServerResetTest {
         lambda.invoke(b -> b.functionName("later"));
         List<OutputLogEvent> events = logs.filterLogEvents(b -> b.logGroupName("/aws/lambda/later")).events().stream()
             .map(e -> OutputLogEvent.builder().message(e.message()).timestamp(e.timestamp()).build()).toList();
-        assertThat(events).extracting(OutputLogEvent::message).contains("hello from later");
+        assertThat(events).extracting(OutputLogEvent::message).contains("hello from later\n");
         assertThat(events).allSatisfy(e -> assertThat(e.timestamp())
             .isBetween(clock.millis() - Duration.ofMinutes(5).toMillis(), clock.millis()));
         String stream = logs.describeLogStreams(b -> b.logGroupName("/aws/lambda/later")).logStreams().get(0).logStreamName();

@@ -32,8 +32,14 @@ public final class FunctionPage {
     this.layout = layout;
   }
 
+  /**
+   * The function the page shows. Reading it ends an update in progress, as GetFunction does (a
+   * page shows the function as it is once the update is done, and may update it again).
+   */
   FunctionConfig function(Exchange x) {
-    return services.functions().get(new FunctionRef(x.account(), x.region(), x.path("function"), null));
+    FunctionRef ref = new FunctionRef(x.account(), x.region(), x.path("function"), null);
+    services.functions().settle(ref);
+    return services.functions().get(ref);
   }
 
   public WebResponse code(Exchange x) {
@@ -120,7 +126,8 @@ public final class FunctionPage {
       fact(h, "Code SHA-256", f.codeSha256());
       h.end();
       h.el("h3", "Environment variables");
-      if (f.environment().isEmpty()) {
+      // A function created without an Environment has none (null), as GetFunction shows it.
+      if (f.environment() == null || f.environment().isEmpty()) {
         h.el("p", "None.", "class", "empty");
       } else {
         h.tag("dl", "class", "facts");

@@ -199,16 +199,27 @@ final class Browser implements AutoCloseable {
    * node replaced between being found and being acted on.
    */
   <T> T waitFor(Function<WebDriver, T> condition) {
-    return waiting().until(d -> {
-      try {
-        return condition.apply(d);
-      } catch (org.openqa.selenium.WebDriverException e) {
-        if (e.getMessage() != null && e.getMessage().contains("does not belong to the document")) {
-          return null;
+    try {
+      return waiting().until(d -> {
+        try {
+          return condition.apply(d);
+        } catch (org.openqa.selenium.WebDriverException e) {
+          if (e.getMessage() != null && e.getMessage().contains("does not belong to the document")) {
+            return null;
+          }
+          throw e;
         }
-        throw e;
+      });
+    } catch (org.openqa.selenium.TimeoutException e) {
+      // What the page showed when the wait gave up: what the test hoped for is usually beside it.
+      String shown;
+      try {
+        shown = driver.getCurrentUrl() + "\n" + driver.findElement(By.tagName("body")).getText();
+      } catch (RuntimeException unreadable) {
+        shown = "(the page could not be read: " + unreadable.getMessage() + ")";
       }
-    });
+      throw new AssertionError("waited in vain; the page showed:\n" + shown, e);
+    }
   }
 
   /** A wait that looks again when the page it looked at was replaced meanwhile. */
