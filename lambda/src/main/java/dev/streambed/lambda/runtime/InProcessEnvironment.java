@@ -111,6 +111,8 @@ final class InProcessEnvironment implements Environment, ThreadOutput.Target {
       log(f.logMessage());
       initFault = f;
     } catch (Throwable t) {
+      // Loading runs the handler class's static initializers: any failure there, Errors included
+      // (ExceptionInInitializerError, NoClassDefFoundError), is the function's init error, as on AWS.
       initFault = JavaFault.init(t);
       log(initFault.logMessage());
     }

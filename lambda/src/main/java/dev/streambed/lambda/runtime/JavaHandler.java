@@ -98,6 +98,8 @@ final class JavaHandler {
     } catch (InvocationTargetException e) {
       throw JavaFault.thrown(e.getCause() == null ? e : e.getCause());
     } catch (Throwable t) {
+      // The function's own code: whatever it throws, Errors included (StackOverflowError,
+      // NoClassDefFoundError), is its error, reported with its class as AWS's runtime does.
       throw JavaFault.thrown(t);
     }
     return out.toByteArray();
