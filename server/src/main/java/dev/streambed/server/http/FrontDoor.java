@@ -161,16 +161,11 @@ public final class FrontDoor implements AutoCloseable {
   }
 
   /**
-   * Serves these services instead of the ones given so far, from the next request on: the port
+   * Serves these services instead of the ones given so far, from the next request on, admitting
+   * requests as {@code authentication} says (its keys are those of the new services): the port
    * and the clients' connections stay. A request already being answered finishes with the old
    * ones. The error shape of requests that name no service is the first JSON service's, as at start.
    */
-  public void serve(List<JsonService> services, List<QueryService> queryServices, List<RestService> restServices,
-      List<WebSite> sites) {
-    serve(services, queryServices, restServices, sites, Authentication.OPEN);
-  }
-
-  /** As {@link #serve(List, List, List, List)}, admitting requests as {@code authentication} says from then on. */
   public void serve(List<JsonService> services, List<QueryService> queryServices, List<RestService> restServices,
       List<WebSite> sites, Authentication authentication) {
     handler.serve(Routes.of(services, queryServices, restServices, sites), authentication);
