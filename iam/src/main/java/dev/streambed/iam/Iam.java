@@ -127,10 +127,22 @@ public final class Iam {
   }
 
   private Map<String, List<String>> timeKeys() {
-    Instant now = clock.instant().truncatedTo(ChronoUnit.SECONDS);
-    return Map.of("aws:CurrentTime", List.of(now.toString()),
-        "aws:EpochTime", List.of(Long.toString(now.getEpochSecond())));
+    long second = Math.floorDiv(clock.millis(), 1000L);
+    TimeKeys last = this.timeKeys;
+    if (last == null || last.second != second) {
+      // The keys change once a second: formatted once per second, not per authorization.
+      Instant now = Instant.ofEpochSecond(second);
+      last = new TimeKeys(second, Map.of("aws:CurrentTime", List.of(now.toString()),
+          "aws:EpochTime", List.of(Long.toString(second))));
+      this.timeKeys = last;
+    }
+    return last.keys;
   }
+
+  private record TimeKeys(long second, Map<String, List<String>> keys) {}
+
+  /** The time keys of the last second an authorization ran in. */
+  private volatile TimeKeys timeKeys;
 
   /** Who a principal ARN is, for policy evaluation. */
   record Principal(String principalArn, String accountId, String type, String userId,

@@ -3,6 +3,7 @@ package dev.streambed.iam;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.streambed.storage.Batch;
+import dev.streambed.storage.Decoded;
 import dev.streambed.storage.Entry;
 import dev.streambed.storage.Keys;
 import dev.streambed.storage.Storage;
@@ -36,6 +37,8 @@ final class IamStore {
   record Versioned<T>(T value, long version) {}
 
   private final Storage storage;
+  /** Records read on every authorization (roles, users, policies), decoded once per change. */
+  private final java.util.Map<Class<?>, Decoded<?>> decoded = new java.util.concurrent.ConcurrentHashMap<>();
 
   IamStore(Storage storage) {
     this.storage = storage;
@@ -53,7 +56,12 @@ final class IamStore {
 
   <T> Versioned<T> get(byte[] key, Class<T> type) {
     Entry e = storage.get(key);
-    return e == null ? null : new Versioned<>(read(e.value(), type), e.version());
+    return e == null ? null : new Versioned<>(decoded(type).of(e), e.version());
+  }
+
+  @SuppressWarnings("unchecked")
+  private <T> Decoded<T> decoded(Class<T> type) {
+    return (Decoded<T>) decoded.computeIfAbsent(type, t -> new Decoded<>(4096, bytes -> read(bytes, type)));
   }
 
   <T> List<T> scan(byte[] prefix, Class<T> type) {

@@ -7,6 +7,7 @@ import dev.streambed.iam.Iam;
 import dev.streambed.iam.Role;
 import dev.streambed.kernel.error.AwsException;
 import dev.streambed.storage.Batch;
+import dev.streambed.storage.Decoded;
 import dev.streambed.storage.Entry;
 import dev.streambed.storage.Storage;
 import dev.streambed.storage.VersionConflictException;
@@ -47,6 +48,8 @@ public final class Functions {
 
   private final FunctionStore store;
   private final Storage storage;
+  /** Each invocation reads its function's state: decoded once per change (see {@link Decoded}). */
+  private final Decoded<FunctionState> states = new Decoded<>(4096, bytes -> read(bytes, FunctionState.class));
   private final Clock clock;
   private final Iam iam;
   private final EventInvokeConfigs eventInvokeConfigs;
@@ -514,7 +517,7 @@ public final class Functions {
     if (e == null) {
       throw notFound(ref.arn());
     }
-    return read(e.value(), FunctionState.class);
+    return states.of(e);
   }
 
   /** Replaces $LATEST by {@code change} of it, together with {@code also}, as one atomic write. */

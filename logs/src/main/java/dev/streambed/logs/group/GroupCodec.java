@@ -48,7 +48,7 @@ final class GroupCodec {
       return new LogGroup(ref, n.get("id").longValue(), n.get("creationTime").longValue(),
           n.has("retentionInDays") ? n.get("retentionInDays").intValue() : null,
           n.has("kmsKeyId") ? n.get("kmsKeyId").textValue() : null,
-          n.get("logGroupClass").textValue(), tags);
+          n.get("logGroupClass").textValue(), java.util.Collections.unmodifiableSortedMap(tags));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

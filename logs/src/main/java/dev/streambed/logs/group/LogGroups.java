@@ -4,6 +4,7 @@ import dev.streambed.kernel.error.AwsException;
 import dev.streambed.logs.LogKeys;
 import dev.streambed.logs.LogsError;
 import dev.streambed.storage.Batch;
+import dev.streambed.storage.Decoded;
 import dev.streambed.storage.Entry;
 import dev.streambed.storage.Keys;
 import dev.streambed.storage.Storage;
@@ -29,6 +30,8 @@ public final class LogGroups {
   private static final int DELETE_CHUNK = 1000;
 
   private final Storage storage;
+  /** Every log write reads its group: decoded once per change. */
+  private final Decoded<LogGroup> decoded = new Decoded<>(4096, null);
   private final Clock clock;
   private final SecureRandom ids = new SecureRandom();
 
@@ -55,7 +58,7 @@ public final class LogGroups {
   /** The group, or null. */
   public LogGroup find(GroupRef ref) {
     Entry e = storage.get(key(ref));
-    return e == null ? null : GroupCodec.decode(ref, e.value());
+    return e == null ? null : decoded.of(e, bytes -> GroupCodec.decode(ref, bytes));
   }
 
   /** The group, or ResourceNotFoundException as AWS words it. */
