@@ -15,7 +15,6 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
@@ -71,7 +70,7 @@ public final class Invocations implements AutoCloseable {
 
   /** Invoke, with Lambda's invocation types and errors, under a request id of its own. */
   public Result invoke(FunctionRef ref, String invocationType, String logType, byte[] payload, String clientContext) {
-    return invoke(ref, invocationType, logType, payload, clientContext, UUID.randomUUID().toString());
+    return invoke(ref, invocationType, logType, payload, clientContext, dev.streambed.kernel.protocol.RequestUuids.next());
   }
 
   /**
@@ -171,9 +170,8 @@ public final class Invocations implements AutoCloseable {
       // may be) gets "@lambda_function", as AWS names it (recorded in test_lambda's test_assume_role).
       return sts.assumeRoleForService(role, f.name().length() < 2 ? f.name() + "@lambda_function" : f.name(), 3600);
     });
-    byte[] zip = functions.code(f.codeSha256());
     return new RuntimeSpec(poolKey, f.name(), f.version(), f.runtime(), f.handler(),
-        environments.unpack(f.codeSha256(), zip), f.memorySize(), f.timeout(), f.variables(), f.region(),
+        environments.unpack(f.codeSha256(), () -> functions.code(f.codeSha256())), f.memorySize(), f.timeout(), f.variables(), f.region(),
         f.logGroup(), c.accessKeyId(), c.secretAccessKey(), c.sessionToken(), endpoint.get(), concurrency);
   }
 

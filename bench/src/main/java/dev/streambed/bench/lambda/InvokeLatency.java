@@ -67,7 +67,7 @@ public final class InvokeLatency {
   }
 
   private Outcome invoke(Functions.Resolved resolved) {
-    Outcome o = server.invocations().run(resolved, EVENT, UUID.randomUUID().toString(), null);
+    Outcome o = server.invocations().run(resolved, EVENT, dev.streambed.kernel.protocol.RequestUuids.next(), null);
     if (o.functionError()) {
       throw new IllegalStateException(resolved.functionArn() + " failed: "
           + new String(o.payload(), StandardCharsets.UTF_8));

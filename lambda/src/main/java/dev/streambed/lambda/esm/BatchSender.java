@@ -6,7 +6,6 @@ import dev.streambed.lambda.Functions;
 import dev.streambed.lambda.runtime.Outcome;
 import dev.streambed.streams.Streams;
 import java.util.List;
-import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -170,7 +169,7 @@ final class BatchSender {
       LOG.debug("mapping {}: function {} cannot be resolved: {}", mapping.uuid(), mapping.functionArn(), e.getMessage());
       return null;
     }
-    String requestId = UUID.randomUUID().toString();
+    String requestId = dev.streambed.kernel.protocol.RequestUuids.next();
     Outcome o;
     try {
       o = ctx.invocations().run(resolved, batch.payload(mapping.eventSourceArn()), requestId, null);

@@ -58,6 +58,8 @@ public final class Environments implements AutoCloseable {
   }
 
   private final Path root;
+  /** Code directories unpacked so far, by content hash. */
+  private final java.util.concurrent.ConcurrentHashMap<String, Path> unpacked = new java.util.concurrent.ConcurrentHashMap<>();
   private final Path bootstraps;
   private final EventLoopGroup group = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
   private final ScheduledExecutorService reaper = Executors.newSingleThreadScheduledExecutor(r -> {
@@ -119,10 +121,29 @@ public final class Environments implements AutoCloseable {
    * executable, as a provided runtime's {@code bootstrap} must be.
    */
   public Path unpack(String codeSha256, byte[] zip) {
+    return unpack(codeSha256, () -> zip);
+  }
+
+  /**
+   * As {@link #unpack(String, byte[])}, reading the zip only when this content was not unpacked
+   * yet: every invocation names its code, and a function's zip can be megabytes.
+   */
+  public Path unpack(String codeSha256, java.util.function.Supplier<byte[]> zip) {
+    Path known = unpacked.get(codeSha256);
+    if (known != null) {
+      return known;
+    }
+    Path dir = unpackNow(codeSha256, zip);
+    unpacked.put(codeSha256, dir);
+    return dir;
+  }
+
+  private Path unpackNow(String codeSha256, java.util.function.Supplier<byte[]> zipped) {
     Path dir = root.resolve("code").resolve(HexFormat.of().formatHex(codeSha256.getBytes(StandardCharsets.UTF_8)));
     if (Files.isDirectory(dir)) {
       return dir;
     }
+    byte[] zip = zipped.get();
     try {
       Path tmp = Files.createDirectories(root.resolve("code")).resolve(dir.getFileName() + ".tmp" + System.nanoTime());
       Files.createDirectories(tmp);

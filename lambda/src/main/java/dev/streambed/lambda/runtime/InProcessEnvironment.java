@@ -186,7 +186,7 @@ final class InProcessEnvironment implements Environment, ThreadOutput.Target {
   /** Streambed's own peak resident size: the function's share of it cannot be told apart. */
   @Override
   public long maxMemoryMb() {
-    return ProcessEnvironment.peakResidentMb(ProcessHandle.current().pid());
+    return ProcessEnvironment.ownPeakResidentMb();
   }
 
   @Override

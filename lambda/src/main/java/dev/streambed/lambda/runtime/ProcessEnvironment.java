@@ -245,6 +245,25 @@ final class ProcessEnvironment implements Environment {
     return process == null ? 0 : peakResidentMb(process.pid());
   }
 
+  /** Streambed's own peak resident size, read at most once a second: see {@link #ownPeakResidentMb}. */
+  private static volatile long[] ownPeak = {Long.MIN_VALUE, 0};
+
+  /**
+   * Streambed's own peak resident size in MB, for functions run in its JVM. Reading /proc costs
+   * more than a warm in-process invocation, so the value is read again only once a second; a
+   * peak only grows, so the number reported is at most a second behind.
+   */
+  static long ownPeakResidentMb() {
+    long now = System.nanoTime();
+    long[] last = ownPeak;
+    if (last[0] != Long.MIN_VALUE && now - last[0] < 1_000_000_000L) {
+      return last[1];
+    }
+    long mb = peakResidentMb(ProcessHandle.current().pid());
+    ownPeak = new long[] {now, mb};
+    return mb;
+  }
+
   static long peakResidentMb(long pid) {
     try {
       for (String line : Files.readAllLines(Path.of("/proc", Long.toString(pid), "status"))) {

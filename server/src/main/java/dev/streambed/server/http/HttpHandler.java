@@ -5,6 +5,7 @@ import dev.streambed.kernel.error.CommonError;
 import dev.streambed.kernel.protocol.JsonService;
 import dev.streambed.kernel.protocol.QueryService;
 import dev.streambed.kernel.protocol.RequestContext;
+import dev.streambed.kernel.protocol.RequestUuids;
 import dev.streambed.kernel.protocol.RestService;
 import dev.streambed.server.auth.AuthFailure;
 import dev.streambed.server.auth.Wire;
@@ -134,7 +135,7 @@ final class HttpHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
         ? RestProtocol.route(routes.rest(), request) : null;
     String form = rest == null ? queryForm(routes, request) : null;
     // Query and REST services (IAM, STS, Lambda) use UUIDs as request ids; DynamoDB its own.
-    String requestId = form != null || rest != null ? UUID.randomUUID().toString() : RequestIds.next();
+    String requestId = form != null || rest != null ? RequestUuids.next() : RequestIds.next();
     if (!request.decoderResult().isSuccess()) {
       send(ctx, request, requestId, JsonProtocol.error(anyService(),
           new AwsException(CommonError.SERIALIZATION, null), ctx.alloc()), false);
