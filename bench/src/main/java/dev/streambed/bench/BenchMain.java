@@ -10,7 +10,7 @@ import picocli.CommandLine.Command;
     description = "Load generators for DynamoDB-compatible servers and a side-by-side comparison "
         + "of Streambed with DynamoDB Local.",
     subcommands = {SdkCommand.class, HttpCommand.class, CompareCommand.class, StreamsCommand.class,
-        LambdaCommand.class, TriggersCommand.class, EmbeddedCommand.class,
+        LambdaCommand.class, TriggersCommand.class, EmbeddedCommand.class, FloorCommand.class,
         dev.streambed.bench.soak.SoakCommand.class})
 public final class BenchMain implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
