@@ -121,6 +121,76 @@ class HardeningTest {
     }
   }
 
+  /**
+   * A client that keeps a request coming a byte at a time, each well within the idle timeout, is
+   * still bound by the request timeout: the connection ends before the request is whole. (Whether
+   * the client reads the 408 first or a reset depends on bytes it sends after the close.)
+   */
+  @Test
+  void aRequestDrippingInFasterThanTheIdleTimeoutIsCutOff() throws Exception {
+    Limits slowIdle = Limits.defaults(Config.DEFAULT_MAX_BODY)
+        .withIdleTimeout(Duration.ofSeconds(30)).withRequestTimeout(Duration.ofMillis(300));
+    try (Streambed own = Streambed.start(Config.defaults().withSecurity(SecurityConfig.open(Config.DEFAULT_MAX_BODY)
+        .withLimits(slowIdle)), Clock.systemUTC());
+        Socket s = new Socket("127.0.0.1", own.port())) {
+      s.setSoTimeout(30_000);
+      byte[] request = listTables("").getBytes(StandardCharsets.US_ASCII);
+      boolean[] whole = new boolean[1];
+      Thread drip = new Thread(() -> {
+        try {
+          // The whole request would take seconds to arrive.
+          for (byte b : request) {
+            s.getOutputStream().write(b);
+            s.getOutputStream().flush();
+            Thread.sleep(50);
+          }
+          whole[0] = true;
+        } catch (IOException | InterruptedException closed) {
+          // The server closed the connection: the drip is over.
+        }
+      });
+      drip.start();
+      String answer;
+      try {
+        answer = readAll(s.getInputStream());
+      } catch (java.net.SocketException reset) {
+        answer = "reset";
+      }
+      drip.join();
+      assertThat(whole[0]).as("the server took the request whole").isFalse();
+      assertThat(answer).doesNotContain("200 OK");
+      if (!answer.equals("reset")) {
+        assertThat(answer).startsWith("HTTP/1.1 408 Request Timeout");
+      }
+    }
+  }
+
+  /** Requests one after another, each well within the idle timeout, keep a connection open past it. */
+  @Test
+  void aConnectionInUseIsNeverIdle() throws Exception {
+    Limits limits = Limits.defaults(Config.DEFAULT_MAX_BODY).withIdleTimeout(Duration.ofSeconds(2));
+    try (Streambed own = Streambed.start(Config.defaults().withSecurity(SecurityConfig.open(Config.DEFAULT_MAX_BODY)
+        .withLimits(limits)), Clock.systemUTC());
+        Socket s = new Socket("127.0.0.1", own.port())) {
+      s.setSoTimeout(30_000);
+      java.io.BufferedReader in = new java.io.BufferedReader(
+          new java.io.InputStreamReader(s.getInputStream(), StandardCharsets.UTF_8));
+      // Fifteen requests 200 ms apart: the connection lives three seconds, past its idle timeout.
+      for (int i = 0; i < 15; i++) {
+        s.getOutputStream().write(listTables("").getBytes(StandardCharsets.US_ASCII));
+        assertThat(in.readLine()).as("answer %d", i).isEqualTo("HTTP/1.1 200 OK");
+        int length = 0;
+        for (String line = in.readLine(); !line.isEmpty(); line = in.readLine()) {
+          if (line.toLowerCase(java.util.Locale.ROOT).startsWith("content-length:")) {
+            length = Integer.parseInt(line.substring(15).trim());
+          }
+        }
+        assertThat(in.skip(length)).isEqualTo(length);
+        Thread.sleep(200);
+      }
+    }
+  }
+
   @Test
   void aHeaderBlockPastTheLimitIsRefused() throws Exception {
     try (Socket s = connect()) {

@@ -16,8 +16,6 @@ import io.netty.handler.codec.http.HttpObject;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpVersion;
 import io.netty.handler.codec.http.LastHttpContent;
-import io.netty.handler.timeout.IdleStateEvent;
-import io.netty.util.AttributeKey;
 import io.netty.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -28,114 +26,152 @@ import org.slf4j.LoggerFactory;
  * The bounds a connection lives within: how many connections at once, how long one may sit idle,
  * and how long a request may take to arrive (against clients that send a byte now and then to
  * hold a connection open).
+ *
+ * <p>A connection keeps one timer, set for the earlier of its two deadlines and set again when it
+ * fires early; reads and writes only note the time. Scheduling and cancelling a deadline for each
+ * request, and an idle handler's listener on each write, cost a GetItem more than its item read.
  */
 final class ConnectionGuards {
   private static final Logger LOG = LoggerFactory.getLogger(ConnectionGuards.class);
-  private static final AttributeKey<ScheduledFuture<?>> DEADLINE = AttributeKey.valueOf("streambed.deadline");
   /** S3's words for the same refusal; no JSON service documents its own. */
   static final String TIMED_OUT = "Your socket connection to the server was not read from or written to within "
       + "the timeout period. Idle connections will be closed.";
 
   private final Limits limits;
   private final JsonService errors;
+  private final long idleNanos;
+  private final long requestNanos;
   private final AtomicInteger open = new AtomicInteger();
-  private final Counter counter = new Counter();
 
   ConnectionGuards(Limits limits, JsonService errors) {
     this.limits = limits;
     this.errors = errors;
+    this.idleNanos = limits.idleTimeout().toNanos();
+    this.requestNanos = limits.requestTimeout().toNanos();
   }
 
-  /** Counts connections; one past the limit is closed at once. */
-  ChannelHandler counter() {
-    return counter;
-  }
-
-  /** Before the HTTP codec: the first bytes of a request start its deadline; idleness closes. */
-  ChannelHandler beforeCodec() {
-    return new BeforeCodec();
-  }
-
-  /** After the HTTP codec: a request read to its end stops its deadline. */
-  ChannelHandler afterCodec() {
-    return new AfterCodec();
+  /** One connection's guard: its {@link Guard#beforeCodec} and {@link Guard#afterCodec} handlers. */
+  Guard guard() {
+    return new Guard();
   }
 
   int open() {
     return open.get();
   }
 
-  @ChannelHandler.Sharable
-  private final class Counter extends ChannelInboundHandlerAdapter {
-    @Override
-    public void channelActive(ChannelHandlerContext ctx) throws Exception {
-      if (open.incrementAndGet() > limits.maxConnections()) {
-        LOG.warn("{} connections open, the limit; closing a new one", limits.maxConnections());
-        ctx.close();
+  /** The state of one connection, seen from both sides of the HTTP codec. */
+  final class Guard {
+    /** When the connection last read or wrote. */
+    private long lastActive = System.nanoTime();
+    /** When the first byte of the request being received came; 0 between requests. */
+    private long requestStarted;
+    private ScheduledFuture<?> timer;
+    private final BeforeCodec before = new BeforeCodec();
+    private final AfterCodec after = new AfterCodec();
+
+    /** Counts the connection, notes its reads and writes, and runs its timer. */
+    ChannelHandler beforeCodec() {
+      return before;
+    }
+
+    /** Ends the request deadline once a request was read to its end. */
+    ChannelHandler afterCodec() {
+      return after;
+    }
+
+    private void arm(ChannelHandlerContext ctx, long delayNanos) {
+      timer = ctx.executor().schedule(() -> expire(ctx), Math.max(delayNanos, 1_000_000L), TimeUnit.NANOSECONDS);
+    }
+
+    /** The timer fired: close what is past a deadline, or wait for the next one. */
+    private void expire(ChannelHandlerContext ctx) {
+      timer = null;
+      if (!ctx.channel().isActive()) {
         return;
       }
-      super.channelActive(ctx);
-    }
-
-    @Override
-    public void channelInactive(ChannelHandlerContext ctx) throws Exception {
-      open.decrementAndGet();
-      super.channelInactive(ctx);
-    }
-  }
-
-  private final class BeforeCodec extends ChannelDuplexHandler {
-    @Override
-    public void channelRead(ChannelHandlerContext ctx, Object msg) throws Exception {
-      if (msg instanceof ByteBuf bytes && bytes.isReadable() && ctx.channel().attr(DEADLINE).get() == null) {
-        ctx.channel().attr(DEADLINE).set(ctx.executor().schedule(() -> timedOut(ctx),
-            limits.requestTimeout().toNanos(), TimeUnit.NANOSECONDS));
+      long now = System.nanoTime();
+      if (requestStarted != 0) {
+        long left = requestStarted + requestNanos - now;
+        if (left <= 0) {
+          requestStarted = 0;
+          timedOut(ctx);
+          return;
+        }
+        arm(ctx, left);
+        return;
       }
-      super.channelRead(ctx, msg);
-    }
-
-    @Override
-    public void userEventTriggered(ChannelHandlerContext ctx, Object evt) throws Exception {
+      long idleLeft = lastActive + idleNanos - now;
       // A connection waiting for a deferred answer (a long poll) is busy, not idle.
-      if (evt instanceof IdleStateEvent && ctx.channel().attr(HttpHandler.BEHIND).get() == null
-          && ctx.channel().attr(DEADLINE).get() == null) {
+      if (idleLeft <= 0 && ctx.channel().attr(HttpHandler.BEHIND).get() == null) {
         ctx.close();
         return;
       }
-      super.userEventTriggered(ctx, evt);
+      arm(ctx, idleLeft <= 0 ? idleNanos : idleLeft);
     }
 
-    @Override
-    public void channelInactive(ChannelHandlerContext ctx) throws Exception {
-      cancel(ctx);
-      super.channelInactive(ctx);
-    }
-  }
-
-  private final class AfterCodec extends ChannelInboundHandlerAdapter {
-    @Override
-    public void channelRead(ChannelHandlerContext ctx, Object msg) throws Exception {
-      if (msg instanceof LastHttpContent
-          || (msg instanceof HttpObject o && !o.decoderResult().isSuccess())) {
-        cancel(ctx);
+    private final class BeforeCodec extends ChannelDuplexHandler {
+      @Override
+      public void channelActive(ChannelHandlerContext ctx) throws Exception {
+        if (open.incrementAndGet() > limits.maxConnections()) {
+          LOG.warn("{} connections open, the limit; closing a new one", limits.maxConnections());
+          ctx.close();
+          return;
+        }
+        lastActive = System.nanoTime();
+        arm(ctx, Math.min(idleNanos, requestNanos));
+        super.channelActive(ctx);
       }
-      super.channelRead(ctx, msg);
-    }
-  }
 
-  private static void cancel(ChannelHandlerContext ctx) {
-    ScheduledFuture<?> deadline = ctx.channel().attr(DEADLINE).getAndSet(null);
-    if (deadline != null) {
-      deadline.cancel(false);
+      @Override
+      public void channelRead(ChannelHandlerContext ctx, Object msg) throws Exception {
+        long now = System.nanoTime();
+        lastActive = now;
+        if (requestStarted == 0 && msg instanceof ByteBuf bytes && bytes.isReadable()) {
+          requestStarted = now;
+          if (timer == null || timer.getDelay(TimeUnit.NANOSECONDS) > requestNanos) {
+            // Only when the timer would fire after this request's deadline (an idle timeout
+            // longer than the request timeout): otherwise it fires first and looks again.
+            if (timer != null) {
+              timer.cancel(false);
+            }
+            arm(ctx, requestNanos);
+          }
+        }
+        super.channelRead(ctx, msg);
+      }
+
+      @Override
+      public void write(ChannelHandlerContext ctx, Object msg, io.netty.channel.ChannelPromise promise)
+          throws Exception {
+        lastActive = System.nanoTime();
+        super.write(ctx, msg, promise);
+      }
+
+      @Override
+      public void channelInactive(ChannelHandlerContext ctx) throws Exception {
+        open.decrementAndGet();
+        if (timer != null) {
+          timer.cancel(false);
+          timer = null;
+        }
+        super.channelInactive(ctx);
+      }
+    }
+
+    private final class AfterCodec extends ChannelInboundHandlerAdapter {
+      @Override
+      public void channelRead(ChannelHandlerContext ctx, Object msg) throws Exception {
+        if (msg instanceof LastHttpContent
+            || (msg instanceof HttpObject o && !o.decoderResult().isSuccess())) {
+          requestStarted = 0;
+        }
+        super.channelRead(ctx, msg);
+      }
     }
   }
 
   /** The request did not arrive whole in time: 408 RequestTimeoutException, and the connection closes. */
   private void timedOut(ChannelHandlerContext ctx) {
-    ctx.channel().attr(DEADLINE).set(null);
-    if (!ctx.channel().isActive()) {
-      return;
-    }
     JsonProtocol.Response r = JsonProtocol.error(errors, new AwsException(CommonError.REQUEST_TIMEOUT, TIMED_OUT),
         ctx.alloc());
     FullHttpResponse response = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1,

@@ -132,16 +132,14 @@ public final class FrontDoor implements AutoCloseable {
             @Override
             protected void initChannel(SocketChannel ch) {
               ChannelPipeline p = ch.pipeline();
-              p.addLast(guards.counter());
-              p.addLast(new io.netty.handler.timeout.IdleStateHandler(0, 0,
-                  limits.idleTimeout().toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS));
-              p.addLast(guards.beforeCodec());
+              ConnectionGuards.Guard guard = guards.guard();
+              p.addLast(guard.beforeCodec());
               // Header names and values are only read, never echoed, so Netty's per-character
               // validation of every header buys nothing here.
               p.addLast(new HttpServerCodec(new HttpDecoderConfig()
                   .setMaxInitialLineLength(16384).setMaxHeaderSize(limits.maxHeaderBytes()).setMaxChunkSize(8192)
                   .setHeadersFactory(DefaultHttpHeadersFactory.headersFactory().withValidation(false))));
-              p.addLast(guards.afterCodec());
+              p.addLast(guard.afterCodec());
               p.addLast(new HttpServerExpectContinueHandler());
               p.addLast(new LimitedAggregator(maxBodyBytes, errors));
               p.addLast(handler);
