@@ -15,6 +15,7 @@ from replay_common import client, uid
 
 lam = client("lambda")
 iam = client("iam")
+sqs = client("sqs")
 logs = client("logs")
 
 TRUST_LAMBDA = {"Version": "2012-10-17", "Statement": [
@@ -117,6 +118,23 @@ def wait_active(name, qualifier=None):
 
 def wait_updated(name):
     return wait_active(name)
+
+
+def queue():
+    """A new queue: its URL and ARN."""
+    url = sqs.create_queue(QueueName=f"test-{uid()}")["QueueUrl"]
+    return url, sqs.get_queue_attributes(QueueUrl=url, AttributeNames=["QueueArn"])["Attributes"]["QueueArn"]
+
+
+def received(url, **kwargs):
+    """The next answer of ReceiveMessage that holds a message, its body read as JSON."""
+    for _ in range(30):
+        answer = sqs.receive_message(QueueUrl=url, WaitTimeSeconds=2, **kwargs)
+        if answer.get("Messages"):
+            for m in answer["Messages"]:
+                m["Body"] = json.loads(m["Body"])
+            return answer
+    raise AssertionError(f"no message in {url}")
 
 
 def account():

@@ -11,13 +11,12 @@ import re
 import time
 
 from replay_common import client, error, payload, run, scenario, uid
-from replay_functions import ECHO_PY, create, create_plain, lam, log_lines, node_zip, python_zip, role, \
-    wait_active, zip_of
+from replay_functions import ECHO_PY, create, create_plain, lam, log_lines, node_zip, python_zip, queue, received, \
+    role, wait_active, zip_of
 
 LAMBDA = "test_lambda.snapshot.json"
 RUNTIMES = "test_lambda_runtimes.snapshot.json"
 DESTINATIONS = "test_lambda_destinations.snapshot.json"
-sqs = client("sqs")
 
 NONE_PY = """
 def handler(event, context):
@@ -745,22 +744,6 @@ def handler(event, context):
     print(json.dumps({"event": event, "aws_request_id": context.aws_request_id}))
     raise Exception("intentional failure")
 """)
-
-
-def queue():
-    url = sqs.create_queue(QueueName=f"test-{uid()}")["QueueUrl"]
-    return url, sqs.get_queue_attributes(QueueUrl=url, AttributeNames=["QueueArn"])["Attributes"]["QueueArn"]
-
-
-def received(url, **kwargs):
-    """The next answer of ReceiveMessage that holds a message, its body read as JSON."""
-    for _ in range(30):
-        answer = sqs.receive_message(QueueUrl=url, WaitTimeSeconds=2, **kwargs)
-        if answer.get("Messages"):
-            for m in answer["Messages"]:
-                m["Body"] = json.loads(m["Body"])
-            return answer
-    raise AssertionError(f"no message in {url}")
 
 
 def assess_destination(event, retries):

@@ -24,13 +24,19 @@ import java.util.regex.Pattern;
  * a member's name ({@code "Responses": {"<test-table>": []}}). Rewritings of the recorder are undone
  * too: a value replaced by its key's name in kebab case ({@code tooOldLogEventEndIndex} recorded as
  * {@code "too-old-log-event-end-index"}) stands for any value, {@code "timestamp"} for epoch
- * milliseconds, {@code "date"} and {@code "datetime"} for any date and time.
+ * milliseconds, {@code "date"} and {@code "datetime"} for any date and time, and
+ * {@code <timestamp:2022-07-13T13:48:01Z>} for any time written in the example's form.
  */
 final class RecordedMatcher {
   private static final Pattern PLACEHOLDER = Pattern.compile("<<[A-Za-z0-9_.-]+>:\\d+>|<[A-Za-z0-9_.-]+(?::\\d+)?>");
   /** In a longer text, the recorder's "date" stands for a time such as 2025-11-24T23:11:20.123Z. */
-  private static final Pattern TOKEN = Pattern.compile(
-      "<<[A-Za-z0-9_.-]+>:\\d+>|<[A-Za-z0-9_.-]+(?::\\d+)?>|(?<![A-Za-z])date(?![A-Za-z])");
+  private static final Pattern TOKEN = Pattern.compile("<<[A-Za-z0-9_.-]+>:\\d+>|<[A-Za-z0-9_.-]+(?::\\d+)?>"
+      + "|<timestamp:[0-9TZ:.+-]+>|(?<![A-Za-z])date(?![A-Za-z])");
+  /**
+   * The recorder's {@code <timestamp:2022-07-13T13:48:01.000Z>}: any time written in the example's
+   * form (its digits any digits), however many differ in one test.
+   */
+  private static final String TIMESTAMP = "<timestamp:";
   private static final String ACCOUNT = "111111111111";
   private static final Map<String, String> SPECIAL = Map.of(
       "<partition>", "aws",
@@ -40,7 +46,7 @@ final class RecordedMatcher {
   /** Placeholders the recorder gives every value of a kind, however many differ in one test. */
   private static final java.util.Set<String> FREE = java.util.Set.of("date", "<datetime>", "<duration>", "<memory>", "<table-status>", "<index-status>",
       "<code-size>", "<location>", "<layer-location>", "<request-id>", "<uuid>", "<code-sha-256>", "<md5-body>",
-      "<md5-of-body>", "<test-msg-id>", "<sender-id>");
+      "<md5-of-body>", "<test-msg-id>", "<sender-id>", "<approximate-creation-datetime>");
   private static final Pattern DATE_TIME = Pattern.compile("\\d{4}-\\d{2}-\\d{2}[T ]\\d{2}:\\d{2}:\\d{2}.*");
 
   private final Map<String, String> bound = new HashMap<>();
@@ -203,7 +209,9 @@ final class RecordedMatcher {
     while (m.find()) {
       regex.append(Pattern.quote(recorded.substring(last, m.start())));
       String name = m.group();
-      if (bound.containsKey(name)) {
+      if (name.startsWith(TIMESTAMP)) {
+        regex.append(timeForm(name.substring(TIMESTAMP.length(), name.length() - 1)));
+      } else if (bound.containsKey(name)) {
         regex.append(Pattern.quote(bound.get(name)));
       } else if (FREE.contains(name)) {
         regex.append("(?:").append(SPECIAL.getOrDefault(name, ".+?")).append(')');
@@ -217,6 +225,15 @@ final class RecordedMatcher {
     }
     regex.append(Pattern.quote(recorded.substring(last)));
     return Pattern.compile(regex.toString(), Pattern.DOTALL);
+  }
+
+  /** A pattern of times written as the example is: each digit any digit, the rest as it stands. */
+  private static String timeForm(String example) {
+    StringBuilder form = new StringBuilder();
+    for (char c : example.toCharArray()) {
+      form.append(Character.isDigit(c) ? "\\d" : Pattern.quote(String.valueOf(c)));
+    }
+    return form.toString();
   }
 
   private static String kebab(String key) {
