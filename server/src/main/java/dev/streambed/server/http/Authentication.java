@@ -74,7 +74,7 @@ public final class Authentication {
     if (verifier == null) {
       return true;
     }
-    if (request.headers().contains("X-Amz-Target") || request.headers().contains(HttpHeaderNames.AUTHORIZATION)) {
+    if (request.headers().contains(AwsHeaders.TARGET) || request.headers().contains(HttpHeaderNames.AUTHORIZATION)) {
       return false;
     }
     Map<String, List<String>> query = new QueryStringDecoder(request.uri()).parameters();

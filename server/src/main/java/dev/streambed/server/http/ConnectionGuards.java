@@ -179,7 +179,7 @@ final class ConnectionGuards {
     response.headers().set(HttpHeaderNames.CONTENT_TYPE, r.contentType());
     response.headers().set(HttpHeaderNames.CONTENT_LENGTH, r.body().readableBytes());
     response.headers().set(HttpHeaderNames.CONNECTION, "close");
-    response.headers().set("x-amzn-RequestId", RequestIds.next());
+    response.headers().set(AwsHeaders.REQUEST_ID, RequestIds.next());
     // From the tail of the pipeline, so that the HTTP encoder (after this handler) writes it.
     ctx.channel().writeAndFlush(response).addListener(ChannelFutureListener.CLOSE);
   }

@@ -231,8 +231,8 @@ public final class FrontDoor implements AutoCloseable {
       response.headers().set(HttpHeaderNames.CONTENT_TYPE, r.contentType());
       response.headers().set(HttpHeaderNames.CONTENT_LENGTH, body.readableBytes());
       response.headers().set(HttpHeaderNames.CONNECTION, "close");
-      response.headers().set("x-amzn-RequestId", RequestIds.next());
-      response.headers().set("x-amz-crc32", Long.toString(crc.getValue()));
+      response.headers().set(AwsHeaders.REQUEST_ID, RequestIds.next());
+      response.headers().set(AwsHeaders.CRC32, Long.toString(crc.getValue()));
       refused = true;
       ctx.writeAndFlush(response);
     }

@@ -131,7 +131,7 @@ final class HttpHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
     }
     // A path a REST service owns is that service's, whatever the content type claims: Java's
     // HttpURLConnection labels every POST form-encoded when the client names no type.
-    RestProtocol.Routed rest = !routes.rest().isEmpty() && !headers.contains("X-Amz-Target")
+    RestProtocol.Routed rest = !routes.rest().isEmpty() && !headers.contains(AwsHeaders.TARGET)
         ? RestProtocol.route(routes.rest(), request) : null;
     String form = rest == null ? queryForm(routes, request) : null;
     // Query and REST services (IAM, STS, Lambda) use UUIDs as request ids; DynamoDB its own.
@@ -146,7 +146,7 @@ final class HttpHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
     RequestContext context = new RequestContext(requestId, region, accountId,
         signature == null ? null : signature.accessKeyId(), headers.get(HttpHeaderNames.HOST));
 
-    String target = headers.get("X-Amz-Target");
+    String target = headers.get(AwsHeaders.TARGET);
     JsonProtocol.Response response;
     if (rest != null) {
       AuthFailure refused = refusal(admission, rest.service().name());
@@ -217,7 +217,7 @@ final class HttpHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
    * of a GET that names an {@code Action}; null for any other request.
    */
   private static String queryForm(Routes routes, FullHttpRequest request) {
-    if (routes.query().isEmpty() || request.headers().contains("X-Amz-Target")) {
+    if (routes.query().isEmpty() || request.headers().contains(AwsHeaders.TARGET)) {
       return null;
     }
     String contentType = request.headers().get(HttpHeaderNames.CONTENT_TYPE);
@@ -399,11 +399,11 @@ final class HttpHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
     HttpHeaders h = http.headers();
     h.set(HttpHeaderNames.CONTENT_TYPE, response.contentType());
     h.set(HttpHeaderNames.CONTENT_LENGTH, body.readableBytes());
-    h.set("x-amzn-RequestId", requestId);
+    h.set(AwsHeaders.REQUEST_ID, requestId);
     for (Map.Entry<String, String> extra : response.headers().entrySet()) {
       h.set(extra.getKey(), extra.getValue());
     }
-    h.set("x-amz-crc32", Long.toString(crc.getValue()));
+    h.set(AwsHeaders.CRC32, Long.toString(crc.getValue()));
     if (keepAlive) {
       if (http10) {
         h.set(HttpHeaderNames.CONNECTION, "keep-alive");

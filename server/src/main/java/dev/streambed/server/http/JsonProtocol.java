@@ -20,7 +20,6 @@ import dev.streambed.kernel.value.AttributeValue;
 import dev.streambed.kernel.value.AttributeValueJson;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufAllocator;
-import io.netty.buffer.ByteBufInputStream;
 import io.netty.buffer.ByteBufOutputStream;
 import java.io.IOException;
 import java.util.Map;
@@ -159,7 +158,19 @@ final class JsonProtocol {
     if (!content.isReadable()) {
       return MAPPER.createObjectNode();
     }
-    try (JsonParser p = FACTORY.createParser((java.io.InputStream) new ByteBufInputStream(content))) {
+    // From the bytes themselves: a parser over a stream first reads it to detect its encoding.
+    byte[] bytes;
+    int offset;
+    int length = content.readableBytes();
+    if (content.hasArray()) {
+      bytes = content.array();
+      offset = content.arrayOffset() + content.readerIndex();
+    } else {
+      bytes = new byte[length];
+      offset = 0;
+      content.getBytes(content.readerIndex(), bytes);
+    }
+    try (JsonParser p = FACTORY.createParser(bytes, offset, length)) {
       JsonNode node = MAPPER.readTree(p);
       if (p.nextToken() != null) {
         throw new IOException("trailing content");

@@ -37,10 +37,17 @@ final class WebRoute {
 
   /** The site whose prefix the request's path is under, or null. */
   static WebSite site(List<WebSite> sites, String uri) {
-    String path = new QueryStringDecoder(uri).rawPath();
+    String path = null;
     for (WebSite s : sites) {
       String p = s.prefix();
-      if (path.equals(p) || path.startsWith(p + "/")) {
+      // Most requests are the AWS services' (path "/"): they are told apart without decoding.
+      if (!uri.startsWith(p)) {
+        continue;
+      }
+      if (path == null) {
+        path = new QueryStringDecoder(uri).rawPath();
+      }
+      if (path.equals(p) || (path.startsWith(p) && path.length() > p.length() && path.charAt(p.length()) == '/')) {
         return s;
       }
     }
