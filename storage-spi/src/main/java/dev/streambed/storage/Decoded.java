@@ -19,7 +19,7 @@ import java.util.function.Function;
 public final class Decoded<T> {
   private record Held<T>(byte[] bytes, T value) {}
 
-  private final ConcurrentHashMap<Key, Held<T>> held = new ConcurrentHashMap<>();
+  private final ConcurrentHashMap<ByteKey, Held<T>> held = new ConcurrentHashMap<>();
   private final int capacity;
   private final Function<byte[], T> decoder;
 
@@ -52,7 +52,7 @@ public final class Decoded<T> {
   }
 
   private T of(byte[] key, byte[] bytes, Function<byte[], T> decoder) {
-    Key k = new Key(key);
+    ByteKey k = ByteKey.of(key);
     Held<T> h = held.get(k);
     if (h != null && (h.bytes == bytes || Arrays.equals(h.bytes, bytes))) {
       return h.value;
@@ -63,26 +63,5 @@ public final class Decoded<T> {
     }
     held.put(k, new Held<>(bytes, value));
     return value;
-  }
-
-  /** A key's bytes compared by content. */
-  private static final class Key {
-    private final byte[] bytes;
-    private final int hash;
-
-    Key(byte[] bytes) {
-      this.bytes = bytes;
-      this.hash = Arrays.hashCode(bytes);
-    }
-
-    @Override
-    public boolean equals(Object o) {
-      return o instanceof Key k && k.hash == hash && Arrays.equals(k.bytes, bytes);
-    }
-
-    @Override
-    public int hashCode() {
-      return hash;
-    }
   }
 }

@@ -1,11 +1,12 @@
 package dev.streambed.storage.memory;
 
 import dev.streambed.storage.Batch;
+import dev.streambed.storage.ByteKey;
 import dev.streambed.storage.Entry;
 import dev.streambed.storage.Storage;
 import dev.streambed.storage.VersionConflictException;
-import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.NavigableMap;
@@ -25,33 +26,16 @@ public final class MemoryStorage implements Storage {
 
   private record Stored(byte[] value, long version) {}
 
-  /** A byte[] key with value equality, for the hash map. */
-  private record HashKey(byte[] bytes, int hash) {
-    static HashKey of(byte[] bytes) {
-      return new HashKey(bytes, Arrays.hashCode(bytes));
-    }
-
-    @Override
-    public boolean equals(Object o) {
-      return o instanceof HashKey other && other.hash == hash && Arrays.equals(other.bytes, bytes);
-    }
-
-    @Override
-    public int hashCode() {
-      return hash;
-    }
-  }
-
   private final ConcurrentSkipListMap<byte[], Stored> map =
       new ConcurrentSkipListMap<>(Arrays::compareUnsigned);
-  private final java.util.concurrent.ConcurrentHashMap<HashKey, Stored> points =
+  private final java.util.concurrent.ConcurrentHashMap<ByteKey, Stored> points =
       new java.util.concurrent.ConcurrentHashMap<>(1024);
   private final KeyStripes stripes = new KeyStripes(STRIPES);
   private final AtomicLong versions = new AtomicLong();
 
   @Override
   public Entry get(byte[] key) {
-    Stored s = points.get(HashKey.of(key));
+    Stored s = points.get(ByteKey.of(key));
     return s == null ? null : new Entry(key, s.value, s.version);
   }
 
@@ -76,7 +60,7 @@ public final class MemoryStorage implements Storage {
   public void commit(Batch batch) {
     try (KeyStripes.Held held = stripes.lock(batch)) {
       for (Batch.Check check : batch.checks()) {
-        Stored current = points.get(HashKey.of(check.key()));
+        Stored current = points.get(ByteKey.of(check.key()));
         long version = current == null ? ABSENT : current.version;
         if (version != check.version()) {
           throw new VersionConflictException("version of key changed: expected "
@@ -84,7 +68,7 @@ public final class MemoryStorage implements Storage {
         }
       }
       for (Batch.Write w : batch.writes()) {
-        HashKey hashKey = HashKey.of(w.key());
+        ByteKey hashKey = ByteKey.of(w.key());
         if (w.value() == null) {
           // Hash map first: a point read never sees a key the ordered map no longer has.
           points.remove(hashKey);
