@@ -1144,6 +1144,25 @@ scenario(API, "TestLambdaEventSourceMappings::test_event_source_mapping_lifecycl
     lambda: mapping_lifecycle(True))
 
 
+@scenario(API, "TestLambdaEventSourceMappings::test_event_source_mapping_exceptions")
+def mapping_exceptions():
+    queue = f"arn:aws:sqs:{REGION}:111111111111:somequeue"
+    answers = {"get_unknown_uuid": error(lam.get_event_source_mapping, UUID=str(uuid.uuid4())),
+               "delete_unknown_uuid": error(lam.delete_event_source_mapping, UUID=str(uuid.uuid4())),
+               "update_unknown_uuid": error(lam.update_event_source_mapping, UUID=str(uuid.uuid4()), Enabled=False)}
+    # Listings answer whether or not the function or the event source they name exists.
+    lam.list_event_source_mappings()
+    lam.list_event_source_mappings(FunctionName="doesnotexist")
+    lam.list_event_source_mappings(EventSourceArn=queue)
+    answers["create_no_event_source_arn"] = error(lam.create_event_source_mapping, FunctionName="doesnotexist")
+    answers["create_unknown_params"] = error(lam.create_event_source_mapping, FunctionName="doesnotexist",
+                                             EventSourceArn=queue)
+    answers["destination_config_failure"] = error(
+        lam.create_event_source_mapping, FunctionName="doesnotexist", EventSourceArn=queue,
+        DestinationConfig={"OnSuccess": {"Destination": f"arn:aws:sqs:{REGION}:111111111111:someotherqueue"}})
+    return answers
+
+
 @scenario(API, "TestLambdaEventSourceMappings::test_create_event_source_validation")
 def mapping_validation():
     name, _ = create(f"function-{uid()}")

@@ -81,24 +81,26 @@ final class MappingOperations {
       }
     }
     // Null: not given; empty: given without a destination (which an update uses to remove it).
-    String onFailure = null;
     JsonNode destination = JsonMembers.object(in, "DestinationConfig");
-    if (destination != null) {
-      JsonNode failure = JsonMembers.object(destination, "OnFailure");
-      if (failure != null) {
-        onFailure = JsonMembers.string(failure, "Destination");
-        if (onFailure == null) {
-          onFailure = "";
-        }
-      }
-    }
+    String onFailure = destination(destination, "OnFailure");
+    String onSuccess = destination(destination, "OnSuccess");
     return new EventSourceMappings.Settings(JsonMembers.string(in, "FunctionName"),
         JsonMembers.string(in, "EventSourceArn"), integer(in, "BatchSize"),
         integer(in, "MaximumBatchingWindowInSeconds"), JsonMembers.string(in, "StartingPosition"),
         integer(in, "ParallelizationFactor"), integer(in, "MaximumRetryAttempts"),
         integer(in, "MaximumRecordAgeInSeconds"), JsonMembers.bool(in, "BisectBatchOnFunctionError"),
         integer(in, "TumblingWindowInSeconds"), JsonMembers.strings(in, "FunctionResponseTypes"),
-        patterns, onFailure, JsonMembers.bool(in, "Enabled"));
+        patterns, onFailure, JsonMembers.bool(in, "Enabled"), onSuccess);
+  }
+
+  /** DestinationConfig's OnFailure or OnSuccess: null when not given, empty when given without a Destination. */
+  private static String destination(JsonNode config, String member) {
+    JsonNode on = config == null ? null : JsonMembers.object(config, member);
+    if (on == null) {
+      return null;
+    }
+    String arn = JsonMembers.string(on, "Destination");
+    return arn == null ? "" : arn;
   }
 
   /** A mapping in AWS's EventSourceMappingConfiguration shape, in the given state. */

@@ -104,29 +104,59 @@ public final class EventSourceMappings {
     this.iam = iam;
   }
 
-  /** What CreateEventSourceMapping and UpdateEventSourceMapping carry; null members are not given. */
+  /**
+   * What CreateEventSourceMapping and UpdateEventSourceMapping carry; null members are not given.
+   *
+   * @param onFailure the OnFailure destination, empty when OnFailure is given without one
+   * @param onSuccess the OnSuccess destination, empty when OnSuccess is given without one
+   */
   public record Settings(String functionName, String eventSourceArn, Integer batchSize,
       Integer maximumBatchingWindowInSeconds, String startingPosition, Integer parallelizationFactor,
       Integer maximumRetryAttempts, Integer maximumRecordAgeInSeconds, Boolean bisectBatchOnFunctionError,
       Integer tumblingWindowInSeconds, List<String> functionResponseTypes, List<String> filterPatterns,
-      String onFailure, Boolean enabled) {}
+      String onFailure, Boolean enabled, String onSuccess) {
 
+    /** Settings without an OnSuccess destination, which no mapping takes. */
+    public Settings(String functionName, String eventSourceArn, Integer batchSize,
+        Integer maximumBatchingWindowInSeconds, String startingPosition, Integer parallelizationFactor,
+        Integer maximumRetryAttempts, Integer maximumRecordAgeInSeconds, Boolean bisectBatchOnFunctionError,
+        Integer tumblingWindowInSeconds, List<String> functionResponseTypes, List<String> filterPatterns,
+        String onFailure, Boolean enabled) {
+      this(functionName, eventSourceArn, batchSize, maximumBatchingWindowInSeconds, startingPosition,
+          parallelizationFactor, maximumRetryAttempts, maximumRecordAgeInSeconds, bisectBatchOnFunctionError,
+          tumblingWindowInSeconds, functionResponseTypes, filterPatterns, onFailure, enabled, null);
+    }
+  }
+
+  /**
+   * CreateEventSourceMapping, checking in AWS's order: the request's schema (FunctionName,
+   * StartingPosition's values) first; then, as AWS's recorded answers show
+   * (test_event_source_mapping_exceptions), a missing EventSourceArn, an OnSuccess destination,
+   * the function, and only then what the event source needs (a DynamoDB stream, with its
+   * StartingPosition): a mapping of a function that does not exist is "Function does not exist"
+   * whatever else it lacks.
+   */
   public MappingConfig create(String account, String region, Settings s) {
+    if (s.functionName() == null) {
+      throw AwsException.validation("1 validation error detected: Value null at 'functionName' failed "
+          + "to satisfy constraint: Member must not be null");
+    }
+    if (s.startingPosition() != null && !Set.of("LATEST", "AT_TIMESTAMP", "TRIM_HORIZON").contains(s.startingPosition())) {
+      throw AwsException.validation("1 validation error detected: Value '" + s.startingPosition()
+          + "' at 'startingPosition' failed to satisfy constraint: Member must satisfy enum value set: "
+          + "[LATEST, AT_TIMESTAMP, TRIM_HORIZON]");
+    }
     if (s.eventSourceArn() == null) {
+      throw invalid("Unrecognized event source.");
+    }
+    refuseOnSuccess(s);
+    Target target = target(s.functionName(), account, region);
+    if (!STREAM_ARN.matcher(s.eventSourceArn()).matches()) {
       throw invalid("Unrecognized event source.");
     }
     if (s.startingPosition() == null) {
       throw invalid("1 validation error detected: Value null at 'startingPosition' failed to satisfy "
           + "constraint: Member must not be null.");
-    }
-    if (!Set.of("LATEST", "AT_TIMESTAMP", "TRIM_HORIZON").contains(s.startingPosition())) {
-      throw AwsException.validation("1 validation error detected: Value '" + s.startingPosition()
-          + "' at 'startingPosition' failed to satisfy constraint: Member must satisfy enum value set: "
-          + "[LATEST, AT_TIMESTAMP, TRIM_HORIZON]");
-    }
-    Target target = target(s.functionName(), account, region);
-    if (!STREAM_ARN.matcher(s.eventSourceArn()).matches()) {
-      throw invalid("Unrecognized event source.");
     }
     if (s.startingPosition().equals("AT_TIMESTAMP")) {
       throw invalid("Unsupported starting position for arn type: " + s.eventSourceArn());
@@ -193,6 +223,7 @@ public final class EventSourceMappings {
         throw new AwsException(LambdaError.RESOURCE_NOT_FOUND, "The resource you requested does not exist.");
       }
       MappingConfig m = decode(e.value());
+      refuseOnSuccess(s);
       String functionArn = m.functionArn();
       FunctionConfig function = null;
       if (s.functionName() != null) {
@@ -256,10 +287,6 @@ public final class EventSourceMappings {
   private record Target(FunctionConfig config, String shownArn) {}
 
   private Target target(String functionName, String account, String region) {
-    if (functionName == null) {
-      throw AwsException.validation("1 validation error detected: Value null at 'functionName' failed "
-          + "to satisfy constraint: Member must not be null");
-    }
     FunctionRef ref = FunctionRef.parse(functionName, account, region);
     Functions.Resolved resolved;
     try {
@@ -310,6 +337,21 @@ public final class EventSourceMappings {
     }
   }
 
+  /**
+   * No event source mapping takes an OnSuccess destination (Lambda API reference, DestinationConfig:
+   * "Not supported in CreateEventSourceMapping or UpdateEventSourceMapping"); AWS refuses it before
+   * it looks the function up.
+   */
+  private static void refuseOnSuccess(Settings s) {
+    if (s.onSuccess() != null) {
+      throw unsupportedDestination();
+    }
+  }
+
+  private static AwsException unsupportedDestination() {
+    return invalid("Unsupported DestinationConfig parameter for given event source mapping type.");
+  }
+
   private static MappingConfig validated(MappingConfig m) {
     range("batchSize", m.batchSize(), 1, 10000);
     range("maximumBatchingWindowInSeconds", m.maximumBatchingWindowInSeconds(), 0, 300);
@@ -335,7 +377,7 @@ public final class EventSourceMappings {
     // AWS takes a queue, a topic or a bucket for a stream's failed batches. Streambed also takes a
     // function (invoked asynchronously with the record), which needs no other service.
     if (m.onFailure() != null && !m.onFailure().matches("arn:aws[a-zA-Z-]*:(sqs|sns|s3|lambda):.*")) {
-      throw invalid("Unsupported DestinationConfig parameter for given event source mapping type.");
+      throw unsupportedDestination();
     }
     return m;
   }

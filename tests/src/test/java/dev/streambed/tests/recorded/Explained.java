@@ -62,11 +62,6 @@ final class Explained {
           "event source mappings of SQS queues are not served (the test tags one)"),
       Map.entry("TestLambdaTag::test_create_tag_on_esm_create",
           "event source mappings of SQS queues are not served (the test tags one)"),
-      Map.entry("TestLambdaEventSourceMappings::test_event_source_mapping_exceptions",
-          "left to the event source mapping work (lambda.esm): CreateEventSourceMapping of a missing function "
-              + "must answer 'Function does not exist' before it looks at StartingPosition, and an OnSuccess "
-              + "destination of an SQS mapping 'Unsupported DestinationConfig parameter for given event source "
-              + "mapping type.'"),
       // Stream triggers
       Map.entry("TestDynamoDBEventSourceMapping::test_dynamodb_event_source_mapping_with_sns_on_failure_destination_config",
           "SNS is not served (the failure record is published to a topic the test reads through a queue)"),
