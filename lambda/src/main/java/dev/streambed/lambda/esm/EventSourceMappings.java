@@ -9,6 +9,7 @@ import dev.streambed.lambda.FunctionRef;
 import dev.streambed.lambda.Functions;
 import dev.streambed.lambda.LambdaError;
 import dev.streambed.storage.Batch;
+import dev.streambed.storage.Decoded;
 import dev.streambed.storage.Entry;
 import dev.streambed.storage.Keys;
 import dev.streambed.storage.Storage;
@@ -77,7 +78,7 @@ public final class EventSourceMappings {
       if (e == null) {
         return;
       }
-      MappingConfig m = decode(e.value());
+      MappingConfig m = decoded.of(e);
       if (result.equals(m.lastProcessingResult())) {
         return;
       }
@@ -193,7 +194,7 @@ public final class EventSourceMappings {
     if (e == null) {
       throw new AwsException(LambdaError.RESOURCE_NOT_FOUND, "The resource you requested does not exist.");
     }
-    return decode(e.value());
+    return decoded.of(e);
   }
 
   /** ListEventSourceMappings: by function (as named, with its qualifier) and/or event source. */
@@ -418,6 +419,9 @@ public final class EventSourceMappings {
       throw new UncheckedIOException(e);
     }
   }
+
+  /** Each batch reads its mapping (its settings, its last result): decoded once per change. */
+  private final Decoded<MappingConfig> decoded = new Decoded<>(4096, EventSourceMappings::decode);
 
   private static MappingConfig decode(byte[] bytes) {
     try {
