@@ -62,6 +62,8 @@ final class AsyncInvocations implements AutoCloseable {
   private final Object idle = new Object();
   /** Tasks scheduled and not yet done (attempts, throttle waits, sends); guarded by {@link #idle}. */
   private int active;
+  /** What a previous run left, read before any new event can be stored; taken by {@link #resume}. */
+  private List<Queued> leftOver;
 
   AsyncInvocations(Invocations invocations, Functions functions, Storage storage, Clock clock, Duration retryDelay,
       Deliveries deliveries) {
@@ -72,6 +74,7 @@ final class AsyncInvocations implements AutoCloseable {
     this.retryDelay = retryDelay;
     this.deliveries = deliveries;
     this.timers = Timers.of(clock);
+    this.leftOver = store.all();
   }
 
   /** Accepts an event: stored before Invoke answers, then attempted at once. */
@@ -82,11 +85,14 @@ final class AsyncInvocations implements AutoCloseable {
   }
 
   /**
-   * Carries on with every event the store holds: a finished one's sends are made, the others
-   * are attempted when their retry is due (at once if it is past).
+   * Carries on with every event the store held when this queue was made (events accepted since
+   * are running already): a finished one's sends are made, the others are attempted when their
+   * retry is due (at once if it is past).
    */
-  void resume() {
-    for (Queued q : store.all()) {
+  synchronized void resume() {
+    List<Queued> previous = leftOver;
+    leftOver = List.of();
+    for (Queued q : previous) {
       if (q.sends() != null) {
         later(() -> send(q), 0);
       } else {
