@@ -2,12 +2,18 @@ package dev.streambed.lambda;
 
 import dev.streambed.kernel.error.AwsException;
 import dev.streambed.kernel.time.Timers;
+import dev.streambed.lambda.QueuedEvents.Answer;
+import dev.streambed.lambda.QueuedEvents.Queued;
+import dev.streambed.lambda.QueuedEvents.Send;
 import dev.streambed.lambda.runtime.Outcome;
+import dev.streambed.storage.Storage;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
@@ -24,8 +30,14 @@ import org.slf4j.LoggerFactory;
  * than MaximumEventAgeInSeconds (six hours unless set); a throttled attempt waits a second and
  * tries again without counting. The outcome goes to the destinations the config names and a
  * discarded event to the function's dead-letter queue. Retries wait for the injected clock, so a
- * test that moves the clock sees them at once. The queue lives in memory: events still waiting
- * when Streambed stops are lost.
+ * test that moves the clock sees them at once.
+ *
+ * <p>The queue is kept in the store ({@link QueuedEvents}), as AWS keeps the events it accepted:
+ * an event is stored before Invoke answers 202 and rewritten with its attempt count each time it
+ * waits for a retry, and what a finished event leaves to send is stored in place of the event
+ * before it is sent. {@link #resume} carries on with what a previous run left, so after a stop or
+ * a crash each event runs again from its last stored state (an attempt cut off by the stop runs
+ * again, as AWS may run an event more than once) and a finished one never runs again.
  */
 final class AsyncInvocations implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(AsyncInvocations.class);
@@ -35,6 +47,7 @@ final class AsyncInvocations implements AutoCloseable {
 
   private final Invocations invocations;
   private final Functions functions;
+  private final QueuedEvents store;
   private final Clock clock;
   private final Duration retryDelay;
   private final Deliveries deliveries;
@@ -44,133 +57,251 @@ final class AsyncInvocations implements AutoCloseable {
     t.setDaemon(true);
     return t;
   });
+  /** Set first on close: what an attempt cut off by the stop answers is not the function's. */
+  private volatile boolean closed;
+  private final Object idle = new Object();
+  /** Tasks scheduled and not yet done (attempts, throttle waits, sends); guarded by {@link #idle}. */
+  private int active;
+  /** What a previous run left, read before any new event can be stored; taken by {@link #resume}. */
+  private List<Queued> leftOver;
 
-  AsyncInvocations(Invocations invocations, Functions functions, Clock clock, Duration retryDelay,
+  AsyncInvocations(Invocations invocations, Functions functions, Storage storage, Clock clock, Duration retryDelay,
       Deliveries deliveries) {
     this.invocations = invocations;
     this.functions = functions;
+    this.store = new QueuedEvents(storage);
     this.clock = clock;
     this.retryDelay = retryDelay;
     this.deliveries = deliveries;
     this.timers = Timers.of(clock);
+    this.leftOver = store.all();
   }
 
+  /** Accepts an event: stored before Invoke answers, then attempted at once. */
   void enqueue(AsyncEvent e) {
-    later(e, 0, 0);
+    Queued q = Queued.accepted(e);
+    store.put(q);
+    later(() -> attempt(q), 0);
   }
 
-  /** The next attempt, after {@code delayMillis} of real time (a throttle's back-off). */
-  private void later(AsyncEvent e, int attempts, long delayMillis) {
-    try {
-      queue.schedule(() -> attempt(e, attempts), delayMillis, TimeUnit.MILLISECONDS);
-    } catch (RejectedExecutionException closed) {
-      // Streambed is stopping: the event is lost with the rest of the queue.
+  /**
+   * Carries on with every event the store held when this queue was made (events accepted since
+   * are running already): a finished one's sends are made, the others are attempted when their
+   * retry is due (at once if it is past).
+   */
+  synchronized void resume() {
+    List<Queued> previous = leftOver;
+    leftOver = List.of();
+    for (Queued q : previous) {
+      if (q.sends() != null) {
+        later(() -> send(q), 0);
+      } else {
+        retryAt(q);
+      }
     }
   }
 
-  /** A retry, once the clock reads {@code atMillis}. */
-  private void retryAt(AsyncEvent e, int attempts, long atMillis) {
-    timers.at(atMillis).thenRun(() -> later(e, attempts, 0));
+  /**
+   * Waits until no attempt runs or is due: every event left waits for its retry on the clock.
+   * False if the timeout passed first.
+   */
+  boolean awaitIdle(Duration timeout) throws InterruptedException {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    synchronized (idle) {
+      while (active > 0) {
+        long left = deadline - System.nanoTime();
+        if (left <= 0) {
+          return false;
+        }
+        TimeUnit.NANOSECONDS.timedWait(idle, left);
+      }
+      return true;
+    }
   }
 
-  /** One attempt; {@code attempts} is how often the function ran for the event before. */
-  private void attempt(AsyncEvent e, int attempts) {
+  private void busy(int delta) {
+    synchronized (idle) {
+      active += delta;
+      if (active == 0) {
+        idle.notifyAll();
+      }
+    }
+  }
+
+  /** Runs a task on the queue's threads after {@code delayMillis} of real time (a throttle's back-off). */
+  private void later(Runnable task, long delayMillis) {
+    busy(1);
+    try {
+      queue.schedule(() -> {
+        try {
+          task.run();
+        } catch (RuntimeException x) {
+          if (!closed) {
+            LOG.warn("asynchronous invocation failed", x);
+          }
+        } finally {
+          busy(-1);
+        }
+      }, delayMillis, TimeUnit.MILLISECONDS);
+    } catch (RejectedExecutionException stopping) {
+      // Streambed is stopping: the event stays stored for the next start.
+      busy(-1);
+    }
+  }
+
+  /** The next attempt, once the clock reads the event's due time. */
+  private void retryAt(Queued q) {
+    timers.at(q.dueAtMillis()).thenRun(() -> later(() -> attempt(q), 0));
+  }
+
+  /** One attempt at an event; {@code q.attempts()} is how often the function ran for it before. */
+  private void attempt(Queued q) {
+    if (closed) {
+      return;
+    }
+    AsyncEvent e = q.event();
     FunctionConfig f = e.resolved().config();
     EventInvokeConfigs.EventInvokeConfig settings = functions.eventInvokeConfigs().find(e.configRef());
     int maxRetries = settings == null || settings.maximumRetryAttempts() == null ? DEFAULT_RETRIES
         : settings.maximumRetryAttempts();
     long maxAgeMillis = 1000L * (settings == null || settings.maximumEventAgeInSeconds() == null
         ? DEFAULT_MAX_AGE_SECONDS : settings.maximumEventAgeInSeconds());
+    if (clock.millis() - e.queuedAt() >= maxAgeMillis) {
+      // Lambda discards an event older than its maximum age without running it again: one that
+      // waited out a stop of Streambed longer than that, or whose config was changed meanwhile.
+      discard(q, settings, "EventAgeExceeded", q.attempts(), q.last(), 200, null);
+      return;
+    }
     Integer reserved = functions.reservedConcurrency(new FunctionRef(f.account(), f.region(), f.name(), null));
     if (reserved != null && reserved == 0) {
       // Nothing may run it: Lambda gives up at once (recorded in test_lambda's test_reserved_concurrency).
-      discard(e, settings, "ZeroReservedConcurrency", attempts, null, 429, "Rate Exceeded.");
+      discard(q, settings, "ZeroReservedConcurrency", q.attempts(), null, 429, "Rate Exceeded.");
       return;
     }
     Outcome o;
     try {
       o = invocations.run(e.resolved(), e.event(), e.requestId(), null);
     } catch (AwsException x) {
+      if (closed) {
+        return;
+      }
       if (x.errorCode() == LambdaError.TOO_MANY_REQUESTS) {
         if (clock.millis() + THROTTLE_WAIT_MILLIS - e.queuedAt() >= maxAgeMillis) {
-          discard(e, settings, "EventAgeExceeded", attempts, null, 429, x.getMessage());
+          discard(q, settings, "EventAgeExceeded", q.attempts(), q.last(), 429, x.getMessage());
         } else {
-          later(e, attempts, THROTTLE_WAIT_MILLIS);
+          later(() -> attempt(q), THROTTLE_WAIT_MILLIS);
         }
         return;
       }
       // The function cannot run at all (its role cannot be assumed, say): no retry can help.
       LOG.warn("asynchronous invocation of {} failed: {}", e.resolved().functionArn(), x.getMessage());
-      discard(e, settings, "RetriesExhausted", attempts, null, x.errorCode().status(), x.getMessage());
+      discard(q, settings, "RetriesExhausted", q.attempts(), null, x.errorCode().status(), x.getMessage());
       return;
     } catch (RuntimeException x) {
+      if (closed) {
+        return;
+      }
       LOG.warn("asynchronous invocation of {} failed", e.resolved().functionArn(), x);
-      discard(e, settings, "RetriesExhausted", attempts, null, 500, x.getMessage());
+      discard(q, settings, "RetriesExhausted", q.attempts(), null, 500, x.getMessage());
       return;
     }
-    int made = attempts + 1;
+    if (closed) {
+      // The stop ended the attempt: the event keeps its stored state and runs again on the next start.
+      return;
+    }
+    Answer answer = new Answer(o.payload(), o.functionError());
+    int made = q.attempts() + 1;
     if (!o.functionError()) {
+      List<Send> sends = new ArrayList<>();
       if (settings != null && settings.onSuccess() != null) {
-        deliver(e, settings.onSuccess(), DestinationRecord.of(e, "Success", made, o, clock.millis()));
+        destination(sends, e, settings.onSuccess(), DestinationRecord.of(e, "Success", made, answer, clock.millis()));
       }
+      finish(q, sends);
       return;
     }
     if (made > maxRetries) {
-      discard(e, settings, "RetriesExhausted", made, o, 200, null);
+      discard(q, settings, "RetriesExhausted", made, answer, 200, null);
       return;
     }
     long delay = retryDelay.toMillis() << (made - 1);
     // Lambda does not wait for a retry the event would be too old for (recorded in
     // test_lambda_destinations' test_maxeventage: the record comes before the age is reached).
     if (clock.millis() + delay - e.queuedAt() >= maxAgeMillis) {
-      discard(e, settings, "EventAgeExceeded", made, o, 200, null);
+      discard(q, settings, "EventAgeExceeded", made, answer, 200, null);
       return;
     }
-    retryAt(e, made, clock.millis() + delay);
+    Queued next = q.retriedAt(made, clock.millis() + delay, answer);
+    store.put(next);
+    retryAt(next);
   }
 
   /** An event Lambda gives up on: to the OnFailure destination, and to the dead-letter queue. */
-  private void discard(AsyncEvent e, EventInvokeConfigs.EventInvokeConfig settings, String condition, int attempts,
-      Outcome o, int errorCode, String errorMessage) {
+  private void discard(Queued q, EventInvokeConfigs.EventInvokeConfig settings, String condition, int attempts,
+      Answer last, int errorCode, String errorMessage) {
+    AsyncEvent e = q.event();
+    List<Send> sends = new ArrayList<>();
     if (settings != null && settings.onFailure() != null) {
-      deliver(e, settings.onFailure(), DestinationRecord.of(e, condition, attempts, o, clock.millis()));
+      destination(sends, e, settings.onFailure(), DestinationRecord.of(e, condition, attempts, last, clock.millis()));
     }
     String dlq = e.resolved().config().deadLetterTarget();
-    if (dlq == null) {
-      return;
-    }
-    if (!dlq.contains(":sqs:")) {
+    if (dlq != null && !dlq.contains(":sqs:")) {
       LOG.warn("{}: dead-letter target {} is not a queue; only SQS queues are served", e.resolved().functionArn(), dlq);
-      return;
+    } else if (dlq != null) {
+      // The event as it came, with what went wrong (recorded in test_lambda_destinations' test_dead_letter_queue).
+      Map<String, Deliveries.Attribute> attributes = new LinkedHashMap<>();
+      attributes.put("RequestID", new Deliveries.Attribute("String", e.requestId()));
+      attributes.put("ErrorCode", new Deliveries.Attribute("Number", Integer.toString(errorCode)));
+      String message = errorMessage != null ? errorMessage
+          : last == null ? null : DestinationRecord.errorMessage(last.payload());
+      if (message != null) {
+        attributes.put("ErrorMessage", new Deliveries.Attribute("String", message));
+      }
+      sends.add(new Send(dlq, new String(e.event(), StandardCharsets.UTF_8), attributes));
     }
-    // The event as it came, with what went wrong (recorded in test_lambda_destinations' test_dead_letter_queue).
-    Map<String, Deliveries.Attribute> attributes = new LinkedHashMap<>();
-    attributes.put("RequestID", new Deliveries.Attribute("String", e.requestId()));
-    attributes.put("ErrorCode", new Deliveries.Attribute("Number", Integer.toString(errorCode)));
-    String message = errorMessage != null ? errorMessage : o == null ? null : DestinationRecord.errorMessage(o.payload());
-    if (message != null) {
-      attributes.put("ErrorMessage", new Deliveries.Attribute("String", message));
-    }
-    try {
-      deliveries.sendToQueue(dlq, new String(e.event(), StandardCharsets.UTF_8), attributes, traceHeader());
-    } catch (RuntimeException x) {
-      LOG.warn("{}: could not send to the dead-letter queue {}: {}", e.resolved().functionArn(), dlq, x.getMessage());
+    finish(q, sends);
+  }
+
+  /** A destination record to send, if its destination is one Streambed serves (a queue, a function). */
+  private static void destination(List<Send> sends, AsyncEvent e, String destination, byte[] record) {
+    if (destination.contains(":sqs:") || destination.contains(":lambda:")) {
+      sends.add(new Send(destination, new String(record, StandardCharsets.UTF_8), Map.of()));
+    } else {
+      LOG.warn("{}: destination {} is not served: only SQS queues and Lambda functions receive records",
+          e.resolved().functionArn(), destination);
     }
   }
 
-  /** Sends a destination record to a queue or, asynchronously, to another function. */
-  private void deliver(AsyncEvent e, String destination, byte[] record) {
-    try {
-      if (destination.contains(":sqs:")) {
-        deliveries.sendToQueue(destination, new String(record, StandardCharsets.UTF_8), Map.of(), traceHeader());
-      } else if (destination.contains(":lambda:")) {
-        FunctionConfig f = e.resolved().config();
-        invocations.invoke(FunctionRef.parse(destination, f.account(), f.region()), "Event", null, record, null);
-      } else {
-        LOG.warn("destination {} is not served: only SQS queues and Lambda functions receive records", destination);
+  /**
+   * A finished event: forgotten at once when it leaves nothing to send, else stored with its
+   * sends in its place (so it never runs again) and then sent.
+   */
+  private void finish(Queued q, List<Send> sends) {
+    if (sends.isEmpty()) {
+      store.delete(q);
+      return;
+    }
+    Queued done = q.finished(sends);
+    store.put(done);
+    send(done);
+  }
+
+  /** Makes a finished event's sends, then forgets it; a stop in between sends them again on the next start. */
+  private void send(Queued done) {
+    FunctionConfig f = done.event().resolved().config();
+    for (Send s : done.sends()) {
+      try {
+        if (s.target().contains(":sqs:")) {
+          deliveries.sendToQueue(s.target(), s.body(), s.attributes(), traceHeader());
+        } else {
+          invocations.invoke(FunctionRef.parse(s.target(), f.account(), f.region()), "Event", null,
+              s.body().getBytes(StandardCharsets.UTF_8), null);
+        }
+      } catch (RuntimeException x) {
+        LOG.warn("{}: could not send to {}: {}", f.arn(), s.target(), x.getMessage());
       }
-    } catch (RuntimeException x) {
-      LOG.warn("could not send to the destination {}: {}", destination, x.getMessage());
+    }
+    if (!closed) {
+      store.delete(done);
     }
   }
 
@@ -183,6 +314,7 @@ final class AsyncInvocations implements AutoCloseable {
 
   @Override
   public void close() {
+    closed = true;
     timers.close();
     queue.shutdownNow();
   }

@@ -5,7 +5,7 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.streambed.lambda.runtime.Outcome;
+import dev.streambed.lambda.QueuedEvents.Answer;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -31,9 +31,9 @@ final class DestinationRecord {
   /**
    * @param condition Success, RetriesExhausted, EventAgeExceeded or ZeroReservedConcurrency
    * @param attempts how often the function ran (approximateInvokeCount)
-   * @param outcome the last attempt's, or null when the function never ran
+   * @param answer the last attempt's, or null when the function never ran
    */
-  static byte[] of(AsyncEvent e, String condition, int attempts, Outcome outcome, long nowMillis) {
+  static byte[] of(AsyncEvent e, String condition, int attempts, Answer answer, long nowMillis) {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     try (JsonGenerator g = JSON.createGenerator(out)) {
       g.writeStartObject();
@@ -47,16 +47,16 @@ final class DestinationRecord {
       g.writeEndObject();
       g.writeFieldName("requestPayload");
       writePayload(g, e.event());
-      if (outcome != null) {
+      if (answer != null) {
         g.writeObjectFieldStart("responseContext");
         g.writeNumberField("statusCode", 200);
         g.writeStringField("executedVersion", e.resolved().config().version());
-        if (outcome.functionError()) {
+        if (answer.functionError()) {
           g.writeStringField("functionError", "Unhandled");
         }
         g.writeEndObject();
         g.writeFieldName("responsePayload");
-        writePayload(g, outcome.payload());
+        writePayload(g, answer.payload());
       }
       g.writeEndObject();
     } catch (IOException x) {

@@ -3,6 +3,7 @@ package dev.streambed.lambda;
 import static dev.streambed.lambda.FunctionStore.encode;
 import static dev.streambed.lambda.FunctionStore.read;
 
+import dev.streambed.iam.Iam;
 import dev.streambed.kernel.error.AwsException;
 import dev.streambed.storage.Batch;
 import dev.streambed.storage.Entry;
@@ -14,28 +15,29 @@ import java.util.regex.Pattern;
 /**
  * The EventInvokeConfig of a function, version or alias: how often an asynchronous invocation
  * is retried, how old its event may grow, and where its outcome is sent. Put replaces a config,
- * Update changes only what it names; Lambda's messages throughout.
+ * Update changes only what it names; destinations are checked as AWS checks them
+ * ({@link DestinationChecks}); Lambda's messages throughout.
  */
 public final class EventInvokeConfigs {
   private static final String KIND = "invoke";
   static final String DESTINATION_PATTERN = "$|kafka://([^.]([a-zA-Z0-9\\-_.]{0,248}))|arn:(aws[a-zA-Z0-9-]*):"
       + "([a-zA-Z0-9\\-])+:((eusc-)?[a-z]{2}((-gov)|(-iso([a-z]?)))?-[a-z]+-\\d{1})?:(\\d{12})?:(.*)";
   private static final Pattern DESTINATION = Pattern.compile(DESTINATION_PATTERN);
-  /** The services an asynchronous invocation's outcome may go to. */
-  private static final Pattern DESTINATION_SERVICE = Pattern.compile("arn:aws[a-zA-Z0-9-]*:(sqs|sns|lambda|events|s3):.*");
 
   private final Functions functions;
   private final Aliases aliases;
   private final FunctionStore store;
   private final Storage storage;
   private final Clock clock;
+  private final DestinationChecks destinations;
 
-  public EventInvokeConfigs(Functions functions, Aliases aliases, Storage storage, Clock clock) {
+  public EventInvokeConfigs(Functions functions, Aliases aliases, Storage storage, Clock clock, Iam iam) {
     this.functions = functions;
     this.aliases = aliases;
     this.store = new FunctionStore(storage);
     this.storage = storage;
     this.clock = clock;
+    this.destinations = new DestinationChecks(functions, iam);
   }
 
   /**
@@ -146,33 +148,10 @@ public final class EventInvokeConfigs {
     return ref.qualified(qualifier).arn();
   }
 
+  /** Destinations as AWS checks them, for the version the qualifier names (its role sends). */
   private void checkDestinations(FunctionRef ref, Change c) {
-    for (String d : new String[] {c.onSuccess(), c.onFailure()}) {
-      if (d == null || d.isEmpty()) {
-        continue;
-      }
-      if (!DESTINATION_SERVICE.matcher(d).matches()) {
-        throw Functions.invalid("The provided destination config DestinationConfig(onSuccess="
-            + describe("OnSuccess", c.onSuccess()) + ", onFailure=" + describe("OnFailure", c.onFailure())
-            + ") is invalid.");
-      }
-      if (d.contains(":lambda:")) {
-        FunctionRef target = FunctionRef.parse(d, ref.account(), ref.region());
-        if (target.name().equals(ref.name()) && target.account().equals(ref.account())) {
-          throw Functions.invalid("You can't specify the function as a destination for itself.");
-        }
-        try {
-          functions.get(target);
-        } catch (AwsException e) {
-          throw Functions.invalid("The destination ARN " + d + " is invalid.");
-        }
-      }
-    }
-  }
-
-  /** A destination as Lambda's Java model prints it in its refusal. */
-  private static String describe(String type, String destination) {
-    return destination == null ? "null" : type + "(destination=" + destination + ")";
+    String qualifier = ref.qualifier() == null ? "$LATEST" : ref.qualifier();
+    destinations.check(ref, functions.resolve(ref.qualified(qualifier)).config(), c.onSuccess(), c.onFailure());
   }
 
   private static AwsException missing(FunctionRef ref) {

@@ -62,7 +62,7 @@ public final class Functions {
     this.clock = clock;
     this.iam = iam;
     Aliases aliases = new Aliases(this, storage);
-    this.eventInvokeConfigs = new EventInvokeConfigs(this, aliases, storage, clock);
+    this.eventInvokeConfigs = new EventInvokeConfigs(this, aliases, storage, clock, iam);
     this.policies = new Policies(this, aliases, storage);
     this.recursionConfigs = new RecursionConfigs(this, storage);
   }

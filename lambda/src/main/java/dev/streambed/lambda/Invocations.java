@@ -7,6 +7,7 @@ import dev.streambed.lambda.runtime.Environments;
 import dev.streambed.lambda.runtime.Outcome;
 import dev.streambed.lambda.runtime.RuntimeSpec;
 import dev.streambed.sts.Credentials;
+import dev.streambed.storage.Storage;
 import dev.streambed.sts.Sts;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -49,11 +50,12 @@ public final class Invocations implements AutoCloseable {
    * @param retryDelay the wait before the first retry of a failed Event invocation (the second
    *     waits twice as long)
    * @param deliveries the queues destination records and dead letters are sent to
+   * @param storage where the asynchronous queue keeps the events it accepted
    * @param clock the time events in the asynchronous queue age by
    */
   public Invocations(Functions functions, Environments environments, InvocationLogs logs, Iam iam, Sts sts,
       Supplier<String> endpoint, int maxEnvironmentsPerFunction, Duration retryDelay, Deliveries deliveries,
-      Clock clock) {
+      Storage storage, Clock clock) {
     this.functions = functions;
     this.environments = environments;
     this.logs = logs;
@@ -62,7 +64,24 @@ public final class Invocations implements AutoCloseable {
     this.endpoint = endpoint;
     this.maxEnvironmentsPerFunction = maxEnvironmentsPerFunction;
     this.clock = clock;
-    this.async = new AsyncInvocations(this, functions, clock, retryDelay, deliveries);
+    this.async = new AsyncInvocations(this, functions, storage, clock, retryDelay, deliveries);
+  }
+
+  /**
+   * Carries on with the Event invocations a previous run over the same store accepted and did
+   * not finish: each runs from where it stood (its attempts, its age). Called once, when
+   * everything the functions may call is served.
+   */
+  public void resumeAsync() {
+    async.resume();
+  }
+
+  /**
+   * Waits until no Event invocation runs or is due: every one not finished waits for its retry
+   * on the clock. False if the timeout passed first.
+   */
+  public boolean awaitAsyncIdle(Duration timeout) throws InterruptedException {
+    return async.awaitIdle(timeout);
   }
 
   /** What Invoke answers: the status, the payload, and Lambda's response headers. */

@@ -157,7 +157,7 @@ public final class StreambedServer implements AutoCloseable {
     Environments environments = kept != null ? kept
         : new Environments(config.lambda().idleStop(), config.lambda().javaMode(), clock);
     Invocations invocations = new Invocations(functions, environments, new InvocationLogs(logs, iam), iam, sts,
-        () -> endpoint[0], config.lambda().concurrency(), config.lambda().retryDelay(), queueDeliveries(sqs), clock);
+        () -> endpoint[0], config.lambda().concurrency(), config.lambda().retryDelay(), queueDeliveries(sqs), storage, clock);
     EventSourceMappings mappings = new EventSourceMappings(storage, clock, functions, streams, iam);
     // On-failure destinations by service: a function here; queues and topics are registered by
     // the services that serve them.
@@ -198,6 +198,8 @@ public final class StreambedServer implements AutoCloseable {
       StreambedServer server = new StreambedServer(config, clock, storage, ownsStorage, dynamoDb, iam, sts, logs, sqs,
           functions, environments, invocations, mappings, pollers, destinations, console, frontDoor, consoleLogin);
       endpoint[0] = server.endpoint();
+      // Event invocations a previous run accepted go on once functions are told where Streambed is.
+      invocations.resumeAsync();
       return server;
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();

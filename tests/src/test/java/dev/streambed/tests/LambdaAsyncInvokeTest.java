@@ -66,6 +66,10 @@ class LambdaAsyncInvokeTest {
       String arn = iam.createRole(b -> b.roleName("async-role").assumeRolePolicyDocument(LambdaFunctionsTest.TRUST_LAMBDA))
           .role().arn();
       iam.attachRolePolicy(b -> b.roleName("async-role").policyArn(BASIC));
+      // Destinations are checked as AWS checks them: the role must be allowed to send to each.
+      iam.putRolePolicy(b -> b.roleName("async-role").policyName("destinations").policyDocument(
+          "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\","
+              + "\"Action\":[\"sqs:SendMessage\",\"lambda:InvokeFunction\"],\"Resource\":\"*\"}]}"));
       return arn;
     }
   }

@@ -153,20 +153,26 @@ class RestartTest {
     long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
     while (true) {
       long version = s.server().logs().watch().version(group);
-      List<String> lines = new ArrayList<>();
-      if (!logs.describeLogGroups(b -> b.logGroupNamePrefix(group.name())).logGroups().isEmpty()) {
-        for (FilteredLogEvent e : logs.filterLogEvents(b -> b.logGroupName(group.name()).filterPattern("SEEN")).events()) {
-          lines.add(e.message().substring("SEEN ".length()).strip());
-        }
-      }
+      List<String> lines = lines(logs, group);
       if (lines.size() >= count) {
-        // Give a duplicate, if any is coming, no chance to hide: everything written was read.
-        assertThat(s.server().pollers().quiescent()).isTrue();
-        return lines;
+        // Give a duplicate, if any is coming, no chance to hide: once everything written was
+        // handled (the function's lines are written before its batch is checkpointed), read again.
+        assertThat(s.server().pollers().awaitQuiescent(Duration.ofSeconds(60))).isTrue();
+        return lines(logs, group);
       }
       long left = deadline - System.nanoTime();
       assertThat(left).as("records logged so far: %s", lines).isPositive();
       s.server().logs().awaitEvents(group, version, Duration.ofNanos(left));
     }
+  }
+
+  private static List<String> lines(CloudWatchLogsClient logs, GroupRef group) {
+    List<String> lines = new ArrayList<>();
+    if (!logs.describeLogGroups(b -> b.logGroupNamePrefix(group.name())).logGroups().isEmpty()) {
+      for (FilteredLogEvent e : logs.filterLogEvents(b -> b.logGroupName(group.name()).filterPattern("SEEN")).events()) {
+        lines.add(e.message().substring("SEEN ".length()).strip());
+      }
+    }
+    return lines;
   }
 }

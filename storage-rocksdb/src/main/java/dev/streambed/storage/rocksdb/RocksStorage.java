@@ -18,6 +18,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.StampedLock;
 import org.rocksdb.BlockBasedTableConfig;
 import org.rocksdb.BloomFilter;
 import org.rocksdb.ColumnFamilyDescriptor;
@@ -46,7 +47,12 @@ import org.rocksdb.WriteOptions;
  * new block of 2^32 versions, recorded (synced) before the first write, so a version read before a
  * restart never matches a different value after it. Batches lock the stripes of their keys, as
  * the memory backend does, so version checks and writes of one batch are atomic with respect to
- * every other batch; reads take no lock.
+ * every other batch; reads take no lock of their own.
+ *
+ * <p>Every read and write holds the store open (shared) and {@link #close} waits for those under
+ * way: RocksDB's native calls on a closed database crash the whole JVM, so a thread its owner
+ * left running past the close (a function's invocation ending as Streambed stops) gets an
+ * {@link IllegalStateException} instead.
  *
  * <p>The directory holds a format version; a directory of another format, one that is not a
  * Streambed data directory, or one another process has open is refused with a clear message.
@@ -90,6 +96,8 @@ public final class RocksStorage implements Storage {
   private final AtomicBoolean unsynced = new AtomicBoolean();
   private final ScheduledExecutorService syncer;
   private final AtomicBoolean closed = new AtomicBoolean();
+  /** Read-held by every operation, write-held from the close on (never released). */
+  private final StampedLock open = new StampedLock();
 
   private RocksStorage(Path dir, Durability durability, Duration syncInterval) {
     this.dir = dir;
@@ -150,13 +158,25 @@ public final class RocksStorage implements Storage {
 
   @Override
   public Entry get(byte[] key) {
+    long stamp = enter();
     byte[] stored;
     try {
       stored = db.get(data, key);
     } catch (RocksDBException e) {
       throw failure("read", e);
+    } finally {
+      open.unlockRead(stamp);
     }
     return stored == null ? null : entry(key, stored);
+  }
+
+  /** Holds the store open for one operation; refuses once it is closed (or closing). */
+  private long enter() {
+    long stamp = open.tryReadLock();
+    if (stamp == 0) {
+      throw new IllegalStateException("the store in " + dir + " is closed");
+    }
+    return stamp;
   }
 
   @Override
@@ -165,6 +185,7 @@ public final class RocksStorage implements Storage {
     if (limit <= 0 || (to != null && Arrays.compareUnsigned(from, to) >= 0)) {
       return out;
     }
+    long stamp = enter();
     try (Slice lower = new Slice(from);
         Slice upper = to == null ? null : new Slice(to);
         ReadOptions options = new ReadOptions()) {
@@ -190,12 +211,15 @@ public final class RocksStorage implements Storage {
       }
     } catch (RocksDBException e) {
       throw failure("range read", e);
+    } finally {
+      open.unlockRead(stamp);
     }
     return out;
   }
 
   @Override
   public void commit(Batch batch) {
+    long stamp = enter();
     try (KeyStripes.Held held = stripes.lock(batch)) {
       for (Batch.Check check : batch.checks()) {
         Entry current = get(check.key());
@@ -221,6 +245,8 @@ public final class RocksStorage implements Storage {
       } catch (RocksDBException e) {
         throw failure("write", e);
       }
+    } finally {
+      open.unlockRead(stamp);
     }
   }
 
@@ -237,6 +263,8 @@ public final class RocksStorage implements Storage {
         Thread.currentThread().interrupt();
       }
     }
+    // Waits for the operations under way; later ones are refused.
+    open.writeLock();
     try {
       db.flushWal(true);
     } catch (RocksDBException e) {
