@@ -4,31 +4,56 @@ It speaks AWS's Lambda Runtime API at AWS_LAMBDA_RUNTIME_API: it imports the han
 _HANDLER from LAMBDA_TASK_ROOT, then loops: take the next event, call handler(event, context),
 post the result or the error in AWS's shape. Standard library only.
 """
+import http.client
 import importlib
 import json
 import logging
 import os
+import socket
 import struct
 import sys
 import time
 import traceback
-import urllib.error
-import urllib.request
 
-API = "http://" + os.environ["AWS_LAMBDA_RUNTIME_API"] + "/2018-06-01/runtime"
+PATH = "/2018-06-01/runtime"
 MARK = "\x00streambed-done "
 
 
+class RuntimeApi:
+    """One keep-alive connection to the Runtime API, as AWS's runtime clients keep: a connection
+    per call costs more than a warm invocation. It is made again if the server closed it."""
+
+    def __init__(self, address):
+        self.address = address
+        self.connection = None
+
+    def call(self, method, path, body=None, headers=None):
+        """The response (its headers and status) and its body."""
+        if self.connection is None:
+            self.connection = http.client.HTTPConnection(self.address)
+            self.connection.connect()
+            self.connection.sock.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
+        try:
+            self.connection.request(method, PATH + path, body=body, headers=headers or {})
+            response = self.connection.getresponse()
+            data = response.read()
+        except (http.client.HTTPException, OSError):
+            self.connection.close()
+            self.connection = None
+            raise
+        if response.will_close:
+            self.connection.close()
+            self.connection = None
+        return response, data
+
+
+API = RuntimeApi(os.environ["AWS_LAMBDA_RUNTIME_API"])
+
+
 def post(path, body, headers=None):
-    request = urllib.request.Request(API + path, data=body.encode("utf-8"), method="POST",
-                                     headers=headers or {})
-    try:
-        with urllib.request.urlopen(request) as response:
-            response.read()
-    except urllib.error.HTTPError as refused:
-        # The Runtime API refused the answer (a response over Lambda's size limit): the invocation
-        # has its error already, and the runtime goes on to the next event, as AWS's does.
-        refused.read()
+    # A refusal (a response over Lambda's size limit) leaves the invocation with its error
+    # already, and the runtime goes on to the next event, as AWS's does.
+    API.call("POST", path, body.encode("utf-8"), headers)
 
 
 def frame(message):
@@ -149,13 +174,12 @@ def main():
         sys.exit(1)
 
     while True:
-        with urllib.request.urlopen(API + "/invocation/next") as response:
-            request_id = response.headers["Lambda-Runtime-Aws-Request-Id"]
-            deadline = int(response.headers.get("Lambda-Runtime-Deadline-Ms", "0"))
-            arn = response.headers.get("Lambda-Runtime-Invoked-Function-Arn", "")
-            client_context = response.headers.get("Lambda-Runtime-Client-Context")
-            identity = response.headers.get("Lambda-Runtime-Cognito-Identity")
-            body = response.read()
+        response, body = API.call("GET", "/invocation/next")
+        request_id = response.headers["Lambda-Runtime-Aws-Request-Id"]
+        deadline = int(response.headers.get("Lambda-Runtime-Deadline-Ms", "0"))
+        arn = response.headers.get("Lambda-Runtime-Invoked-Function-Arn", "")
+        client_context = response.headers.get("Lambda-Runtime-Client-Context")
+        identity = response.headers.get("Lambda-Runtime-Cognito-Identity")
         RequestIdFilter.request_id = request_id
         try:
             event = json.loads(body) if body else None
