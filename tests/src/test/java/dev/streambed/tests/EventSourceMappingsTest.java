@@ -218,16 +218,6 @@ class EventSourceMappingsTest {
     assertThat(mapping.get("EventSourceArn").asText()).isEqualTo(streamArn);
   }
 
-  /** The error an SDK call ends with. */
-  private static LambdaException refusal(Runnable call) {
-    try {
-      call.run();
-    } catch (LambdaException e) {
-      return e;
-    }
-    throw new AssertionError("the call was not refused");
-  }
-
   @Test
   void everySettingHasAwsRangeAndMessage() {
     String name = function("ranges-fn", BASIC, DYNAMODB_EXECUTION);
@@ -247,7 +237,7 @@ class EventSourceMappingsTest {
         new Case("tumblingWindowInSeconds", b -> b.tumblingWindowInSeconds(-1), "greater than or equal to 0"),
         new Case("tumblingWindowInSeconds", b -> b.tumblingWindowInSeconds(901), "less than or equal to 900"));
     for (Case c : cases) {
-      LambdaException e = refusal(() -> lambda.createEventSourceMapping(b -> {
+      LambdaException e = Triggers.refusal(() -> lambda.createEventSourceMapping(b -> {
         b.functionName(name).eventSourceArn(streamArn).startingPosition(EventSourcePosition.LATEST);
         c.set().accept(b);
       }));
@@ -270,7 +260,7 @@ class EventSourceMappingsTest {
     assertThat(List.of(created.batchSize(), created.maximumBatchingWindowInSeconds(), created.parallelizationFactor(),
         created.maximumRetryAttempts(), created.maximumRecordAgeInSeconds(), created.tumblingWindowInSeconds()))
         .containsExactly(10000, 300, 10, 10000, 60, 900);
-    LambdaException e = refusal(() -> lambda.updateEventSourceMapping(b -> b.uuid(created.uuid()).parallelizationFactor(11)));
+    LambdaException e = Triggers.refusal(() -> lambda.updateEventSourceMapping(b -> b.uuid(created.uuid()).parallelizationFactor(11)));
     assertThat(e.awsErrorDetails().errorMessage()).isEqualTo("1 validation error detected: Value '11' at "
         + "'parallelizationFactor' failed to satisfy constraint: Member must have value less than or equal to 10");
     assertThat(lambda.getEventSourceMapping(b -> b.uuid(created.uuid())).parallelizationFactor()).isEqualTo(10);
@@ -306,7 +296,7 @@ class EventSourceMappingsTest {
     assertThat(lambda.listEventSourceMappingsPaginator(b -> b.eventSourceArn(stream).maxItems(1)).eventSourceMappings()
         .stream().map(EventSourceMappingConfiguration::uuid).toList()).containsExactlyElementsOf(paged);
     for (int max : List.of(0, 10001)) {
-      LambdaException e = refusal(() -> lambda.listEventSourceMappings(b -> b.eventSourceArn(stream).maxItems(max)));
+      LambdaException e = Triggers.refusal(() -> lambda.listEventSourceMappings(b -> b.eventSourceArn(stream).maxItems(max)));
       assertThat(e.awsErrorDetails().errorMessage()).startsWith("1 validation error detected: Value '" + max
           + "' at 'maxItems' failed to satisfy constraint: Member must have value");
     }

@@ -40,18 +40,8 @@ class MappingErrorsTest {
     streambed.close();
   }
 
-  /** The error an SDK call ends with. */
-  private static LambdaException refusal(Runnable call) {
-    try {
-      call.run();
-    } catch (LambdaException e) {
-      return e;
-    }
-    throw new AssertionError("the call was not refused");
-  }
-
   private static LambdaException refusedCreate(Consumer<CreateEventSourceMappingRequest.Builder> request) {
-    return refusal(() -> t.lambda.createEventSourceMapping(request));
+    return Triggers.refusal(() -> t.lambda.createEventSourceMapping(request));
   }
 
   private static void assertRefused(LambdaException e, int status, String code, String message) {
@@ -63,14 +53,14 @@ class MappingErrorsTest {
   @Test
   void anUnknownUuidIsNotFoundForGetUpdateAndDelete() {
     String unknown = "1b7ff2a5-3dbb-4bb5-a5c4-0f2c1e5d9a10";
-    assertRefused(refusal(() -> t.lambda.getEventSourceMapping(b -> b.uuid(unknown))),
+    assertRefused(Triggers.refusal(() -> t.lambda.getEventSourceMapping(b -> b.uuid(unknown))),
         404, "ResourceNotFoundException", NOT_FOUND);
-    assertRefused(refusal(() -> t.lambda.updateEventSourceMapping(b -> b.uuid(unknown).enabled(false))),
+    assertRefused(Triggers.refusal(() -> t.lambda.updateEventSourceMapping(b -> b.uuid(unknown).enabled(false))),
         404, "ResourceNotFoundException", NOT_FOUND);
     // An update that AWS would refuse for its settings is still, first, of a mapping that is not there.
-    assertRefused(refusal(() -> t.lambda.updateEventSourceMapping(b -> b.uuid(unknown)
+    assertRefused(Triggers.refusal(() -> t.lambda.updateEventSourceMapping(b -> b.uuid(unknown)
         .destinationConfig(d -> d.onSuccess(s -> s.destination(QUEUE))))), 404, "ResourceNotFoundException", NOT_FOUND);
-    assertRefused(refusal(() -> t.lambda.deleteEventSourceMapping(b -> b.uuid(unknown))),
+    assertRefused(Triggers.refusal(() -> t.lambda.deleteEventSourceMapping(b -> b.uuid(unknown))),
         404, "ResourceNotFoundException", NOT_FOUND);
   }
 
@@ -116,7 +106,7 @@ class MappingErrorsTest {
     // An update cannot add one either, and leaves the mapping as it was.
     String uuid = t.lambda.createEventSourceMapping(b -> b.functionName("refused-fn").eventSourceArn(stream)
         .startingPosition(EventSourcePosition.LATEST).batchSize(5)).uuid();
-    assertRefused(refusal(() -> t.lambda.updateEventSourceMapping(b -> b.uuid(uuid).batchSize(7)
+    assertRefused(Triggers.refusal(() -> t.lambda.updateEventSourceMapping(b -> b.uuid(uuid).batchSize(7)
         .destinationConfig(d -> d.onSuccess(s -> s.destination(other))))),
         400, "InvalidParameterValueException", NO_SUCCESS_DESTINATION);
     var mapping = t.lambda.getEventSourceMapping(b -> b.uuid(uuid));

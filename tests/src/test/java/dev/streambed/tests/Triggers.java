@@ -34,6 +34,16 @@ import software.amazon.awssdk.services.lambda.model.Runtime;
  * for what the functions received.
  */
 final class Triggers implements AutoCloseable {
+  /** The error a Lambda SDK call ends with; the call must be refused. */
+  static software.amazon.awssdk.services.lambda.model.LambdaException refusal(Runnable call) {
+    try {
+      call.run();
+    } catch (software.amazon.awssdk.services.lambda.model.LambdaException e) {
+      return e;
+    }
+    throw new AssertionError("the call was not refused");
+  }
+
   static final String ROLE = "trigger-role";
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final Duration PATIENCE = Duration.ofSeconds(90);
