@@ -245,8 +245,10 @@ final class ProcessEnvironment implements Environment {
     return process == null ? 0 : peakResidentMb(process.pid());
   }
 
-  /** Streambed's own peak resident size, read at most once a second: see {@link #ownPeakResidentMb}. */
-  private static volatile long[] ownPeak = {Long.MIN_VALUE, 0};
+  /** Streambed's own peak resident size and when it was read: see {@link #ownPeakResidentMb}. */
+  private record Peak(long readNanos, long mb) {}
+
+  private static volatile Peak ownPeak;
 
   /**
    * Streambed's own peak resident size in MB, for functions run in its JVM. Reading /proc costs
@@ -255,12 +257,12 @@ final class ProcessEnvironment implements Environment {
    */
   static long ownPeakResidentMb() {
     long now = System.nanoTime();
-    long[] last = ownPeak;
-    if (last[0] != Long.MIN_VALUE && now - last[0] < 1_000_000_000L) {
-      return last[1];
+    Peak last = ownPeak;
+    if (last != null && now - last.readNanos() < 1_000_000_000L) {
+      return last.mb();
     }
     long mb = peakResidentMb(ProcessHandle.current().pid());
-    ownPeak = new long[] {now, mb};
+    ownPeak = new Peak(now, mb);
     return mb;
   }
 
